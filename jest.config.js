@@ -1,0 +1,29 @@
+// Jest runs our ESM TypeScript through ts-jest's ESM preset; Node needs --experimental-vm-modules
+// (set by the npm scripts) because @keycloak/keycloak-admin-client is ESM-only.
+import { createDefaultEsmPreset } from "ts-jest";
+
+const esm = createDefaultEsmPreset({ tsconfig: "tsconfig.json" });
+const shared = {
+  ...esm,
+  testEnvironment: "node",
+  // NodeNext imports carry ".js"; map them back to the .ts sources.
+  moduleNameMapper: { "^(\\.{1,2}/.*)\\.js$": "$1" },
+};
+
+export default {
+  projects: [
+    {
+      ...shared,
+      displayName: "unit",
+      testMatch: ["<rootDir>/{members,realm-config,scripts,authenticators}/**/*.test.ts"],
+    },
+    {
+      ...shared,
+      displayName: "integration",
+      testMatch: ["<rootDir>/test/integration/**/*.test.ts"],
+      globalSetup: "<rootDir>/test/support/global-setup.mjs",
+      globalTeardown: "<rootDir>/test/support/global-teardown.mjs",
+      testTimeout: 180_000,
+    },
+  ],
+};

@@ -1,0 +1,185 @@
+import type RealmRepresentation from "@keycloak/keycloak-admin-client/lib/defs/realmRepresentation.js";
+import type ClientRepresentation from "@keycloak/keycloak-admin-client/lib/defs/clientRepresentation.js";
+import type { UserProfileAttribute } from "@keycloak/keycloak-admin-client/lib/defs/userProfileMetadata.js";
+import type { PortalClientConfig, SocietyConfig } from "./schema.js";
+
+/**
+ * The pure half of provisioning: a society's config → the realm Keycloak should have.
+ * Nothing here talks to Keycloak, so the whole mapping is unit-tested.
+ */
+
+export const THEME_NAME = "kenpo";
+
+/** Keycloak's realm representation has these WebAuthn fields; the admin client's type lacks them. */
+export type RealmSettings = RealmRepresentation & {
+  webAuthnPolicyPasswordlessRpEntityName?: string;
+  webAuthnPolicyPasswordlessSignatureAlgorithms?: string[];
+  webAuthnPolicyPasswordlessRpId?: string;
+  webAuthnPolicyPasswordlessAttestationConveyancePreference?: string;
+  webAuthnPolicyPasswordlessAuthenticatorAttachment?: string;
+  webAuthnPolicyPasswordlessRequireResidentKey?: string;
+  webAuthnPolicyPasswordlessUserVerificationRequirement?: string;
+  webAuthnPolicyPasswordlessAvoidSameAuthenticatorRegister?: boolean;
+};
+export const PASSWORD_HASH_ALGORITHM = "argon2";
+
+export function desiredPasswordPolicy(config: SocietyConfig): string {
+  const p = config.policies;
+  return [
+    `length(${p.passwordMinLength})`,
+    "notUsername(undefined)",
+    "notEmail(undefined)",
+    `passwordHistory(${p.passwordHistory})`,
+    `hashAlgorithm(${PASSWORD_HASH_ALGORITHM})`,
+  ].join(" and ");
+}
+
+/** Realm settings (a partial representation: only the fields we own are compared and written). */
+export function desiredRealmSettings(config: SocietyConfig): RealmSettings {
+  const p = config.policies;
+  const realm: RealmSettings = {
+    realm: config.realm,
+    enabled: true,
+    // Plain Japanese: emails and stock pages print displayName as is. The theme shows the
+    // localized name from the realm's localization texts (kenpoSocietyName) instead.
+    displayName: config.societyName.ja,
+    internationalizationEnabled: true,
+    supportedLocales: ["ja", "en"],
+    defaultLocale: "ja",
+    loginTheme: THEME_NAME,
+    registrationAllowed: false,
+    // Members log in with their user ID only; families may share one email address.
+    loginWithEmailAllowed: false,
+    duplicateEmailsAllowed: true,
+    resetPasswordAllowed: true,
+    rememberMe: false,
+    verifyEmail: false,
+    passwordPolicy: desiredPasswordPolicy(config),
+    bruteForceProtected: true,
+    permanentLockout: false,
+    failureFactor: p.maxLoginFailures,
+    waitIncrementSeconds: p.lockoutMinutes * 60,
+    maxFailureWaitSeconds: p.lockoutMinutes * 60,
+    minimumQuickLoginWaitSeconds: 60,
+    quickLoginCheckMilliSeconds: 1000,
+    maxDeltaTimeSeconds: 12 * 60 * 60,
+    accessCodeLifespanLogin: p.loginTimeoutMinutes * 60,
+    accessCodeLifespanUserAction: p.loginTimeoutMinutes * 60,
+    actionTokenGeneratedByUserLifespan: 24 * 60 * 60,
+    ssoSessionIdleTimeout: p.ssoIdleMinutes * 60,
+    ssoSessionMaxLifespan: p.ssoMaxHours * 60 * 60,
+    // Accepted by Google Authenticator, Microsoft Authenticator and FreeOTP alike.
+    otpPolicyType: "totp",
+    otpPolicyAlgorithm: "HmacSHA1",
+    otpPolicyDigits: 6,
+    otpPolicyPeriod: 30,
+    otpPolicyLookAheadWindow: 1,
+    otpPolicyCodeReusable: false,
+    // Passkeys: discoverable credential, biometric/PIN check on the device, any authenticator
+    // attachment so a PC can use the member's phone (hybrid: QR code + Bluetooth).
+    webAuthnPolicyPasswordlessRpEntityName: config.societyName.ja,
+    webAuthnPolicyPasswordlessSignatureAlgorithms: ["ES256", "RS256"],
+    webAuthnPolicyPasswordlessRpId: "",
+    webAuthnPolicyPasswordlessAttestationConveyancePreference: "none",
+    webAuthnPolicyPasswordlessAuthenticatorAttachment: "not specified",
+    webAuthnPolicyPasswordlessRequireResidentKey: "Yes",
+    webAuthnPolicyPasswordlessUserVerificationRequirement: "required",
+    webAuthnPolicyPasswordlessAvoidSameAuthenticatorRegister: false,
+    webAuthnPolicyPasswordlessPasskeysEnabled: true,
+  };
+  if (config.smtp) {
+    const s = config.smtp;
+    const smtp: Record<string, string> = {
+      host: s.host,
+      port: String(s.port),
+      from: s.from,
+      fromDisplayName: s.fromDisplayName ?? config.societyName.ja,
+      ssl: String(s.ssl),
+      starttls: String(s.starttls),
+      auth: String(Boolean(s.userEnv)),
+    };
+    if (s.userEnv) smtp.user = process.env[s.userEnv] ?? "";
+    if (s.passwordEnv) smtp.password = process.env[s.passwordEnv] ?? "";
+    realm.smtpServer = smtp;
+  }
+  return realm;
+}
+
+/** Realm localization texts the theme reads (society name, portal, terms), per locale. */
+export function desiredLocalization(config: SocietyConfig): Record<"ja" | "en", Record<string, string>> {
+  const texts = (lang: "ja" | "en") => ({
+    kenpoSocietyName: config.societyName[lang],
+    kenpoPortalName: config.portalName[lang],
+    kenpoPortalUrl: config.portalUrl,
+    termsText: config.termsText[lang],
+  });
+  return { ja: texts("ja"), en: texts("en") };
+}
+
+const adminOnly = { view: ["admin"], edit: ["admin"] };
+
+/** Card data and journey state: kept on the member, never shown to or editable by the member. */
+export function desiredProfileAttributes(): UserProfileAttribute[] {
+  const digits = (max: number) => ({ pattern: { pattern: `^[0-9]{1,${max}}$`, "error-message": "kenpoDigitsOnly" } });
+  return [
+    { name: "kenpoSymbol", displayName: "${kenpoSymbol}", permissions: adminOnly, multivalued: false, validations: digits(8) },
+    { name: "kenpoNumber", displayName: "${kenpoNumber}", permissions: adminOnly, multivalued: false, validations: digits(10) },
+    { name: "kenpoBranch", displayName: "${kenpoBranch}", permissions: adminOnly, multivalued: false, validations: digits(3) },
+    {
+      name: "kenpoBirthdate",
+      displayName: "${kenpoBirthdate}",
+      permissions: adminOnly,
+      multivalued: false,
+      validations: { pattern: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "error-message": "kenpoDateFormat" } },
+    },
+    {
+      name: "kenpoStage",
+      displayName: "${kenpoStage}",
+      permissions: adminOnly,
+      multivalued: false,
+      validations: { options: { options: ["initial", "enrolling", "active"] } },
+    },
+    {
+      name: "kenpoMfaMethod",
+      displayName: "${kenpoMfaMethod}",
+      permissions: adminOnly,
+      multivalued: false,
+      validations: { options: { options: ["passkey", "otp"] } },
+    },
+  ];
+}
+
+/** Required actions in the member manual's order (terms → password → email → MFA). */
+export const REQUIRED_ACTION_ORDER = [
+  "TERMS_AND_CONDITIONS",
+  "UPDATE_PASSWORD",
+  "UPDATE_PROFILE",
+  "VERIFY_EMAIL",
+  "CONFIGURE_TOTP",
+  "webauthn-register-passwordless",
+] as const;
+
+/** A public OIDC client: authorization code with PKCE (S256) only. */
+export function desiredPortalClient(client: PortalClientConfig): ClientRepresentation {
+  return {
+    clientId: client.clientId,
+    name: client.name.ja,
+    description: client.name.en,
+    enabled: true,
+    protocol: "openid-connect",
+    publicClient: true,
+    standardFlowEnabled: true,
+    implicitFlowEnabled: false,
+    directAccessGrantsEnabled: false,
+    serviceAccountsEnabled: false,
+    frontchannelLogout: true,
+    rootUrl: client.rootUrl,
+    baseUrl: client.rootUrl,
+    redirectUris: [...client.redirectUris].sort(),
+    webOrigins: [...client.webOrigins].sort(),
+    attributes: {
+      "pkce.code.challenge.method": "S256",
+      "post.logout.redirect.uris": [...client.postLogoutRedirectUris].sort().join("##"),
+    },
+  };
+}

@@ -1,0 +1,16 @@
+#!/usr/bin/env node
+import { Command } from "commander";
+import { registerKeycloak } from "./commands/keycloak.js";
+import { registerProvision } from "./commands/provision.js";
+
+const program = new Command("kenpo")
+  .description("kenpo-keycloak: run Keycloak, provision a society's realm, import and help members")
+  .showHelpAfterError();
+
+registerKeycloak(program);
+registerProvision(program);
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  process.stderr.write(`kenpo: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = process.exitCode || 1;
+});

@@ -1,0 +1,35 @@
+import type { Command } from "commander";
+import { loadSocietyConfig } from "../../realm-config/load.js";
+import { applyRealm, formatChange, planRealm } from "../../realm-config/provision.js";
+import { adminFromEnv, connectAdmin } from "../keycloak/admin.js";
+
+export function registerProvision(program: Command): void {
+  program
+    .command("provision")
+    .description("make a society's realm match its config file (idempotent); --dry-run prints the plan only")
+    .requiredOption("--config <file>", "the society's config (YAML), e.g. realm-config/societies/demo.yaml")
+    .option("--url <url>", "Keycloak base URL (default: the config's server.url)")
+    .option("--dry-run", "print what would change and write nothing")
+    .action(async (opts: { config: string; url?: string; dryRun?: boolean }) => {
+      const config = loadSocietyConfig(opts.config);
+      const admin = await connectAdmin(adminFromEnv(opts.url ?? config.server.url));
+      try {
+        if (opts.dryRun) {
+          const changes = await planRealm(admin, config);
+          for (const change of changes) process.stdout.write(`${formatChange(change)}\n`);
+          process.stdout.write(
+            changes.length === 0
+              ? `realm ${config.realm} is up to date: nothing to change\n`
+              : `dry run: ${changes.length} change(s) planned for realm ${config.realm}, nothing written\n`,
+          );
+          return;
+        }
+        const applied = await applyRealm(admin, config, (change) => process.stdout.write(`${formatChange(change)}\n`));
+        process.stdout.write(
+          applied.length === 0 ? `realm ${config.realm} is up to date: nothing to change\n` : `applied ${applied.length} change(s) to realm ${config.realm}\n`,
+        );
+      } finally {
+        admin.close();
+      }
+    });
+}

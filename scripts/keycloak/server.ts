@@ -1,0 +1,273 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { closeSync, copyFileSync, cpSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { ensureDistribution } from "./distribution.js";
+import { findJdk } from "./jdk.js";
+import { cacheDir, providersBuildDir } from "./paths.js";
+import { freePort } from "./ports.js";
+
+/** Features our providers need; `scripts` runs the JavaScript authenticators. */
+export const KEYCLOAK_FEATURES = ["scripts"];
+
+export interface DatabaseOptions {
+  vendor: "postgres";
+  url: string;
+  username: string;
+  password: string;
+}
+
+export interface KeycloakOptions {
+  /** Instance name: its own copy of the distribution under .cache/keycloak/instances/<name>. */
+  name: string;
+  /** 0 picks a free port. */
+  httpPort?: number;
+  managementPort?: number;
+  /** Loopback by default: a dev Keycloak with a default admin password must not be reachable from outside. */
+  httpHost?: string;
+  /** dev mode on its file database (default), or a production-like start on PostgreSQL. */
+  database?: DatabaseOptions;
+  adminUser?: string;
+  adminPassword?: string;
+  /** Provider JARs copied into the instance's providers/; default: build/providers/*.jar. */
+  providers?: string[];
+  extraArgs?: string[];
+  extraEnv?: Record<string, string>;
+  /** Remove the instance folder (and its database) when stopped. */
+  ephemeral?: boolean;
+  /** Seconds to wait for readiness. */
+  startTimeout?: number;
+  /** Echo Keycloak's log to our stderr. */
+  echoLog?: boolean;
+}
+
+export interface RunningKeycloak {
+  name: string;
+  url: string;
+  managementUrl: string;
+  adminUser: string;
+  adminPassword: string;
+  pid: number;
+  home: string;
+  logFile: string;
+}
+
+const DEV_ADMIN_USER = "admin";
+const DEV_ADMIN_PASSWORD = "admin";
+
+export function instancesDir(): string {
+  return join(cacheDir, "keycloak", "instances");
+}
+
+function stateFile(name: string): string {
+  return join(instancesDir(), `${name}.json`);
+}
+
+export function defaultProviders(): string[] {
+  if (!existsSync(providersBuildDir)) return [];
+  return readdirSync(providersBuildDir)
+    .filter((f) => f.endsWith(".jar"))
+    .map((f) => join(providersBuildDir, f));
+}
+
+/**
+ * Each instance runs from its own copy of the distribution: Keycloak's build step writes into
+ * lib/quarkus and reads providers/ from its home, so two instances with different providers
+ * (tests next to `npm start`) must not share one.
+ */
+function prepareHome(distHome: string, name: string, providers: string[]): string {
+  const home = join(instancesDir(), name);
+  if (!existsSync(join(home, "bin", "kc.sh"))) {
+    mkdirSync(instancesDir(), { recursive: true });
+    cpSync(distHome, home, { recursive: true, preserveTimestamps: true });
+  }
+  const providersDir = join(home, "providers");
+  mkdirSync(providersDir, { recursive: true });
+  const wanted = new Set(providers.map((p) => p.split("/").pop()!));
+  for (const file of readdirSync(providersDir)) {
+    if (file.endsWith(".jar") && !wanted.has(file)) rmSync(join(providersDir, file));
+  }
+  for (const jar of providers) {
+    const target = join(providersDir, jar.split("/").pop()!);
+    // Copy only what changed, so an unchanged restart skips Keycloak's re-augmentation.
+    if (!existsSync(target) || statSync(target).mtimeMs !== statSync(jar).mtimeMs || statSync(target).size !== statSync(jar).size) {
+      copyFileSync(jar, target);
+      const { atime, mtime } = statSync(jar);
+      utimesSync(target, atime, mtime);
+    }
+  }
+  return home;
+}
+
+async function waitReady(kc: { managementUrl: string; logFile: string }, child: ChildProcess | undefined, timeoutSec: number): Promise<void> {
+  const deadline = Date.now() + timeoutSec * 1000;
+  let exited: number | null = null;
+  child?.once("exit", (code) => (exited = code ?? -1));
+  while (Date.now() < deadline) {
+    if (exited !== null) {
+      throw new Error(`Keycloak exited with code ${exited} before it was ready; see ${kc.logFile}:\n${tail(kc.logFile, 30)}`);
+    }
+    try {
+      const res = await fetch(`${kc.managementUrl}/health/ready`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(500);
+  }
+  throw new Error(`Keycloak was not ready after ${timeoutSec}s; see ${kc.logFile}:\n${tail(kc.logFile, 30)}`);
+}
+
+export function tail(file: string, lines: number): string {
+  if (!existsSync(file)) return "(no log)";
+  return readFileSync(file, "utf8").split("\n").slice(-lines).join("\n");
+}
+
+/** Starts Keycloak in its own process group and resolves once /health/ready answers. */
+export async function startKeycloak(options: KeycloakOptions): Promise<RunningKeycloak & { process: ChildProcess }> {
+  const existing = readState(options.name);
+  if (existing && isAlive(existing.pid)) {
+    throw new Error(`Keycloak instance "${options.name}" is already running (pid ${existing.pid}, ${existing.url})`);
+  }
+  const dist = await ensureDistribution();
+  const jdk = findJdk();
+  const httpPort = options.httpPort || (await freePort());
+  const managementPort = options.managementPort || (await freePort());
+  const httpHost = options.httpHost ?? "127.0.0.1";
+  const production = options.database !== undefined;
+  const adminUser = options.adminUser ?? process.env.KENPO_ADMIN_USER ?? DEV_ADMIN_USER;
+  const adminPassword = options.adminPassword ?? process.env.KENPO_ADMIN_PASSWORD ?? DEV_ADMIN_PASSWORD;
+  if (production && adminPassword === DEV_ADMIN_PASSWORD) {
+    throw new Error("Refusing the dev admin password on the PostgreSQL profile: set KENPO_ADMIN_PASSWORD");
+  }
+  const providers = options.providers ?? defaultProviders();
+  const home = prepareHome(dist.home, options.name, providers);
+  const logFile = join(instancesDir(), `${options.name}.log`);
+
+  const args = [
+    join(home, "bin", "kc.sh"),
+    production ? "start" : "start-dev",
+    `--http-port=${httpPort}`,
+    `--http-host=${httpHost}`,
+    `--http-management-port=${managementPort}`,
+    "--health-enabled=true",
+    `--features=${KEYCLOAK_FEATURES.join(",")}`,
+  ];
+  if (options.database) {
+    args.push(
+      `--db=${options.database.vendor}`,
+      `--db-url=${options.database.url}`,
+      `--db-username=${options.database.username}`,
+      "--http-enabled=true",
+      "--hostname-strict=false",
+    );
+  }
+  args.push(...(options.extraArgs ?? []));
+
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    JAVA_HOME: jdk.home,
+    PATH: `${join(jdk.home, "bin")}:${process.env.PATH ?? ""}`,
+    KC_BOOTSTRAP_ADMIN_USERNAME: adminUser,
+    KC_BOOTSTRAP_ADMIN_PASSWORD: adminPassword,
+    // Keycloak's default takes 70 % of RAM per JVM; several instances share our machines.
+    JAVA_OPTS_KC_HEAP: process.env.JAVA_OPTS_KC_HEAP ?? "-Xms256m -Xmx1g",
+    ...(options.database ? { KC_DB_PASSWORD: options.database.password } : {}),
+    ...options.extraEnv,
+  };
+  const out = openSync(logFile, "w");
+  const child = spawn("bash", args, { cwd: home, env, detached: true, stdio: ["ignore", out, out] });
+  closeSync(out);
+  const running: RunningKeycloak = {
+    name: options.name,
+    url: `http://${httpHost === "0.0.0.0" ? "127.0.0.1" : httpHost}:${httpPort}`,
+    managementUrl: `http://127.0.0.1:${managementPort}`,
+    adminUser,
+    adminPassword,
+    pid: child.pid!,
+    home,
+    logFile,
+  };
+  writeFileSync(stateFile(options.name), JSON.stringify({ ...running, adminPassword: undefined, ephemeral: options.ephemeral ?? false }, null, 2));
+  let echo: ReturnType<typeof setInterval> | undefined;
+  if (options.echoLog) echo = followLog(logFile);
+  try {
+    await waitReady(running, child, options.startTimeout ?? 300);
+  } catch (error) {
+    await stopKeycloak(options.name);
+    throw error;
+  } finally {
+    if (echo) clearInterval(echo);
+  }
+  return { ...running, process: child };
+}
+
+function followLog(file: string): ReturnType<typeof setInterval> {
+  let offset = 0;
+  return setInterval(() => {
+    if (!existsSync(file)) return;
+    const text = readFileSync(file, "utf8");
+    if (text.length > offset) {
+      process.stderr.write(text.slice(offset));
+      offset = text.length;
+    }
+  }, 500);
+}
+
+export function readState(name: string): (RunningKeycloak & { ephemeral?: boolean }) | undefined {
+  const file = stateFile(name);
+  if (!existsSync(file)) return undefined;
+  return JSON.parse(readFileSync(file, "utf8"));
+}
+
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** SIGTERM to the whole process group (bash + java), SIGKILL after a grace period. */
+export async function stopKeycloak(name: string, graceSec = 30): Promise<boolean> {
+  const state = readState(name);
+  if (!state) return false;
+  const wasRunning = isAlive(state.pid);
+  if (wasRunning) {
+    try {
+      process.kill(-state.pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+    const deadline = Date.now() + graceSec * 1000;
+    while (isAlive(state.pid) && Date.now() < deadline) await sleep(200);
+    if (isAlive(state.pid)) {
+      try {
+        process.kill(-state.pid, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    }
+  }
+  rmSync(stateFile(name), { force: true });
+  if (state.ephemeral) rmSync(state.home, { recursive: true, force: true });
+  return wasRunning;
+}
+
+/** Kills a node at once, as a crash would: no graceful shutdown. */
+export function killKeycloak(name: string): void {
+  const state = readState(name);
+  if (state && isAlive(state.pid)) process.kill(-state.pid, "SIGKILL");
+}
+
+export async function keycloakStatus(name: string): Promise<{ running: boolean; ready: boolean; state?: RunningKeycloak }> {
+  const state = readState(name);
+  if (!state || !isAlive(state.pid)) return { running: false, ready: false };
+  try {
+    const res = await fetch(`${state.managementUrl}/health/ready`);
+    return { running: true, ready: res.ok, state };
+  } catch {
+    return { running: true, ready: false, state };
+  }
+}

@@ -1,0 +1,75 @@
+import { TOTP, Secret } from "otpauth";
+import { authorizationRequest, decodeJwt, exchangeCode, expectPage, HttpBrowser, isPage, summarize } from "../support/http-login.js";
+import { testKeycloak } from "../support/keycloak-env.js";
+import { provisionTestRealm } from "../support/realm.js";
+
+/**
+ * A member who has finished the first login (OTP registered) signs in to the portal client with
+ * authorization code + PKCE, typing the user ID in upper case.
+ */
+describe("portal login over HTTP (authorization code + PKCE)", () => {
+  let realm: Awaited<ReturnType<typeof provisionTestRealm>>;
+  // Keycloak keeps the OTP secret as a plain string and shows its bytes base32-encoded in the QR code.
+  const secretValue = "KenpoTestSecret-0123";
+  const secret = Secret.fromLatin1(secretValue);
+  const password = "Kenpo-Test-Pass-2026";
+
+  beforeAll(async () => {
+    realm = await provisionTestRealm("login");
+    await realm.admin.realms.partialImport({
+      realm: realm.config.realm,
+      rep: {
+        ifResourceExists: "FAIL",
+        users: [
+          {
+            username: "taro.yamada",
+            enabled: true,
+            firstName: "太郎",
+            lastName: "山田",
+            email: "taro@example.test",
+            emailVerified: true,
+            attributes: { kenpoStage: ["active"], kenpoMfaMethod: ["otp"] },
+            credentials: [
+              { type: "password", value: password, temporary: false },
+              {
+                type: "otp",
+                userLabel: "テスト端末",
+                secretData: JSON.stringify({ value: secretValue }),
+                credentialData: JSON.stringify({ subType: "totp", digits: 6, counter: 0, period: 30, algorithm: "HmacSHA1" }),
+              },
+            ],
+          },
+        ],
+      },
+    });
+  });
+  afterAll(() => realm.cleanup());
+
+  test("an upper-case user ID logs in and the token's preferred_username is lower-case", async () => {
+    const client = realm.config.portalClients[0]!;
+    const request = authorizationRequest(testKeycloak().url, realm.config.realm, client.clientId, "http://localhost:5173/callback");
+    const browser = new HttpBrowser();
+    let page = expectPage(await browser.navigate(request.authUrl), "the login page");
+    expect(page.$("input[name=username]").length).toBe(1);
+    let result = await browser.submit(page, { username: "TARO.YAMADA", password }, { stopAt: request.redirectUri });
+    // Password + OTP members get the OTP page next.
+    if (isPage(result) && result.$("input[name=otp]").length > 0) {
+      const totp = new TOTP({ secret, digits: 6, period: 30, algorithm: "SHA1" });
+      result = await browser.submit(result, { otp: totp.generate() }, { stopAt: request.redirectUri });
+    }
+    if (isPage(result)) throw new Error(`login did not finish:\n${summarize(result)}`);
+    const tokens = await exchangeCode(request, result.redirectedTo);
+    const claims = decodeJwt(tokens.id_token);
+    expect(claims.preferred_username).toBe("taro.yamada");
+    expect(claims.iss).toBe(`${testKeycloak().url}/realms/${realm.config.realm}`);
+  });
+
+  test("a wrong password is refused with the login page again", async () => {
+    const client = realm.config.portalClients[0]!;
+    const request = authorizationRequest(testKeycloak().url, realm.config.realm, client.clientId, "http://localhost:5173/callback");
+    const browser = new HttpBrowser();
+    const page = expectPage(await browser.navigate(request.authUrl), "the login page");
+    const again = expectPage(await browser.submit(page, { username: "taro.yamada", password: "wrong-password" }, { stopAt: request.redirectUri }), "the login page again");
+    expect(again.$("input[name=username]").length).toBe(1);
+  });
+});

@@ -1,0 +1,164 @@
+import { createHash, randomBytes } from "node:crypto";
+import * as cheerio from "cheerio";
+import makeFetchCookie from "fetch-cookie";
+import { CookieJar } from "tough-cookie";
+
+/**
+ * A browser without a browser: a cookie jar, manual redirects and form posts, enough to walk
+ * Keycloak's login pages over plain HTTP the way a member's browser does.
+ */
+
+export interface Page {
+  url: string;
+  status: number;
+  html: string;
+  $: cheerio.CheerioAPI;
+}
+
+export interface AuthorizationRequest {
+  authUrl: string;
+  verifier: string;
+  state: string;
+  redirectUri: string;
+  clientId: string;
+  tokenUrl: string;
+}
+
+const base64url = (buf: Buffer) => buf.toString("base64url");
+
+export function authorizationRequest(keycloakUrl: string, realm: string, clientId: string, redirectUri: string, extra: Record<string, string> = {}): AuthorizationRequest {
+  const verifier = base64url(randomBytes(32));
+  const challenge = base64url(createHash("sha256").update(verifier).digest());
+  const state = base64url(randomBytes(12));
+  const oidc = `${keycloakUrl}/realms/${realm}/protocol/openid-connect`;
+  const params = new URLSearchParams({
+    client_id: clientId,
+    redirect_uri: redirectUri,
+    response_type: "code",
+    scope: "openid",
+    state,
+    code_challenge: challenge,
+    code_challenge_method: "S256",
+    ...extra,
+  });
+  return { authUrl: `${oidc}/auth?${params}`, verifier, state, redirectUri, clientId, tokenUrl: `${oidc}/token` };
+}
+
+export class HttpBrowser {
+  readonly jar = new CookieJar();
+  private readonly fetchWithCookies = makeFetchCookie(fetch, this.jar);
+  /** Every page the member saw, in order (URL of each rendered HTML page). */
+  readonly visited: string[] = [];
+
+  constructor(private readonly acceptLanguage = "ja") {}
+
+  /** Follows redirects until an HTML page or a URL that starts with `stopAt` (the client's redirect URI). */
+  async navigate(url: string, init: RequestInit = {}, stopAt?: string): Promise<Page | { redirectedTo: string }> {
+    let current = url;
+    let request: RequestInit = init;
+    for (let hops = 0; hops < 20; hops += 1) {
+      if (stopAt && current.startsWith(stopAt)) return { redirectedTo: current };
+      const res = await this.fetchWithCookies(current, {
+        ...request,
+        redirect: "manual",
+        headers: { "accept-language": this.acceptLanguage, ...(request.headers ?? {}) },
+      });
+      if (res.status >= 300 && res.status < 400) {
+        const location = res.headers.get("location");
+        if (!location) throw new Error(`redirect without location from ${current}`);
+        current = new URL(location, current).toString();
+        request = {};
+        continue;
+      }
+      const html = await res.text();
+      this.visited.push(current);
+      return { url: current, status: res.status, html, $: cheerio.load(html) };
+    }
+    throw new Error(`too many redirects from ${url}`);
+  }
+
+  /**
+   * Submits the page's form (the first, or the one matching `selector`) with its own hidden and
+   * pre-filled fields plus `fields`, as a browser would.
+   */
+  async submit(page: Page, fields: Record<string, string>, options: { selector?: string; stopAt?: string } = {}): Promise<Page | { redirectedTo: string }> {
+    const form = options.selector ? page.$(options.selector).first() : page.$("form").first();
+    if (form.length === 0) throw new Error(`no form ${options.selector ?? ""} on ${page.url}:\n${summarize(page)}`);
+    const action = form.attr("action");
+    if (!action) throw new Error(`form without action on ${page.url}`);
+    const body = new URLSearchParams();
+    form.find("input").each((_, el) => {
+      const input = page.$(el);
+      const name = input.attr("name");
+      const type = (input.attr("type") ?? "text").toLowerCase();
+      if (!name || type === "submit" || type === "button" || name in fields) return;
+      if ((type === "checkbox" || type === "radio") && input.attr("checked") === undefined) return;
+      body.append(name, input.attr("value") ?? "");
+    });
+    for (const [name, value] of Object.entries(fields)) body.append(name, value);
+    return this.navigate(new URL(action.replace(/&amp;/g, "&"), page.url).toString(), {
+      method: "POST",
+      body,
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    }, options.stopAt);
+  }
+}
+
+export function isPage(result: Page | { redirectedTo: string }): result is Page {
+  return "html" in result;
+}
+
+export function expectPage(result: Page | { redirectedTo: string }, what: string): Page {
+  if (!isPage(result)) throw new Error(`expected ${what}, but was redirected to ${result.redirectedTo}`);
+  return result;
+}
+
+/** The error/info text Keycloak shows on a page (the theme's alert or field errors). */
+export function pageMessages(page: Page): string {
+  return page.$("[role=alert], .alert, .kc-feedback-text, [id^=input-error], .pf-m-error, .kenpo-error")
+    .map((_, el) => page.$(el).text().trim())
+    .get()
+    .filter(Boolean)
+    .join(" | ");
+}
+
+export function summarize(page: Page): string {
+  const title = page.$("title").text().trim();
+  const heading = page.$("h1").first().text().trim();
+  return `${page.status} ${page.url}\n  title: ${title}\n  h1: ${heading}\n  messages: ${pageMessages(page)}`;
+}
+
+export interface Tokens {
+  access_token: string;
+  id_token: string;
+  refresh_token: string;
+}
+
+/** Exchanges the code from the final redirect for tokens (public client + PKCE verifier). */
+export async function exchangeCode(request: AuthorizationRequest, redirectedTo: string): Promise<Tokens> {
+  const url = new URL(redirectedTo);
+  const error = url.searchParams.get("error");
+  if (error) throw new Error(`authorization failed: ${error} ${url.searchParams.get("error_description") ?? ""}`);
+  if (url.searchParams.get("state") !== request.state) throw new Error("state mismatch");
+  const code = url.searchParams.get("code");
+  if (!code) throw new Error(`no code in ${redirectedTo}`);
+  const res = await fetch(request.tokenUrl, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({
+      grant_type: "authorization_code",
+      code,
+      redirect_uri: request.redirectUri,
+      client_id: request.clientId,
+      code_verifier: request.verifier,
+    }),
+  });
+  const json = (await res.json()) as Tokens & { error?: string; error_description?: string };
+  if (!res.ok) throw new Error(`token request failed: ${json.error} ${json.error_description ?? ""}`);
+  return json;
+}
+
+export function decodeJwt(token: string): Record<string, unknown> {
+  const [, payload] = token.split(".");
+  return JSON.parse(Buffer.from(payload ?? "", "base64url").toString("utf8")) as Record<string, unknown>;
+}
