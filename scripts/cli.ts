@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { Command } from "commander";
+import { registerDev } from "./commands/dev.js";
 import { registerKeycloak } from "./commands/keycloak.js";
 import { registerProvision } from "./commands/provision.js";
 
@@ -9,6 +10,7 @@ const program = new Command("kenpo")
 
 registerKeycloak(program);
 registerProvision(program);
+registerDev(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`kenpo: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -1,9 +1,18 @@
 import type { Command } from "commander";
 import { keycloakStatus, startKeycloak, stopKeycloak } from "../keycloak/server.js";
 import { startPostgres } from "../keycloak/postgres.js";
+import { ensureDistribution } from "../keycloak/distribution.js";
+import { findJdk } from "../keycloak/jdk.js";
 
 export function registerKeycloak(program: Command): void {
   const kc = program.command("keycloak").description("run a local Keycloak with our theme and authenticators");
+  kc.command("install")
+    .description("fetch the pinned Keycloak distribution (once, into .cache) and check the JDK")
+    .action(async () => {
+      const dist = await ensureDistribution();
+      const jdk = findJdk();
+      process.stdout.write(`Keycloak ${dist.version} at ${dist.home}\nJava ${jdk.major} at ${jdk.home}\n`);
+    });
   kc.command("start")
     .description("start Keycloak in the background and wait until it is ready")
     .option("--name <name>", "instance name (its own folder under .cache/keycloak/instances)", "dev")

@@ -1,0 +1,56 @@
+import { readFileSync } from "node:fs";
+import { parse } from "yaml";
+import { desiredLocalization, desiredPasswordPolicy, desiredPortalClient, desiredRealmSettings } from "./desired-realm.js";
+import { diffFields, sameValue } from "./diff.js";
+import { parseSocietyConfig } from "./load.js";
+
+const config = parseSocietyConfig(parse(readFileSync(new URL("./societies/demo.yaml", import.meta.url), "utf8")));
+
+test("the password policy carries length, not-username, not-email, history and the hash algorithm", () => {
+  expect(desiredPasswordPolicy(config)).toBe("length(8) and notUsername(undefined) and notEmail(undefined) and passwordHistory(3) and hashAlgorithm(argon2)");
+});
+
+test("realm settings: Japanese first, lockout and timeouts from the policies, OTP apps' common denominator", () => {
+  const realm = desiredRealmSettings({ ...config, policies: { ...config.policies, lockoutMinutes: 20, loginTimeoutMinutes: 10 } });
+  expect(realm).toMatchObject({
+    defaultLocale: "ja",
+    supportedLocales: ["ja", "en"],
+    failureFactor: 5,
+    waitIncrementSeconds: 1200,
+    accessCodeLifespanLogin: 600,
+    otpPolicyAlgorithm: "HmacSHA1",
+    otpPolicyDigits: 6,
+    otpPolicyPeriod: 30,
+    webAuthnPolicyPasswordlessRequireResidentKey: "Yes",
+    webAuthnPolicyPasswordlessUserVerificationRequirement: "required",
+    webAuthnPolicyPasswordlessRpEntityName: "デモ健康保険組合",
+  });
+  expect(realm.smtpServer).toMatchObject({ host: "127.0.0.1", port: "2525", auth: "false" });
+});
+
+test("SMTP credentials come from the environment, never from the file", () => {
+  process.env.TEST_SMTP_USER = "mailer";
+  process.env.TEST_SMTP_PASSWORD = "s3cret";
+  const realm = desiredRealmSettings({ ...config, smtp: { ...config.smtp!, userEnv: "TEST_SMTP_USER", passwordEnv: "TEST_SMTP_PASSWORD" } });
+  expect(realm.smtpServer).toMatchObject({ auth: "true", user: "mailer", password: "s3cret" });
+});
+
+test("localization texts carry the society's own words in both languages", () => {
+  const texts = desiredLocalization(config);
+  expect(texts.ja.kenpoSocietyName).toBe("デモ健康保険組合");
+  expect(texts.en.kenpoSocietyName).toBe("Demo Health Insurance Society");
+  expect(texts.ja.termsText).toContain("利用規約");
+});
+
+test("portal clients are public, code flow only, PKCE S256", () => {
+  const client = desiredPortalClient(config.portalClients[0]!);
+  expect(client).toMatchObject({ publicClient: true, standardFlowEnabled: true, implicitFlowEnabled: false, directAccessGrantsEnabled: false });
+  expect(client.attributes?.["pkce.code.challenge.method"]).toBe("S256");
+});
+
+test("diff ignores list order and keys Keycloak adds, and reports field-level changes", () => {
+  expect(sameValue(["en", "ja"], ["ja", "en"])).toBe(true);
+  expect(diffFields({ a: 1, extra: true, nested: { x: "1", y: "2" } }, { a: 1, nested: { x: "1" } })).toEqual([]);
+  expect(diffFields({ a: 1, nested: { x: "1" } }, { a: 2, nested: { x: "3" } })).toEqual(["a: 1 → 2", 'nested.x: "1" → "3"']);
+  expect(diffFields({ password: "old" }, { password: "new" }, ["password"])).toEqual(["password: (secret changed)"]);
+});
