@@ -1,0 +1,88 @@
+import { writeMembers, type ImportMember } from "../../members/keycloak-writer.js";
+import { authorizationRequest, HttpBrowser, expectPage, isPage, summarize } from "../support/http-login.js";
+import { testKeycloak } from "../support/keycloak-env.js";
+import { provisionTestRealm } from "../support/realm.js";
+
+function member(i: number, overrides: Partial<ImportMember> = {}): ImportMember {
+  const symbol = String(10 + (i % 80));
+  const number = String(3_000_000 + i).padStart(7, "0");
+  const birthdate = `19${50 + (i % 50)}-0${1 + (i % 9)}-1${i % 10}`;
+  return {
+    line: i + 2,
+    userId: `member${String(i).padStart(4, "0")}`,
+    symbol,
+    number,
+    birthdate,
+    lastName: "山田",
+    firstName: `太郎${i}`,
+    email: `member${i}@example.test`,
+    initialPassword: `${symbol}${number}${birthdate.replaceAll("-", "")}`,
+    ...overrides,
+  };
+}
+
+/** The password was accepted when Keycloak moves past the login page (to the client, or to step ③). */
+async function passwordAccepted(realm: string, username: string, password: string): Promise<boolean> {
+  const request = authorizationRequest(testKeycloak().url, realm, "member-portal", "http://localhost:5173/callback");
+  const browser = new HttpBrowser();
+  const login = expectPage(await browser.navigate(request.authUrl), "the login page");
+  const next = await browser.submit(login, { username, password }, { stopAt: request.redirectUri });
+  if (!isPage(next)) return true;
+  if (next.$("input[name=password]").length > 0 && next.$("input[name=username]").length > 0) return false;
+  if (next.$("input[name=birthdate]").length > 0) return true;
+  throw new Error(`unexpected page after login:\n${summarize(next)}`);
+}
+
+describe("writing members into Keycloak", () => {
+  let realm: Awaited<ReturnType<typeof provisionTestRealm>>;
+  const members = Array.from({ length: 45 }, (_, i) => member(i));
+
+  beforeAll(async () => {
+    realm = await provisionTestRealm("writer");
+  });
+  afterAll(() => realm.cleanup());
+
+  test("dry run plans creations and writes nothing", async () => {
+    const report = await writeMembers(members, { admin: realm.admin, realm: realm.config.realm, dryRun: true });
+    expect(report.plan?.create).toHaveLength(45);
+    expect(await realm.admin.users.count({ realm: realm.config.realm })).toBe(0);
+  });
+
+  test("creates members in batches with their card data, the initial stage and a working initial password", async () => {
+    const progress: number[] = [];
+    const report = await writeMembers(members, { admin: realm.admin, realm: realm.config.realm, batchSize: 20, onProgress: (p) => progress.push(p.processed) });
+    expect(report).toMatchObject({ created: 45, skipped: 0, batches: 3 });
+    expect(progress.at(-1)).toBe(45);
+    const [user] = await realm.admin.users.find({ realm: realm.config.realm, username: "member0007", exact: true });
+    expect(user?.attributes).toMatchObject({ kenpoSymbol: ["17"], kenpoNumber: ["3000007"], kenpoBirthdate: ["1957-08-17"], kenpoStage: ["initial"] });
+    expect(user?.lastName).toBe("山田");
+    expect(await passwordAccepted(realm.config.realm, "MEMBER0007", members[7]!.initialPassword)).toBe(true);
+    expect(await passwordAccepted(realm.config.realm, "member0007", "wrong-password-1")).toBe(false);
+  });
+
+  test("a re-run creates nothing and never resets a member who changed the password", async () => {
+    const [finished] = await realm.admin.users.find({ realm: realm.config.realm, username: "member0003", exact: true });
+    await realm.admin.users.resetPassword({ realm: realm.config.realm, id: finished!.id!, credential: { type: "password", value: "Own-Password-2026", temporary: false } });
+    await realm.admin.users.update({ realm: realm.config.realm, id: finished!.id! }, { ...finished, attributes: { ...finished!.attributes, kenpoStage: ["active"] } });
+
+    const changed = members.map((m) => (m.userId === "member0003" ? { ...m, firstName: "三郎" } : m));
+    const report = await writeMembers(changed, { admin: realm.admin, realm: realm.config.realm });
+    expect(report).toMatchObject({ created: 0, updated: 0, skipped: 45 });
+    const [after] = await realm.admin.users.find({ realm: realm.config.realm, username: "member0003", exact: true });
+    expect(after?.firstName).toBe("太郎3");
+
+    const updating = await writeMembers(changed, { admin: realm.admin, realm: realm.config.realm, updateProfile: true });
+    expect(updating).toMatchObject({ created: 0, updated: 1, skipped: 44 });
+    const [updated] = await realm.admin.users.find({ realm: realm.config.realm, username: "member0003", exact: true });
+    expect(updated?.firstName).toBe("三郎");
+    expect(await passwordAccepted(realm.config.realm, "member0003", "Own-Password-2026")).toBe(true);
+    expect(await passwordAccepted(realm.config.realm, "member0003", members[3]!.initialPassword)).toBe(false);
+  });
+
+  test("members missing after an interrupted run are added, the rest skipped", async () => {
+    const more = [...members, ...Array.from({ length: 5 }, (_, i) => member(100 + i))];
+    const report = await writeMembers(more, { admin: realm.admin, realm: realm.config.realm, batchSize: 20 });
+    expect(report).toMatchObject({ created: 5, skipped: 45 });
+    expect(await realm.admin.users.count({ realm: realm.config.realm })).toBe(50);
+  });
+});
