@@ -1,0 +1,56 @@
+import type KcAdminClient from "@keycloak/keycloak-admin-client";
+import type UserRepresentation from "@keycloak/keycloak-admin-client/lib/defs/userRepresentation.js";
+
+/** Credentials that are a member's second factor: OTP apps and passkeys. */
+export const MFA_CREDENTIAL_TYPES = ["otp", "webauthn-passwordless", "webauthn"];
+
+export interface ResetResult {
+  userId: string;
+  removedDevices: Array<{ type: string; name: string }>;
+  keptDevices: Array<{ type: string; name: string }>;
+}
+
+export class MemberNotFound extends Error {}
+
+export async function findMember(admin: KcAdminClient, realm: string, userId: string): Promise<UserRepresentation & { id: string }> {
+  const [user] = await admin.users.find({ realm, username: userId, exact: true });
+  if (!user?.id) throw new MemberNotFound(`no member with user ID "${userId}" in realm ${realm}`);
+  return user as UserRepresentation & { id: string };
+}
+
+/**
+ * The help-desk reset: the member's password goes back to the initial password from the card and
+ * the member starts the first-login journey again at ③. Password history is cleared, because the
+ * initial password is in it once the member has changed it, and Keycloak would refuse it.
+ * With removeMfa (phone lost or changed) the OTP devices and passkeys are deleted too.
+ */
+export async function resetMember(
+  admin: KcAdminClient,
+  realm: string,
+  user: UserRepresentation & { id: string },
+  initialPassword: string,
+  options: { removeMfa?: boolean } = {},
+): Promise<ResetResult> {
+  const credentials = await admin.users.getCredentials({ realm, id: user.id });
+  const devices = credentials.filter((c) => MFA_CREDENTIAL_TYPES.includes(c.type ?? ""));
+  const describe = (c: (typeof credentials)[number]) => ({ type: c.type ?? "", name: c.userLabel ?? "(no name)" });
+  for (const history of credentials.filter((c) => c.type === "password-history")) {
+    await admin.users.deleteCredential({ realm, id: user.id, credentialId: history.id! });
+  }
+  await admin.users.resetPassword({ realm, id: user.id, credential: { type: "password", value: initialPassword, temporary: false } });
+  if (options.removeMfa) {
+    for (const device of devices) await admin.users.deleteCredential({ realm, id: user.id, credentialId: device.id! });
+  }
+  const attributes = { ...user.attributes, kenpoStage: ["initial"] };
+  delete (attributes as Record<string, unknown>).kenpoMfaMethod;
+  await admin.users.update({ realm, id: user.id }, { ...user, attributes, requiredActions: [] });
+  // The help desk has checked who is calling: a lockout from earlier wrong answers ends here.
+  await admin.attackDetection.del({ realm, id: user.id });
+  // A reset also ends every session the member (or whoever had the password) still has.
+  await admin.users.logout({ realm, id: user.id });
+  return {
+    userId: user.username ?? "",
+    removedDevices: options.removeMfa ? devices.map(describe) : [],
+    keptDevices: options.removeMfa ? [] : devices.map(describe),
+  };
+}

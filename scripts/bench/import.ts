@@ -1,0 +1,94 @@
+/**
+ * `npm run bench:import`: members/s of the naive loop (one users.create with a plaintext temporary
+ * password per member, so the server hashes) against our import (client-side hashing on every core,
+ * batched partial import), side by side on one Keycloak, plus the hashing limit of this machine.
+ * Prints figures; asserts nothing.
+ */
+import { availableParallelism } from "node:os";
+import { writeMembers, type ImportMember } from "../../members/keycloak-writer.js";
+import { hashAlgorithmFromPolicy, hashPassword } from "../../members/password-hash.js";
+import { loadSocietyConfig } from "../../realm-config/load.js";
+import { applyRealm } from "../../realm-config/provision.js";
+import { connectAdmin } from "../keycloak/admin.js";
+import { repoRoot } from "../keycloak/paths.js";
+import { startKeycloak, stopKeycloak } from "../keycloak/server.js";
+
+const sizes = (process.env.BENCH_SIZES ?? "1000,10000").split(",").map(Number);
+const naiveCount = Number(process.env.BENCH_NAIVE ?? 200);
+
+function* generate(count: number, prefix: string): Generator<ImportMember> {
+  for (let i = 0; i < count; i += 1) {
+    const symbol = String(10 + (i % 90));
+    const number = String(1_000_000 + i);
+    const birthdate = `19${String(40 + (i % 60)).padStart(2, "0")}-${String(1 + (i % 12)).padStart(2, "0")}-${String(1 + (i % 28)).padStart(2, "0")}`;
+    yield {
+      line: i + 2,
+      userId: `${prefix}${i}`,
+      symbol,
+      number,
+      birthdate,
+      lastName: "健保",
+      firstName: `花子${i}`,
+      initialPassword: `${symbol}${number}${birthdate.replaceAll("-", "")}`,
+    };
+  }
+}
+
+async function oneCoreHashRate(policy: string | undefined): Promise<number> {
+  const algorithm = hashAlgorithmFromPolicy(policy);
+  const until = Date.now() + 3000;
+  let n = 0;
+  while (Date.now() < until) {
+    await hashPassword(`password-${n}`, algorithm);
+    n += 1;
+  }
+  return n / 3;
+}
+
+const name = "bench-import";
+const kc = await startKeycloak({ name, ephemeral: true, httpPort: 0, managementPort: 0, providers: [] });
+try {
+  const admin = await connectAdmin({ url: kc.url, username: kc.adminUser, password: kc.adminPassword });
+  const config = { ...loadSocietyConfig(`${repoRoot}/realm-config/societies/demo.yaml`), realm: "bench-import" };
+  await applyRealm(admin, config);
+  const realm = (await admin.realms.findOne({ realm: config.realm }))!;
+  const rows: Array<[string, string, string]> = [];
+
+  const perCore = await oneCoreHashRate(realm.passwordPolicy);
+  const cores = availableParallelism();
+  const limit = perCore * cores;
+  rows.push(["hashing limit", `${cores} cores × ${perCore.toFixed(1)}/s`, `${limit.toFixed(1)} members/s`]);
+
+  let started = Date.now();
+  for (const m of generate(naiveCount, "naive")) {
+    await admin.users.create({
+      realm: config.realm,
+      username: m.userId,
+      enabled: true,
+      firstName: m.firstName,
+      lastName: m.lastName,
+      attributes: { kenpoSymbol: [m.symbol], kenpoNumber: [m.number], kenpoBirthdate: [m.birthdate], kenpoStage: ["initial"] },
+      credentials: [{ type: "password", value: m.initialPassword, temporary: true }],
+    });
+  }
+  const naiveRate = naiveCount / ((Date.now() - started) / 1000);
+  rows.push(["naive loop (users.create)", `${naiveCount} members`, `${naiveRate.toFixed(1)} members/s`]);
+
+  for (const size of sizes) {
+    started = Date.now();
+    const report = await writeMembers(generate(size, `m${size}-`), { admin, realm: config.realm });
+    const rate = report.created / ((Date.now() - started) / 1000);
+    rows.push([
+      `kenpo import`,
+      `${size} members`,
+      `${rate.toFixed(1)} members/s = ${(rate / naiveRate).toFixed(1)}× naive, ${((rate / limit) * 100).toFixed(0)} % of the hashing limit (rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB)`,
+    ]);
+  }
+  admin.close();
+  const width = Math.max(...rows.map((r) => r[0].length));
+  const width2 = Math.max(...rows.map((r) => r[1].length));
+  process.stdout.write(`\nImport benchmark on Keycloak ${kc.url} (realm policy: ${realm.passwordPolicy})\n`);
+  for (const [a, b, c] of rows) process.stdout.write(`  ${a.padEnd(width)}  ${b.padEnd(width2)}  ${c}\n`);
+} finally {
+  await stopKeycloak(name);
+}
