@@ -1,0 +1,97 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+import Keycloak from "keycloak-js";
+import { parsePortalConfig } from "./config.js";
+
+/**
+ * The demo member page: the society's portal as a member sees it. Everything an integrator needs
+ * is in `start()`; the rest only shows what keycloak-js knows.
+ */
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+function show(state: "loading" | "anonymous" | "member" | "error"): void {
+  document.body.dataset.state = state;
+  for (const section of document.querySelectorAll<HTMLElement>("[data-when]")) {
+    section.hidden = section.dataset.when !== state;
+  }
+}
+
+function showError(ja: string, en: string, detail?: string): void {
+  $("error-ja").textContent = ja;
+  $("error-en").textContent = en;
+  $("error-detail").textContent = detail ?? "";
+  show("error");
+}
+
+function showMember(keycloak: Keycloak): void {
+  const id = keycloak.idTokenParsed ?? {};
+  // Japanese order: family name first.
+  const name = [id.family_name, id.given_name].filter(Boolean).join(" ") || (id.name as string | undefined) || "";
+  $("member-name").textContent = name;
+  $("member-user-id").textContent = (id.preferred_username as string | undefined) ?? "";
+  renderSession(keycloak);
+  show("member");
+}
+
+function renderSession(keycloak: Keycloak): void {
+  const exp = keycloak.tokenParsed?.exp;
+  $("session-expires").textContent = exp ? new Date(exp * 1000).toLocaleTimeString("ja-JP") : "";
+}
+
+async function start(): Promise<void> {
+  show("loading");
+  const response = await fetch("config.json", { cache: "no-store" });
+  if (!response.ok) throw new Error(`config.json: HTTP ${response.status}`);
+  const config = parsePortalConfig(await response.json());
+
+  const keycloak = new Keycloak({ url: config.keycloakUrl, realm: config.realm, clientId: config.clientId });
+  // Come back to this page (without the callback fragment) after login and logout.
+  const home = `${location.origin}${location.pathname}`;
+
+  // Tokens are short-lived: refresh when one expires; when the refresh fails (the session ended at
+  // Keycloak: idle timeout, logout elsewhere, lockout) the member logs in again.
+  keycloak.onTokenExpired = () => {
+    keycloak
+      .updateToken(30)
+      .then(() => {
+        const status = $("session-status");
+        status.dataset.refreshes = String(Number(status.dataset.refreshes ?? "0") + 1);
+        renderSession(keycloak);
+      })
+      .catch(() => {
+        $("session-ended").hidden = false;
+        return keycloak.login({ redirectUri: home });
+      });
+  };
+
+  try {
+    // No onLoad: the page stays anonymous until the member presses the button. The login iframe is
+    // off because browsers block third-party cookies when Keycloak is on another site.
+    await keycloak.init({ pkceMethod: "S256", checkLoginIframe: false });
+  } catch (error) {
+    const e = error as { error?: string; error_description?: string };
+    $("login-button").addEventListener("click", () => void keycloak.login({ redirectUri: home }));
+    showError(
+      "ログインが完了しませんでした。もう一度「Login with OpenID Connect」からお進みください。",
+      "The login did not complete. Please start again with “Login with OpenID Connect”.",
+      e?.error ? `${e.error}${e.error_description ? `: ${e.error_description}` : ""}` : String(error),
+    );
+    $("error-retry").hidden = false;
+    $("error-retry").addEventListener("click", () => void keycloak.login({ redirectUri: home }));
+    return;
+  }
+
+  $("login-button").addEventListener("click", () => void keycloak.login({ redirectUri: home }));
+  $("logout-link").addEventListener("click", (event) => {
+    event.preventDefault();
+    void keycloak.logout({ redirectUri: home });
+  });
+
+  if (keycloak.authenticated) showMember(keycloak);
+  else show("anonymous");
+}
+
+start().catch((error: unknown) => {
+  showError("ページを表示できませんでした。", "The page could not be shown.", String(error));
+});
