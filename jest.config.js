@@ -12,6 +12,8 @@ const shared = {
 
 export default {
   projects: [
+    // The theme's component tests (jsdom) keep their own config in the theme workspace.
+    "<rootDir>/theme/jest.config.cjs",
     {
       ...shared,
       displayName: "unit",
@@ -24,6 +26,15 @@ export default {
       globalSetup: "<rootDir>/test/support/global-setup.mjs",
       globalTeardown: "<rootDir>/test/support/global-teardown.mjs",
       testTimeout: 180_000,
+    },
+    {
+      ...shared,
+      displayName: "e2e",
+      // Real chromium against the same one-Keycloak-per-run setup as the integration tests.
+      testMatch: ["<rootDir>/test/e2e/**/*.test.ts"],
+      globalSetup: "<rootDir>/test/support/global-setup.mjs",
+      globalTeardown: "<rootDir>/test/support/global-teardown.mjs",
+      testTimeout: 300_000,
     },
   ],
 };

@@ -6,6 +6,8 @@ import { TEST_KEYCLOAK_ENV, testKeycloak, type TestKeycloak } from "./keycloak-e
  * unless KENPO_TEST_KEYCLOAK_URL points at one that is already running.
  */
 export async function startTestKeycloak(): Promise<void> {
+  // Several jest projects share this setup; the first one starts Keycloak, the others reuse it.
+  if (process.env[TEST_KEYCLOAK_ENV]) return;
   const external = process.env.KENPO_TEST_KEYCLOAK_URL;
   let info: TestKeycloak;
   if (external) {
@@ -22,6 +24,8 @@ export async function startTestKeycloak(): Promise<void> {
 }
 
 export async function stopTestKeycloak(): Promise<void> {
+  if (!process.env[TEST_KEYCLOAK_ENV]) return;
   const { name } = testKeycloak();
+  delete process.env[TEST_KEYCLOAK_ENV];
   if (name) await stopKeycloak(name);
 }

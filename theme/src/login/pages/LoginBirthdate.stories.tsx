@@ -1,0 +1,18 @@
+import type { Meta, StoryObj } from "@storybook/react-vite";
+import { createKcPageStory } from "../KcPageStory";
+import { fieldErrors, society } from "../mocks";
+
+const { KcPageStory } = createKcPageStory({ pageId: "login-birthdate.ftl" });
+
+const meta = {
+    title: "login/login-birthdate.ftl",
+    component: KcPageStory
+} satisfies Meta<typeof KcPageStory>;
+
+export default meta;
+
+type Story = StoryObj<typeof meta>;
+
+export const Default: Story = { args: { kcContext: { ...society } } };
+
+export const WrongBirthdate: Story = { args: { kcContext: { ...society, kenpoAttemptsLeft: 2, messagesPerField: fieldErrors({ birthdate: "入力された内容では確認できませんでした。しばらくしてから、もう一度お試しください。" }) } } };

@@ -1,0 +1,20 @@
+import type { Meta, StoryObj } from "@storybook/react-vite";
+import { createKcPageStory } from "../KcPageStory";
+import { fieldErrors, society } from "../mocks";
+
+const { KcPageStory } = createKcPageStory({ pageId: "login-method-choice.ftl" });
+
+const meta = {
+    title: "login/login-method-choice.ftl",
+    component: KcPageStory
+} satisfies Meta<typeof KcPageStory>;
+
+export default meta;
+
+type Story = StoryObj<typeof meta>;
+
+export const Default: Story = { args: { kcContext: { ...society } } };
+
+export const UserIdTaken: Story = { args: { kcContext: { ...society, kenpoSelectedMethod: "passkey", messagesPerField: fieldErrors({ newUserId: "このユーザIDは使えません。別のユーザIDを入力してください。" }) } } };
+
+export const MethodMissing: Story = { args: { kcContext: { ...society, messagesPerField: fieldErrors({ method: "認証方法を選んでください。" }) } } };

@@ -1,0 +1,34 @@
+import { kcSanitize } from "keycloakify/lib/kcSanitize";
+import type { KcContext } from "../KcContext";
+import type { I18n } from "../i18n";
+import Template from "../Template";
+import { FIRST_LOGIN_STEPS } from "../steps";
+import { getSocietyTexts } from "../lib/portal";
+
+type Props = { kcContext: Extract<KcContext, { pageId: "terms.ftl" }>; i18n: I18n };
+
+/** Manual ④: the society's terms of use (realm text termsText, HTML allowed). */
+export default function Terms(props: Props) {
+    const { kcContext, i18n } = props;
+    const { url } = kcContext;
+    const { msg, msgStr } = i18n;
+    const { portalName } = getSocietyTexts(i18n);
+    const termsHtml = msgStr("termsText").trim();
+
+    return (
+        <Template kcContext={kcContext} i18n={i18n} headerNode={msgStr("kenpoTermsTitle")} step={FIRST_LOGIN_STEPS.terms}>
+            <p>{msgStr("kenpoTermsLead", portalName)}</p>
+            <div className="kp-terms" id="kc-terms-text" tabIndex={0} role="region" aria-label={msgStr("kenpoTermsTitle")}>
+                {termsHtml === "" ? <p>{msg("kenpoTermsFallback")}</p> : <div dangerouslySetInnerHTML={{ __html: kcSanitize(termsHtml) }} />}
+            </div>
+            <form className="kp-stack" action={url.loginAction} method="post">
+                <button type="submit" className="kp-button kp-button--primary" name="accept" id="kc-accept" value="">
+                    {msg("kenpoTermsAccept")}
+                </button>
+                <button type="submit" className="kp-button kp-button--secondary" name="cancel" id="kc-decline" value="">
+                    {msg("kenpoTermsDecline")}
+                </button>
+            </form>
+        </Template>
+    );
+}

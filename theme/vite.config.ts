@@ -1,0 +1,25 @@
+import { defineConfig } from "vite";
+import react from "@vitejs/plugin-react";
+import { keycloakify } from "keycloakify/vite-plugin";
+
+// Realm localization texts the theme reads. Keycloakify sends a message to the browser only when
+// its key appears as a string somewhere in the page's data model, so each key is named by a theme
+// property (properties not starting with "kc" are serialized). Realm overrides then win over the
+// theme's fallbacks in messages_<lang>.properties. See README "Society texts".
+const realmTextKeys = ["kenpoSocietyName", "kenpoPortalName", "kenpoPortalUrl", "termsText"];
+
+export default defineConfig({
+    plugins: [
+        react(),
+        keycloakify({
+            themeName: "kenpo",
+            accountThemeImplementation: "none",
+            // Only Keycloak 26 is supported (package.json config.keycloakVersion).
+            keycloakVersionTargets: {
+                "22-to-25": false,
+                "all-other-versions": "kenpo-theme.jar"
+            },
+            extraThemeProperties: realmTextKeys.map(key => `kenpoText_${key}=${key}`)
+        })
+    ]
+});
