@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 import { Command } from "commander";
 import { registerDev } from "./commands/dev.js";
+import { registerImportMembers } from "./commands/import-members.js";
+import { registerInitialPassword } from "./commands/initial-password.js";
 import { registerKeycloak } from "./commands/keycloak.js";
 import { registerProvision } from "./commands/provision.js";
+import { registerResetPassword } from "./commands/reset-password.js";
 
 const program = new Command("kenpo")
   .description("kenpo-keycloak: run Keycloak, provision a society's realm, import and help members")
@@ -11,6 +14,9 @@ const program = new Command("kenpo")
 registerKeycloak(program);
 registerProvision(program);
 registerDev(program);
+registerInitialPassword(program);
+registerImportMembers(program);
+registerResetPassword(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`kenpo: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -1,0 +1,83 @@
+import { FIELDS, HeaderError, mapHeader, type Field } from "./columns.js";
+import { detectEncoding, FileReadError, readRecords, type FileEncoding } from "./read-file.js";
+import { validateRow, type MemberRow, type RowError } from "./validate.js";
+
+/**
+ * Reading a member register takes two passes over the file: the first validates every row and
+ * finds duplicate user IDs (which needs the whole file), the second streams the valid members to
+ * the writer. Neither pass keeps the rows; only user IDs and the invalid line numbers are kept.
+ */
+
+export interface ReadOptions {
+  encoding?: FileEncoding;
+  today?: Date;
+}
+
+export interface ValidationSummary {
+  file: string;
+  encoding: FileEncoding;
+  total: number;
+  valid: number;
+  invalid: number;
+  errors: RowError[];
+  invalidLines: Set<number>;
+}
+
+export { FileReadError, HeaderError };
+
+type Values = Record<Field, string>;
+
+async function* rows(file: string, encoding: FileEncoding): AsyncGenerator<{ line: number; values: Values; extra?: string }> {
+  let columns: Map<Field, number> | undefined;
+  let width = 0;
+  for await (const record of readRecords(file, encoding)) {
+    if (!columns) {
+      if (record.line !== 1) throw new HeaderError(`the header must be on line 1 (found on line ${record.line})`);
+      columns = mapHeader(record.fields);
+      width = record.fields.length;
+      continue;
+    }
+    const values = Object.fromEntries(FIELDS.map((f) => [f, columns!.has(f) ? (record.fields[columns!.get(f)!] ?? "") : ""])) as Values;
+    const overflow = record.fields.slice(width).filter((v) => v.trim() !== "");
+    yield { line: record.line, values, ...(overflow.length > 0 ? { extra: `row has ${record.fields.length} fields but the header has ${width}` } : {}) };
+  }
+  if (!columns) throw new HeaderError("the file is empty: no header line");
+}
+
+export async function validateFile(file: string, options: ReadOptions = {}): Promise<ValidationSummary> {
+  const encoding = options.encoding ?? (await detectEncoding(file));
+  const errors: RowError[] = [];
+  const invalidLines = new Set<number>();
+  const linesById = new Map<string, number[]>();
+  let total = 0;
+  for await (const { line, values, extra } of rows(file, encoding)) {
+    total += 1;
+    const result = validateRow(line, values, options.today);
+    if (extra) result.errors.push({ line, field: FIELDS[FIELDS.length - 1]!, message: extra });
+    if (result.errors.length > 0) {
+      errors.push(...result.errors);
+      invalidLines.add(line);
+    }
+    const id = result.row?.userId ?? values.user_id.normalize("NFKC").trim().toLowerCase();
+    if (id !== "") linesById.set(id, [...(linesById.get(id) ?? []), line]);
+  }
+  for (const [id, lines] of linesById) {
+    if (lines.length < 2) continue;
+    for (const line of lines) {
+      const others = lines.filter((l) => l !== line).join(", ");
+      errors.push({ line, field: "user_id", message: `user_id "${id}" appears more than once (also on line ${others}); user IDs are compared in lower case` });
+      invalidLines.add(line);
+    }
+  }
+  errors.sort((a, b) => a.line - b.line || FIELDS.indexOf(a.field) - FIELDS.indexOf(b.field));
+  return { file, encoding, total, valid: total - invalidLines.size, invalid: invalidLines.size, errors, invalidLines };
+}
+
+/** The second pass: valid members in file order; rows found invalid in the first pass are left out. */
+export async function* validMembers(summary: ValidationSummary, options: ReadOptions = {}): AsyncGenerator<MemberRow> {
+  for await (const { line, values } of rows(summary.file, summary.encoding)) {
+    if (summary.invalidLines.has(line)) continue;
+    const { row } = validateRow(line, values, options.today);
+    if (row) yield row;
+  }
+}

@@ -1,0 +1,100 @@
+import { z } from "zod";
+import { parseBirthdate } from "./birthdate.js";
+import type { Field } from "./columns.js";
+
+/** One member as the import writes it: normalized and valid. */
+export interface MemberRow {
+  line: number;
+  userId: string;
+  symbol: string;
+  number: string;
+  branch?: string;
+  birthdate: string;
+  lastName: string;
+  firstName: string;
+  email?: string;
+}
+
+export interface RowError {
+  line: number;
+  field: Field;
+  message: string;
+}
+
+/** Card numbers are personal data: messages show only their ends. */
+export function maskNumber(value: string): string {
+  if (value.length <= 4) return "*".repeat(value.length);
+  return `${value.slice(0, 2)}${"*".repeat(value.length - 4)}${value.slice(-2)}`;
+}
+
+const nfkc = (v: string) => v.normalize("NFKC").trim();
+
+/** Rules for user IDs: what Keycloak stores well and members can type on a phone. */
+export const USER_ID_RULE = /^[a-z0-9][a-z0-9._@-]{2,63}$/;
+
+const name = () =>
+  z
+    .string()
+    .transform(nfkc)
+    .pipe(
+      z
+        .string()
+        .min(1, { error: "is empty", abort: true })
+        .max(100, "is longer than 100 characters")
+        .regex(/^[^\u0000-\u001f\u007f]*$/, "must not contain line breaks or control characters"),
+    );
+
+const rowSchema = z.object({
+  user_id: z
+    .string()
+    .transform((v) => nfkc(v).toLowerCase())
+    .pipe(z.string().min(1, { error: "is empty", abort: true }).regex(USER_ID_RULE, "must be 3–64 characters: a–z, 0–9, '.', '_', '-', '@', starting with a letter or digit")),
+  symbol: z.string().transform(nfkc).pipe(z.string().min(1, { error: "is empty", abort: true }).regex(/^[0-9]{1,8}$/, "must be 1–8 digits")),
+  number: z.string().transform(nfkc).pipe(z.string().min(1, { error: "is empty", abort: true }).regex(/^[0-9]{1,10}$/, "must be 1–10 digits")),
+  branch: z
+    .string()
+    .transform(nfkc)
+    .pipe(z.string().regex(/^[0-9]{0,3}$/, "must be up to 3 digits")),
+  birthdate: z.string(),
+  last_name: name(),
+  first_name: name(),
+  email: z
+    .string()
+    .transform(nfkc)
+    .pipe(z.union([z.literal(""), z.string().email("is not an email address")])),
+});
+
+function shown(field: Field, value: string): string {
+  const trimmed = value.trim();
+  if (field === "number") return ` (got "${maskNumber(nfkc(trimmed))}")`;
+  return trimmed === "" ? "" : ` (got "${trimmed.length > 40 ? `${trimmed.slice(0, 37)}…` : trimmed}")`;
+}
+
+export function validateRow(line: number, values: Record<Field, string>, today?: Date): { row?: MemberRow; errors: RowError[] } {
+  const errors: RowError[] = [];
+  const parsed = rowSchema.safeParse(values);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0] as Field;
+      errors.push({ line, field, message: `${field} ${issue.message}${shown(field, values[field] ?? "")}` });
+    }
+  }
+  const birthdate = parseBirthdate(values.birthdate, today);
+  if (!birthdate.ok) errors.push({ line, field: "birthdate", message: `birthdate ${birthdate.message}${shown("birthdate", values.birthdate ?? "")}` });
+  if (errors.length > 0 || !parsed.success || !birthdate.ok) return { errors };
+  const v = parsed.data;
+  return {
+    errors,
+    row: {
+      line,
+      userId: v.user_id,
+      symbol: v.symbol,
+      number: v.number,
+      ...(v.branch ? { branch: v.branch } : {}),
+      birthdate: birthdate.value,
+      lastName: v.last_name,
+      firstName: v.first_name,
+      ...(v.email ? { email: v.email.toLowerCase() } : {}),
+    },
+  };
+}

@@ -1,0 +1,40 @@
+import type { Command } from "commander";
+import { initialPasswordOf } from "../../members/initial-password.js";
+import { findMember, resetMember } from "../../members/reset-member.js";
+import { connectSociety, withSocietyOptions } from "./society.js";
+
+export function registerResetPassword(program: Command): void {
+  withSocietyOptions(
+    program
+      .command("reset-password")
+      .argument("<user-id>", "the member's user ID (any case)")
+      .description("help desk: put a member back to the initial password and the start of the first login (③)")
+      .option("--remove-mfa", "also remove the member's passkeys and OTP devices (phone lost or changed)"),
+  ).action(async (userIdInput: string, opts: { config: string; url?: string; removeMfa?: boolean }) => {
+    const userId = userIdInput.normalize("NFKC").trim().toLowerCase();
+    const { config, admin } = await connectSociety(opts);
+    try {
+      const user = await findMember(admin, config.realm, userId);
+      const attrs = user.attributes ?? {};
+      const password = initialPasswordOf({
+        symbol: attrs.kenpoSymbol?.[0] ?? "",
+        number: attrs.kenpoNumber?.[0] ?? "",
+        birthdate: attrs.kenpoBirthdate?.[0] ?? "",
+      });
+      if (!password.ok) throw new Error(`member ${userId} has no usable card data (${password.field}): re-import the member's row first`);
+      const result = await resetMember(admin, config.realm, user, password.password, { removeMfa: opts.removeMfa });
+      process.stdout.write(`${userId}: password reset to the initial password (記号+番号+生年月日); the member starts again at the birthdate step (③)\n`);
+      if (opts.removeMfa) {
+        process.stdout.write(
+          result.removedDevices.length === 0
+            ? "  no passkeys or OTP devices were registered\n"
+            : result.removedDevices.map((d) => `  removed ${d.type === "otp" ? "OTP device" : "passkey"}: ${d.name}\n`).join(""),
+        );
+      } else if (result.keptDevices.length > 0) {
+        process.stdout.write(`  kept: ${result.keptDevices.map((d) => d.name).join(", ")} (use --remove-mfa if the phone was lost or changed)\n`);
+      }
+    } finally {
+      admin.close();
+    }
+  });
+}
