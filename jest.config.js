@@ -11,6 +11,9 @@ const shared = {
 };
 
 export default {
+  // testTimeout is a global option (ignored inside projects): Keycloak-backed hooks and journeys
+  // take seconds to minutes on a 2-core machine.
+  testTimeout: 300_000,
   projects: [
     // The theme's component tests (jsdom) keep their own config in the theme workspace.
     "<rootDir>/theme/jest.config.cjs",

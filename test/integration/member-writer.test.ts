@@ -1,5 +1,5 @@
 import { writeMembers, type ImportMember } from "../../members/keycloak-writer.js";
-import { authorizationRequest, HttpBrowser, expectPage, isPage, summarize } from "../support/http-login.js";
+import { authorizationRequest, HttpBrowser, expectPage, isLoginForm, isPage, pageId, summarize } from "../support/http-login.js";
 import { testKeycloak } from "../support/keycloak-env.js";
 import { provisionTestRealm } from "../support/realm.js";
 
@@ -28,8 +28,8 @@ async function passwordAccepted(realm: string, username: string, password: strin
   const login = expectPage(await browser.navigate(request.authUrl), "the login page");
   const next = await browser.submit(login, { username, password }, { stopAt: request.redirectUri });
   if (!isPage(next)) return true;
-  if (next.$("input[name=password]").length > 0 && next.$("input[name=username]").length > 0) return false;
-  if (next.$("input[name=birthdate]").length > 0) return true;
+  if (isLoginForm(next)) return false;
+  if (pageId(next) === "login-birthdate.ftl") return true;
   throw new Error(`unexpected page after login:\n${summarize(next)}`);
 }
 

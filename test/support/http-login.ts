@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
+import { runInNewContext } from "node:vm";
 import * as cheerio from "cheerio";
 import makeFetchCookie from "fetch-cookie";
 import { CookieJar } from "tough-cookie";
@@ -13,6 +14,39 @@ export interface Page {
   status: number;
   html: string;
   $: cheerio.CheerioAPI;
+  /** Keycloakify pages carry their data in a script and render the form in the browser. */
+  kcContext?: KcContext;
+}
+
+export interface KcContext {
+  pageId: string;
+  url: { loginAction: string; [key: string]: unknown };
+  message?: { type: string; summary: string };
+  messagesPerField?: { get(field: string): string; existsError(...fields: string[]): boolean };
+  [key: string]: unknown;
+}
+
+/**
+ * Runs the page's first script (Keycloakify's kcContext declaration) in an empty sandbox with just
+ * enough of window/document for it to finish, and returns the context it built.
+ */
+export function readKcContext(html: string, $: cheerio.CheerioAPI): KcContext | undefined {
+  const script = $("script")
+    .map((_, el) => $(el).html() ?? "")
+    .get()
+    .find((code) => code.includes("const kcContext"));
+  if (!script) return undefined;
+  const sandbox: Record<string, unknown> = {
+    window: { location: { href: "http://localhost/" } },
+    document: { createElement: () => ({ innerHTML: "", value: "", set textContent(_v: string) {} }) },
+    console: { log: () => undefined },
+    URL,
+  };
+  sandbox.window = Object.assign(sandbox.window as object, sandbox);
+  // The declaration ends by handing kcContext to the page; capture it instead.
+  runInNewContext(`${script}\n;this.__kcContext = kcContext;`, sandbox, { timeout: 1000 });
+  void html;
+  return sandbox.__kcContext as KcContext;
 }
 
 export interface AuthorizationRequest {
@@ -72,7 +106,9 @@ export class HttpBrowser {
       }
       const html = await res.text();
       this.visited.push(current);
-      return { url: current, status: res.status, html, $: cheerio.load(html) };
+      const $ = cheerio.load(html);
+      const kcContext = readKcContext(html, $);
+      return { url: current, status: res.status, html, $, ...(kcContext ? { kcContext } : {}) };
     }
     throw new Error(`too many redirects from ${url}`);
   }
@@ -82,6 +118,14 @@ export class HttpBrowser {
    * pre-filled fields plus `fields`, as a browser would.
    */
   async submit(page: Page, fields: Record<string, string>, options: { selector?: string; stopAt?: string } = {}): Promise<Page | { redirectedTo: string }> {
+    if (page.kcContext && page.$("form").length === 0) {
+      // A Keycloakify page: post to the page's action URL with the fields its form would send.
+      return this.navigate(page.kcContext.url.loginAction, {
+        method: "POST",
+        body: new URLSearchParams(fields),
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+      }, options.stopAt);
+    }
     const form = options.selector ? page.$(options.selector).first() : page.$("form").first();
     if (form.length === 0) throw new Error(`no form ${options.selector ?? ""} on ${page.url}:\n${summarize(page)}`);
     const action = form.attr("action");
@@ -113,8 +157,19 @@ export function expectPage(result: Page | { redirectedTo: string }, what: string
   return result;
 }
 
+/** The page's id: "login.ftl", "login-birthdate.ftl", … (Keycloakify pages) or the stock form's id. */
+export function pageId(page: Page): string {
+  return page.kcContext?.pageId ?? page.$("form").first().attr("id") ?? "(unknown)";
+}
+
+/** Keycloak shows the login form (again): the credentials were not accepted. */
+export function isLoginForm(page: Page): boolean {
+  return page.kcContext ? page.kcContext.pageId === "login.ftl" : page.$("input[name=username]").length > 0 && page.$("input[name=password]").length > 0;
+}
+
 /** The error/info text Keycloak shows on a page (the theme's alert or field errors). */
 export function pageMessages(page: Page): string {
+  if (page.kcContext) return page.kcContext.message?.summary ?? "";
   return page.$("[role=alert], .alert, .kc-feedback-text, [id^=input-error], .pf-m-error, .kenpo-error")
     .map((_, el) => page.$(el).text().trim())
     .get()
@@ -125,7 +180,7 @@ export function pageMessages(page: Page): string {
 export function summarize(page: Page): string {
   const title = page.$("title").text().trim();
   const heading = page.$("h1").first().text().trim();
-  return `${page.status} ${page.url}\n  title: ${title}\n  h1: ${heading}\n  messages: ${pageMessages(page)}`;
+  return `${page.status} ${page.url}\n  page: ${pageId(page)}\n  title: ${title}\n  h1: ${heading}\n  messages: ${pageMessages(page)}`;
 }
 
 export interface Tokens {

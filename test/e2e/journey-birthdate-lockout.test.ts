@@ -1,0 +1,75 @@
+import { openDevice, waitForKeycloakPage } from "../support/browser.js";
+import { logInWithPassword, openPortal, PAGES } from "../support/browser-journeys.js";
+import { initialPasswordOf } from "../support/browser-realm.js";
+import { browserSuite, E2E_TIMEOUT } from "../support/browser-suite.js";
+
+/** The page's error texts (field errors and alerts), as the member reads them. */
+async function errorText(page: import("playwright-core").Page): Promise<string> {
+  const texts = await page.locator(".kp-error, .kp-alert--error").allInnerTexts();
+  return texts.map((t) => t.trim()).filter(Boolean).join(" | ");
+}
+
+/** Journey 6: five wrong birthdates lock the account, with a message that confirms nothing. */
+describe("journey 6: wrong birthdate five times", () => {
+  const suite = browserSuite("e2e-lockout");
+
+  test("5 wrong birthdates → locked: the right birthdate and the right password are refused with neutral messages", async () => {
+    const s = await suite.newMember("journey 6 (lockout)");
+    const pc = await openDevice(suite.browser, "pc");
+    const { page } = pc;
+    const wrongMessages: string[] = [];
+    try {
+      await openPortal(s, pc);
+      await logInWithPassword(s, pc);
+      const answer = async (birthdate: string) => {
+        await waitForKeycloakPage(page, PAGES.birthdate);
+        await page.locator("#birthdate").fill(birthdate);
+        await Promise.all([page.waitForEvent("load"), page.locator("#kp-birthdate-submit").click()]);
+        return waitForKeycloakPage(page, [PAGES.birthdate, PAGES.login, PAGES.terms, PAGES.error]);
+      };
+      let last: string = PAGES.birthdate;
+      for (let attempt = 1; attempt <= 5; attempt += 1) {
+        last = await answer("19000101");
+        // Four wrong answers keep the member on ③; the fifth may end the login there or on ②.
+        expect(attempt < 5 ? [PAGES.birthdate] : [PAGES.birthdate, PAGES.login]).toContain(last);
+        wrongMessages.push(await errorText(page));
+      }
+      expect(wrongMessages[0]).not.toBe("");
+      // Every wrong answer gets the same neutral message (the attempts counter aside).
+      const neutral = (text: string) => text.replace(/\d+/g, "#");
+      expect(new Set(wrongMessages.slice(0, 4).map(neutral)).size).toBe(1);
+
+      if (last === PAGES.birthdate) {
+        // Locked: even the right birthdate is refused, with the same message.
+        const afterLock = await answer(s.member.birthdate.replaceAll("-", ""));
+        expect([PAGES.birthdate, PAGES.login]).toContain(afterLock);
+        expect(neutral(await errorText(page))).toBe(neutral(wrongMessages[0]!));
+      }
+    } finally {
+      await pc.close();
+    }
+
+    // A new login with the right password is refused exactly like an unknown user ID.
+    const lockedText = await loginError(suite, s.member.userId, initialPasswordOf(s.member));
+    const unknownText = await loginError(suite, "no-such-member", initialPasswordOf(s.member));
+    expect(lockedText).not.toBe("");
+    expect(lockedText).toBe(unknownText);
+  }, E2E_TIMEOUT);
+
+  async function loginError(s: typeof suite, userId: string, password: string): Promise<string> {
+    const device = await openDevice(s.browser, "pc");
+    try {
+      await device.page.goto(s.realm.portal.url);
+      await device.page.getByRole("button", { name: "Login with OpenID Connect" }).click();
+      await waitForKeycloakPage(device.page, PAGES.login);
+      await device.page.locator("#username").fill(userId);
+      await device.page.locator("#password").fill(password);
+      await Promise.all([device.page.waitForEvent("load"), device.page.locator("#kc-login").click()]);
+      const page = await waitForKeycloakPage(device.page, [PAGES.login, PAGES.birthdate]);
+      if (page !== PAGES.login) return `(passed the login page to ${page})`;
+      return errorText(device.page);
+    } finally {
+      await device.close();
+    }
+  }
+});

@@ -1,0 +1,25 @@
+import { otpJourneyOnPc } from "../support/browser-journeys.js";
+import { browserSuite, E2E_TIMEOUT, memberState, printCounts } from "../support/browser-suite.js";
+
+/** Journey 1: a member on a PC chooses the OTP app, then logs in again with password + OTP. */
+describe("journey 1: PC, OTP app", () => {
+  const suite = browserSuite("e2e-otp");
+
+  test("portal → initial password → ③–⑦ → ⑧ → OTP set-up from the QR code → portal; again with password + OTP", async () => {
+    const s = await suite.newMember("journey 1 (PC, OTP)");
+    const result = await otpJourneyOnPc(suite.browser, s);
+
+    expect(result.shown).toEqual({ name: `${s.member.lastName} ${s.member.firstName}`, userId: s.member.userId });
+    const state = await memberState(suite.realm, s.member.userId);
+    expect(state.credentials).toEqual(expect.arrayContaining([{ type: "otp", label: "わたしのスマートフォン" }]));
+    expect(state.stage).toBe("active");
+    expect(state.method).toBe("otp");
+    expect(state.user.emailVerified).toBe(true);
+    // The returning login went through the OTP page.
+    expect(result.journey.screens.map((x) => x.pageId)).toContain("login-otp.ftl");
+
+    printCounts("journey 1 first login (PC, OTP)", result.firstLogin);
+    printCounts("journey 1 first login + logout + returning login", { screens: result.journey.screens.length, pageLoads: result.journey.pageLoads, inputs: result.journey.inputs.length });
+    process.stdout.write(`${result.journey.summary()}\n`);
+  }, E2E_TIMEOUT);
+});
