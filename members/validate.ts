@@ -29,8 +29,7 @@ export function maskNumber(value: string): string {
 
 const nfkc = (v: string) => v.normalize("NFKC").trim();
 
-/** Rules for user IDs: what Keycloak stores well and members can type on a phone. */
-export const USER_ID_RULE = /^[a-z0-9][a-z0-9._@-]{2,63}$/;
+import { USER_ID_RULE } from "./user-id.js";
 
 const name = () =>
   z

@@ -79,7 +79,7 @@ export async function logInWithPassword(s: MemberSession, device: Device, option
   );
   await s.journey.type(page.locator("#username"), options.userId ?? s.member.userId, "ユーザID");
   await s.journey.type(page.locator("#password"), options.password ?? s.password, "パスワード");
-  await s.journey.tap(page.locator("#kc-login"), "ログイン");
+  await s.journey.tap(page.locator("#kc-login"), button);
 }
 
 /** ③ The member's own birthdate, typed as YYYYMMDD. */
@@ -89,7 +89,7 @@ export async function enterBirthdate(s: MemberSession, device: Device, birthdate
   const next = await label(page.locator("#kp-birthdate-submit"));
   await s.journey.screen(page, "③", say(`ご自身の生年月日を西暦8桁の数字（例：19801201）で入力し、「${next}」を押します。`, `Enter your date of birth as 8 digits (e.g. 19801201) and press 「${next}」 (next).`), device.kind);
   await s.journey.type(page.locator("#birthdate"), birthdate, "生年月日");
-  await s.journey.tap(page.locator("#kp-birthdate-submit"), "次へ");
+  await s.journey.tap(page.locator("#kp-birthdate-submit"), next);
 }
 
 /** ④ Terms of use. */
@@ -98,7 +98,7 @@ export async function acceptTerms(s: MemberSession, device: Device): Promise<voi
   await waitForKeycloakPage(page, PAGES.terms);
   const agree = await label(page.locator("#kc-accept"));
   await s.journey.screen(page, "④", say(`利用規約を最後まで読み、「${agree}」を押します。`, `Read the terms of use and press 「${agree}」 (agree).`), device.kind);
-  await s.journey.tap(page.locator("#kc-accept"), "同意する");
+  await s.journey.tap(page.locator("#kc-accept"), agree);
 }
 
 /** ⑤ Passkey (生体認証) or OTP app; the user ID change is optional. */
@@ -115,12 +115,12 @@ export async function chooseMethod(s: MemberSession, device: Device, method: "pa
       : say(`認証方法は「${choice}」を選び、「${next}」を押します。スマートフォンに認証アプリを入れておきます。ユーザIDの変更は必須ではありません。`, `Choose 「${choice}」 (one-time password app) and press 「${next}」. Install an authenticator app on your phone first. Changing the user ID is optional.`),
     device.kind,
   );
-  await s.journey.check(page.locator(`#method-${method}`), method === "passkey" ? "生体認証" : "ワンタイムパスワード");
+  await s.journey.check(page.locator(`#method-${method}`), choice);
   if (newUserId) {
     await s.journey.type(page.locator("#newUserId"), newUserId, "新しいユーザID");
     s.member = { ...s.member, userId: newUserId };
   }
-  await s.journey.tap(page.locator("#kp-method-submit"), "次へ");
+  await s.journey.tap(page.locator("#kp-method-submit"), next);
 }
 
 /** ⑥ A new password instead of the initial one. */
@@ -131,7 +131,7 @@ export async function setNewPassword(s: MemberSession, device: Device): Promise<
   await s.journey.screen(page, "⑥", say(`画面の条件を満たす新しいパスワードを決め、2回入力して「${change}」を押します。初期パスワードは使えません。`, `Choose a new password that meets the rules on the screen, enter it twice and press 「${change}」. The initial password cannot be reused.`), device.kind);
   await s.journey.type(page.locator("#password-new"), s.newPassword, "新しいパスワード");
   await s.journey.type(page.locator("#password-confirm"), s.newPassword, "新しいパスワード（確認）");
-  await s.journey.tap(page.locator("#kp-password-submit"), "変更");
+  await s.journey.tap(page.locator("#kp-password-submit"), change);
   s.password = s.newPassword;
 }
 
@@ -143,12 +143,12 @@ export async function confirmEmail(s: MemberSession, device: Device): Promise<vo
     const submit = await label(page.locator("#kp-profile-submit"));
     await s.journey.screen(page, "⑦", say(`メールアドレスを入力し、「${submit}」を押します。`, `Enter your email address and press 「${submit}」.`), device.kind);
     await s.journey.type(page.locator("input[name=email]"), s.member.email, "メールアドレス");
-    await s.journey.tap(page.locator("#kp-profile-submit"), "送信");
+    await s.journey.tap(page.locator("#kp-profile-submit"), submit);
     await waitForKeycloakPage(page, PAGES.verifyEmail);
   }
-  const since = s.realm.mailbox.mails.length;
   await s.journey.screen(page, "⑦", say("登録されているメールアドレスに確認のメールが届きます。メールを開き、本文のリンクを押します。", "A confirmation mail goes to your email address on file. Open it and press the link in it."), device.kind);
-  const mail = await s.realm.mailbox.waitForMail(s.member.email, (m) => s.realm.mailbox.mails.indexOf(m) >= since - 1 && m.links.some((l) => l.includes("action-token")));
+  // Each test member has an address of their own, so the first mail with a link is theirs.
+  const mail = await s.realm.mailbox.waitForMail(s.member.email, (m) => m.links.some((l) => l.includes("action-token")));
   const link = mail.links.find((l) => l.includes("action-token"))!;
   s.journey.outside("mail", "確認メールのリンク");
   await page.goto(link);
@@ -156,7 +156,7 @@ export async function confirmEmail(s: MemberSession, device: Device): Promise<vo
   if ((await waitForKeycloakPage(page, [PAGES.info, PAGES.passkeyRegister, PAGES.otpSetup])) === PAGES.info) {
     const proceed = await label(page.locator("#kp-proceed"));
     await s.journey.screen(page, "⑦", say(`「${proceed}」を押します。`, `Press 「${proceed}」 (continue).`), device.kind);
-    await s.journey.tap(page.locator("#kp-proceed"), "続ける");
+    await s.journey.tap(page.locator("#kp-proceed"), proceed);
   }
 }
 
@@ -176,10 +176,10 @@ export async function firstLoginDone(s: MemberSession, device: Device, method: "
     device.kind,
   );
   if (choice === "here") {
-    await s.journey.tap(page.locator("#kp-set-up-here"), "この端末で設定する");
+    await s.journey.tap(page.locator("#kp-set-up-here"), here);
     return undefined;
   }
-  await s.journey.tap(page.locator("#kp-continue-on-phone"), "スマートフォンで続ける");
+  await s.journey.tap(page.locator("#kp-continue-on-phone"), phone);
   const qr = page.locator("#kp-phone-panel [role=img]");
   await qr.locator("svg").waitFor({ state: "visible" });
   await s.journey.screen(page, "⑨", say("スマートフォンのカメラで画面のQRコードを読み取り、加入者ページを開いて、もう一度ログインします。", "Scan the QR code with your smartphone's camera, open the member portal and log in again."), device.kind);
@@ -276,7 +276,7 @@ export async function returningOtpLogin(s: MemberSession, device: Device): Promi
   await s.journey.screen(page, "", say(`認証アプリに出ている6桁の数字を入力し、「${logIn}」を押します。`, `Enter the 6-digit code your authenticator app shows and press 「${logIn}」.`), device.kind);
   s.journey.outside("app", "認証アプリを見る");
   await s.journey.type(page.locator("#otp"), await waitForFreshCode(s), "6桁の数字");
-  await s.journey.tap(page.locator("#kc-login"), "ログイン");
+  await s.journey.tap(page.locator("#kc-login"), logIn);
 }
 
 /**

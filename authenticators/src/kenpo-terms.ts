@@ -1,0 +1,26 @@
+import { FlowError, formValue } from "./lib/flow.js";
+
+/**
+ * ④ The terms of use, inside the flow so they come before the method choice (⑤), as in the
+ * manual. Acceptance is stored the way Keycloak's own TERMS_AND_CONDITIONS action stores it.
+ */
+const PAGE = "terms.ftl";
+
+export function authenticate(context: AuthenticationFlowContext): void {
+  context.challenge(context.form().createForm(PAGE));
+}
+
+export function action(context: AuthenticationFlowContext): void {
+  const user = context.getUser();
+  if (!user) {
+    context.failure(FlowError.INVALID_USER);
+    return;
+  }
+  if (formValue(context, "accept") === "" || formValue(context, "cancel") !== "") {
+    context.challenge(context.form().setError("kenpoTermsRequired").createForm(PAGE));
+    return;
+  }
+  const seconds = Math.floor(Java.type("java.lang.System").currentTimeMillis() / 1000);
+  user.setSingleAttribute("terms_and_conditions", String(seconds));
+  context.success();
+}

@@ -1,0 +1,37 @@
+/**
+ * Small helpers shared by our scripts. Everything here is ES5 and talks to Keycloak only through
+ * the typed API in types/keycloak.d.ts.
+ */
+
+export const FlowError = Java.type("org.keycloak.authentication.AuthenticationFlowError");
+const FormMessageClass = Java.type("org.keycloak.models.utils.FormMessage");
+
+export function formValue(context: AuthenticationFlowContext, name: string): string {
+  const value = context.getHttpRequest().getDecodedFormParameters().getFirst(name);
+  return value == null ? "" : String(value);
+}
+
+export function fieldError(field: string, messageKey: string): FormMessage {
+  return new FormMessageClass(field, messageKey);
+}
+
+/** Member journey state, see docs/contracts.md. */
+export const Stage = { initial: "initial", enrolling: "enrolling", active: "active" };
+
+/** Keycloak's credential type and required action for each factor a member can choose at ⑤. */
+export const FACTORS: { [method: string]: { credential: string; requiredAction: string } } = {
+  passkey: { credential: "webauthn-passwordless", requiredAction: "webauthn-register-passwordless" },
+  otp: { credential: "otp", requiredAction: "CONFIGURE_TOTP" },
+};
+
+export function hasCredential(user: UserModel, type: string): boolean {
+  return user.credentialManager().getStoredCredentialsByTypeStream(type).count() > 0;
+}
+
+export function isLockedOut(context: AuthenticationFlowContext, user: UserModel): boolean {
+  const realm = context.getRealm();
+  if (!realm.isBruteForceProtected()) return false;
+  const session = context.getSession();
+  const protector = session.getProvider(Java.type("org.keycloak.services.managers.BruteForceProtector").class);
+  return protector.isTemporarilyDisabled(session, realm, user) || protector.isPermanentlyLockedOut(session, realm, user);
+}

@@ -1,0 +1,136 @@
+/**
+ * The part of Keycloak's Java API our JavaScript authenticators touch, typed so the compiler catches
+ * a wrong method name before Keycloak does at login time. Keycloak 26.7, Nashorn (ES5.1).
+ * Java strings arrive as JavaScript strings; Java lists are typed as JavaList.
+ */
+
+interface JavaList<T> {
+  size(): number;
+  get(index: number): T;
+  isEmpty(): boolean;
+}
+
+interface JavaStream<T> {
+  count(): number;
+  anyMatch(predicate: (item: T) => boolean): boolean;
+}
+
+interface MultivaluedMap {
+  getFirst(name: string): string | null;
+}
+
+interface HttpRequest {
+  getDecodedFormParameters(): MultivaluedMap;
+}
+
+interface CredentialModel {
+  getType(): string;
+  getUserLabel(): string | null;
+}
+
+interface SubjectCredentialManager {
+  getStoredCredentialsByTypeStream(type: string): JavaStream<CredentialModel>;
+  isConfiguredFor(type: string): boolean;
+}
+
+interface UserModel {
+  getId(): string;
+  getUsername(): string;
+  setUsername(username: string): void;
+  getEmail(): string | null;
+  isEmailVerified(): boolean;
+  getFirstAttribute(name: string): string | null;
+  setSingleAttribute(name: string, value: string): void;
+  removeAttribute(name: string): void;
+  addRequiredAction(action: string): void;
+  getRequiredActionsStream(): JavaStream<string>;
+  credentialManager(): SubjectCredentialManager;
+}
+
+interface RealmModel {
+  getName(): string;
+  isBruteForceProtected(): boolean;
+}
+
+interface UserProvider {
+  getUserByUsername(realm: RealmModel, username: string): UserModel | null;
+}
+
+interface BruteForceProtector {
+  isTemporarilyDisabled(session: KeycloakSession, realm: RealmModel, user: UserModel): boolean;
+  isPermanentlyLockedOut(session: KeycloakSession, realm: RealmModel, user: UserModel): boolean;
+}
+
+interface JavaClass<T> {
+  readonly class: JavaClass<T>;
+  /** Marker so different Java classes don't unify structurally. */
+  readonly __javaType?: T;
+}
+
+interface KeycloakSession {
+  users(): UserProvider;
+  getProvider<T>(type: JavaClass<T>): T;
+}
+
+interface AuthenticationSessionModel {
+  getAuthNote(name: string): string | null;
+  setAuthNote(name: string, value: string): void;
+  removeAuthNote(name: string): void;
+}
+
+/** A Response to send back to the browser (opaque to scripts). */
+interface JaxRsResponse {
+  readonly __response?: never;
+}
+
+interface FormMessage {
+  readonly __formMessage?: never;
+}
+
+interface LoginFormsProvider {
+  setAttribute(name: string, value: unknown): LoginFormsProvider;
+  setError(message: string, ...parameters: unknown[]): LoginFormsProvider;
+  addError(message: FormMessage): LoginFormsProvider;
+  setInfo(message: string, ...parameters: unknown[]): LoginFormsProvider;
+  createForm(template: string): JaxRsResponse;
+}
+
+interface AuthenticationFlowError {
+  readonly __flowError?: never;
+}
+
+interface AuthenticationFlowContext {
+  getUser(): UserModel | null;
+  getRealm(): RealmModel;
+  getSession(): KeycloakSession;
+  getHttpRequest(): HttpRequest;
+  getAuthenticationSession(): AuthenticationSessionModel;
+  form(): LoginFormsProvider;
+  challenge(response: JaxRsResponse): void;
+  failureChallenge(error: AuthenticationFlowError, response: JaxRsResponse): void;
+  failure(error: AuthenticationFlowError): void;
+  success(): void;
+  attempted(): void;
+}
+
+interface Logger {
+  info(message: string): void;
+  warn(message: string): void;
+  debug(message: string): void;
+}
+
+/** Nashorn's bridge to Java classes. */
+declare const Java: {
+  type(name: "org.keycloak.authentication.AuthenticationFlowError"): {
+    INVALID_CREDENTIALS: AuthenticationFlowError;
+    INVALID_USER: AuthenticationFlowError;
+    USER_TEMPORARILY_DISABLED: AuthenticationFlowError;
+    ACCESS_DENIED: AuthenticationFlowError;
+  };
+  type(name: "org.keycloak.models.utils.FormMessage"): new (field: string | null, message: string) => FormMessage;
+  type(name: "org.keycloak.services.managers.BruteForceProtector"): JavaClass<BruteForceProtector>;
+  type(name: "java.lang.System"): { currentTimeMillis(): number };
+};
+
+/** Bound by Keycloak for every script authenticator. */
+declare const LOG: Logger;

@@ -1,0 +1,103 @@
+import type KcAdminClient from "@keycloak/keycloak-admin-client";
+import type AuthenticationExecutionInfoRepresentation from "@keycloak/keycloak-admin-client/lib/defs/authenticationExecutionInfoRepresentation.js";
+import { browserFlowTree, flatten, treeHash, type FlatExecution, type FlowNode } from "../flows.js";
+import { sameValue } from "../diff.js";
+import type { Change, Section } from "../plan-types.js";
+
+/**
+ * The browser flow. Its alias carries a fingerprint of the declared tree ("kenpo browser 1a2b3c4d"):
+ * a changed tree is built as a new flow beside the old one, bound, and only then is the old one
+ * removed, so members never log in through a half-built flow.
+ */
+
+const PREFIX = "kenpo browser ";
+
+async function currentRows(admin: KcAdminClient, realm: string, alias: string): Promise<FlatExecution[]> {
+  const executions = (await admin.authenticationManagement.getExecutions({ realm, flow: alias })) as AuthenticationExecutionInfoRepresentation[];
+  const rows: FlatExecution[] = [];
+  for (const e of executions) {
+    const row: FlatExecution = { level: e.level ?? 0, what: e.authenticationFlow ? (e.displayName ?? "") : (e.providerId ?? ""), requirement: e.requirement as FlatExecution["requirement"] };
+    if (e.authenticationConfig) {
+      const config = await admin.authenticationManagement.getConfig({ realm, id: e.authenticationConfig });
+      row.config = config.config as Record<string, string>;
+    }
+    rows.push(row);
+  }
+  return rows;
+}
+
+async function build(admin: KcAdminClient, realm: string, tree: FlowNode, suffix: string): Promise<void> {
+  const top = `${tree.name} ${suffix}`;
+  await admin.authenticationManagement.createFlow({ realm, alias: top, description: tree.description, providerId: "basic-flow", topLevel: true, builtIn: false });
+  const add = async (parent: string, node: FlowNode) => {
+    for (const child of node.children) {
+      if (child.kind === "execution") {
+        await admin.authenticationManagement.addExecutionToFlow({ realm, flow: parent, provider: child.provider });
+      } else {
+        const alias = `${child.name} ${suffix}`;
+        await admin.authenticationManagement.addFlowToFlow({ realm, flow: parent, alias, type: "basic-flow", provider: "registration-page-form", description: child.description });
+        await add(alias, child);
+      }
+    }
+  };
+  await add(top, tree);
+  // Keycloak lists the executions depth first, the order they were added in: pair them with the tree.
+  const wanted = flatten(tree, suffix);
+  const executions = (await admin.authenticationManagement.getExecutions({ realm, flow: top })) as AuthenticationExecutionInfoRepresentation[];
+  if (executions.length !== wanted.length) throw new Error(`flow ${top}: expected ${wanted.length} executions, Keycloak has ${executions.length}`);
+  const configs = collectConfigs(tree);
+  for (const [i, execution] of executions.entries()) {
+    const want = wanted[i]!;
+    if (execution.requirement !== want.requirement) {
+      await admin.authenticationManagement.updateExecution({ realm, flow: top }, { ...execution, requirement: want.requirement });
+    }
+    if (want.config) {
+      const config = configs.shift()!;
+      await admin.authenticationManagement.createConfig({ realm, id: execution.id!, alias: `${config.name} ${suffix}`, config: config.values });
+    }
+  }
+}
+
+function collectConfigs(tree: FlowNode): Array<{ name: string; values: Record<string, string> }> {
+  return tree.children.flatMap((c) => (c.kind === "execution" ? (c.config ? [c.config] : []) : collectConfigs(c)));
+}
+
+export const flowsSection: Section = {
+  name: "flows",
+  async plan({ admin, config, realmExists }): Promise<Change[]> {
+    const realm = config.realm;
+    const tree = browserFlowTree();
+    const suffix = treeHash(tree);
+    const alias = `${tree.name} ${suffix}`;
+    const flows = realmExists ? await admin.authenticationManagement.getFlows({ realm }) : [];
+    const bound = realmExists ? (await admin.realms.findOne({ realm }))?.browserFlow : undefined;
+    const existing = flows.find((f) => f.alias === alias);
+    const stale = flows.filter((f) => f.alias?.startsWith(PREFIX) && f.alias !== alias);
+    const drifted = existing ? !sameValue(await currentRows(admin, realm, alias), flatten(tree, suffix)) : false;
+    if (existing && !drifted && bound === alias && stale.length === 0) return [];
+
+    const details: string[] = [];
+    if (!existing) details.push(`build "${alias}": ${flatten(tree, suffix).map((r) => `${"  ".repeat(r.level)}${r.what} (${r.requirement})`).join("; ")}`);
+    if (drifted) details.push(`"${alias}" was edited by hand: rebuild it`);
+    if (bound !== alias) details.push(`bind as the browser flow (was ${bound ?? "none"})`);
+    for (const f of stale) details.push(`remove the previous flow "${f.alias}"`);
+    return [
+      {
+        section: "flows",
+        action: existing ? "update" : "create",
+        target: "browser flow",
+        details,
+        apply: async () => {
+          if (drifted) {
+            // Rebuild under the same alias: bind Keycloak's own browser flow for the moment it takes.
+            await admin.realms.update({ realm }, { browserFlow: "browser" });
+            await admin.authenticationManagement.deleteFlow({ realm, flowId: existing!.id! });
+          }
+          if (!existing || drifted) await build(admin, realm, tree, suffix);
+          await admin.realms.update({ realm }, { browserFlow: alias });
+          for (const f of stale) await admin.authenticationManagement.deleteFlow({ realm, flowId: f.id! });
+        },
+      },
+    ];
+  },
+};

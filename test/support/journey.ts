@@ -1,0 +1,98 @@
+import { TOTP, Secret } from "otpauth";
+import { initialPassword } from "../../members/initial-password.js";
+import { writeMembers, type ImportMember } from "../../members/keycloak-writer.js";
+import { authorizationRequest, exchangeCode, expectPage, HttpBrowser, isPage, pageId, summarize, type AuthorizationRequest, type Page } from "./http-login.js";
+import { testKeycloak } from "./keycloak-env.js";
+import type { Mailbox } from "./mailbox.js";
+import type { provisionTestRealm } from "./realm.js";
+
+/** Helpers to walk the member journey over HTTP, page by page, asserting which page comes next. */
+
+export type TestRealm = Awaited<ReturnType<typeof provisionTestRealm>>;
+
+export function cardMember(userId: string, overrides: Partial<ImportMember> = {}): ImportMember {
+  const base = { line: 2, userId, symbol: "12", number: "3456789", birthdate: "1980-12-01", lastName: "山田", firstName: "太郎", email: `${userId}@example.test` };
+  const m = { ...base, ...overrides };
+  return { ...m, initialPassword: initialPassword(m) } as ImportMember;
+}
+
+export async function importMember(realm: TestRealm, member: ImportMember): Promise<void> {
+  await writeMembers([member], { admin: realm.admin, realm: realm.config.realm });
+}
+
+export class Journey {
+  readonly browser = new HttpBrowser();
+  readonly request: AuthorizationRequest;
+  page!: Page;
+  tokens?: Awaited<ReturnType<typeof exchangeCode>>;
+
+  constructor(readonly realm: TestRealm) {
+    this.request = authorizationRequest(testKeycloak().url, realm.config.realm, realm.config.portalClients[0]!.clientId, "http://localhost:5173/callback");
+  }
+
+  async open(): Promise<this> {
+    this.page = expectPage(await this.browser.navigate(this.request.authUrl), "the login page");
+    return this;
+  }
+
+  /** Posts fields on the current page and expects the given page next (or the portal when "portal"). */
+  async post(fields: Record<string, string>, next: string): Promise<this> {
+    const result = await this.browser.submit(this.page, fields, { stopAt: this.request.redirectUri });
+    return this.arrive(result, next);
+  }
+
+  async follow(url: string, next: string): Promise<this> {
+    return this.arrive(await this.browser.navigate(url, {}, this.request.redirectUri), next);
+  }
+
+  private async arrive(result: Page | { redirectedTo: string }, next: string): Promise<this> {
+    if (next === "portal") {
+      if (isPage(result)) throw new Error(`expected the portal, got:\n${summarize(result)}`);
+      this.tokens = await exchangeCode(this.request, result.redirectedTo);
+      return this;
+    }
+    if (!isPage(result)) throw new Error(`expected ${next}, but was redirected to ${result.redirectedTo}`);
+    this.page = result;
+    if (pageId(result) !== next) throw new Error(`expected ${next}, got:\n${summarize(result)}`);
+    return this;
+  }
+
+  get pageId(): string {
+    return pageId(this.page);
+  }
+
+  fieldError(field: string): string {
+    return this.page.kcContext?.messagesPerField?.get(field) ?? "";
+  }
+
+  get message(): string {
+    return this.page.kcContext?.message?.summary ?? "";
+  }
+}
+
+/** The OTP set-up page's secret, and codes from it as an authenticator app computes them. */
+export function totpFromPage(page: Page): { secret: string; totp: TOTP } {
+  const totp = page.kcContext?.totp as { totpSecret: string; totpSecretEncoded: string } | undefined;
+  if (!totp) throw new Error(`no OTP secret on ${summarize(page)}`);
+  return {
+    secret: totp.totpSecret,
+    totp: new TOTP({ secret: Secret.fromBase32(totp.totpSecretEncoded.replace(/\s+/g, "")), digits: 6, period: 30, algorithm: "SHA1" }),
+  };
+}
+
+/** Codes are single-use: wait for the next 30-second window when the current one was used. */
+export async function freshCode(totp: TOTP, used: Set<string>): Promise<string> {
+  for (;;) {
+    const code = totp.generate();
+    if (!used.has(code)) {
+      used.add(code);
+      return code;
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+
+export async function verificationLink(mailbox: Mailbox, email: string): Promise<string> {
+  const mail = await mailbox.waitForMail(email, (m) => m.links.some((l) => l.includes("action-token")));
+  return mail.links.find((l) => l.includes("action-token"))!;
+}
