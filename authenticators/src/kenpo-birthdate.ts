@@ -1,5 +1,5 @@
 import { parseBirthdate } from "../../members/birthdate.js";
-import { fieldError, FlowError, formValue, isLockedOut } from "./lib/flow.js";
+import { fieldError, FlowError, formValue, isLockedOut, recordFailure } from "./lib/flow.js";
 
 /**
  * ③ The member types their own birthdate; it must match 生年月日 from the member register.
@@ -31,6 +31,7 @@ export function action(context: AuthenticationFlowContext): void {
     return;
   }
   if (parsed.value !== user.getFirstAttribute("kenpoBirthdate")) {
+    recordFailure(context, user);
     wrong();
     return;
   }

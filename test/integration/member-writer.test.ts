@@ -63,7 +63,7 @@ describe("writing members into Keycloak", () => {
   test("a re-run creates nothing and never resets a member who changed the password", async () => {
     const [finished] = await realm.admin.users.find({ realm: realm.config.realm, username: "member0003", exact: true });
     await realm.admin.users.resetPassword({ realm: realm.config.realm, id: finished!.id!, credential: { type: "password", value: "Own-Password-2026", temporary: false } });
-    await realm.admin.users.update({ realm: realm.config.realm, id: finished!.id! }, { ...finished, attributes: { ...finished!.attributes, kenpoStage: ["active"] } });
+    await realm.admin.users.update({ realm: realm.config.realm, id: finished!.id! }, { ...finished, attributes: { ...finished!.attributes, kenpoStage: ["enrolling"] } });
 
     const changed = members.map((m) => (m.userId === "member0003" ? { ...m, firstName: "三郎" } : m));
     const report = await writeMembers(changed, { admin: realm.admin, realm: realm.config.realm });

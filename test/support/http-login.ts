@@ -38,7 +38,21 @@ export function readKcContext(html: string, $: cheerio.CheerioAPI): KcContext | 
   if (!script) return undefined;
   const sandbox: Record<string, unknown> = {
     window: { location: { href: "http://localhost/" } },
-    document: { createElement: () => ({ innerHTML: "", value: "", set textContent(_v: string) {} }) },
+    // Keycloakify decodes messages through a <textarea>; this one decodes the few entities Keycloak emits.
+    document: {
+      createElement: () => ({
+        value: "",
+        set innerHTML(html: string) {
+          this.value = html
+            .replace(/&#(\d+);/g, (_m: string, code: string) => String.fromCharCode(Number(code)))
+            .replace(/&quot;/g, '"')
+            .replace(/&#39;|&apos;/g, "'")
+            .replace(/&lt;/g, "<")
+            .replace(/&gt;/g, ">")
+            .replace(/&amp;/g, "&");
+        },
+      }),
+    },
     console: { log: () => undefined },
     URL,
   };

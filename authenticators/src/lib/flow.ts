@@ -28,10 +28,29 @@ export function hasCredential(user: UserModel, type: string): boolean {
   return user.credentialManager().getStoredCredentialsByTypeStream(type).count() > 0;
 }
 
+function bruteForceProtector(context: AuthenticationFlowContext): BruteForceProtector {
+  return context.getSession().getProvider(Java.type("org.keycloak.services.managers.BruteForceProtector").class);
+}
+
 export function isLockedOut(context: AuthenticationFlowContext, user: UserModel): boolean {
   const realm = context.getRealm();
   if (!realm.isBruteForceProtected()) return false;
   const session = context.getSession();
-  const protector = session.getProvider(Java.type("org.keycloak.services.managers.BruteForceProtector").class);
+  const protector = bruteForceProtector(context);
   return protector.isTemporarilyDisabled(session, realm, user) || protector.isPermanentlyLockedOut(session, realm, user);
+}
+
+/**
+ * A wrong answer to a question only the member can answer counts like a wrong password towards the
+ * realm's lockout (Keycloak records failures itself only for its own credential checks). Keycloak
+ * ignores failures outside its known categories, so the answer is filed under "password": it is a
+ * first-factor guess and shares the password's counter.
+ */
+export function recordFailure(context: AuthenticationFlowContext, user: UserModel): void {
+  const realm = context.getRealm();
+  if (!realm.isBruteForceProtected()) return;
+  const HashSet = Java.type("java.util.HashSet");
+  const categories = new HashSet<string>();
+  categories.add("password");
+  bruteForceProtector(context).failedLogin(realm, user, context.getConnection(), context.getUriInfo(), categories);
 }

@@ -67,6 +67,7 @@ export const scenarios: Scenario[] = [
     { name: "14-otp-setup", pageId: "login-config-totp.ftl", overrides: { ...society, isAppInitiatedAction: false }, action: { click: "#kp-set-up-here" } },
     { name: "14-otp-setup-manual", pageId: "login-config-totp.ftl", overrides: { ...society, isAppInitiatedAction: false, mode: "manual" } },
     { name: "otp-login", pageId: "login-otp.ftl", overrides: { ...society } },
+    { name: "reset-password", pageId: "login-reset-password.ftl", overrides: { ...society } },
     {
         name: "passkey-login",
         pageId: "webauthn-authenticate.ftl",

@@ -18,6 +18,7 @@ import LoginPageExpired from "./pages/LoginPageExpired";
 import ErrorPage from "./pages/Error";
 import Info from "./pages/Info";
 import LogoutConfirm from "./pages/LogoutConfirm";
+import LoginResetPassword from "./pages/LoginResetPassword";
 
 const DefaultPage = lazy(() => import("keycloakify/login/DefaultPage"));
 const UserProfileFormFields = lazy(() => import("keycloakify/login/UserProfileFormFields"));
@@ -64,6 +65,8 @@ export default function KcPage(props: { kcContext: KcContext }) {
                         return <ErrorPage kcContext={kcContext} i18n={i18n} />;
                     case "info.ftl":
                         return <Info kcContext={kcContext} i18n={i18n} />;
+                    case "login-reset-password.ftl":
+                        return <LoginResetPassword kcContext={kcContext} i18n={i18n} />;
                     case "logout-confirm.ftl":
                         return <LogoutConfirm kcContext={kcContext} i18n={i18n} />;
                     default:

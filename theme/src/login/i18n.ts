@@ -51,8 +51,17 @@ const { useI18n, ofTypeI18n } = i18nBuilder
             kenpoWhereToFindNumbers: "記号と番号は、健康保険証または「資格情報のお知らせ」でご確認ください。",
             kenpoForgotHeading: "ユーザIDまたはパスワードをお忘れの方",
             kenpoForgotPassword: "パスワードを再設定する",
-            kenpoForgotUserId: "ユーザIDがわからない方は、登録したメールアドレスでもパスワードの再設定ができます。",
+            kenpoForgotUserId: "ユーザIDがわからない方は、健康保険組合にお問い合わせください。パスワードの再設定にはユーザIDが必要です（メールアドレスでは再設定できません）。",
+            kenpoResetTitle: "パスワードの再設定",
+            kenpoResetLead: "ユーザIDを入力してください。登録されているメールアドレスに、新しいパスワードを設定するためのメールをお送りします。",
+            kenpoResetUserIdHint: "メールアドレスではなく、ユーザIDを入力してください。",
+            kenpoResetSubmit: "再設定のメールを送る",
+            kenpoBackToLogin: "ログイン画面に戻る",
             kenpoLoginFailed: "ユーザIDまたはパスワードが正しくありません。",
+            // Keycloak's own keys: a locked account and a wrong password get the same words, so the
+            // page never confirms that a user ID exists (or that its password was right).
+            invalidUserMessage: "ユーザIDまたはパスワードが正しくありません。何度もまちがえると、しばらくログインできなくなります。",
+            accountTemporarilyDisabledMessage: "ユーザIDまたはパスワードが正しくありません。何度もまちがえると、しばらくログインできなくなります。",
             kenpoPasskeyHeading: "生体認証（パスキー）を設定済みの方",
             kenpoPasskeyButton: "生体認証でログイン",
             kenpoPasskeyLead: "ユーザIDとパスワードを入力せずに、顔認証・指紋認証でログインできます。",
@@ -198,7 +207,9 @@ const { useI18n, ofTypeI18n } = i18nBuilder
             kenpoLogoutLead: "ログアウトしますか？",
             kenpoDoLogout: "ログアウトする",
             loginTimeout: "ログインの途中で一定の時間が経ったため、手続きを中断しました。",
-            expiredActionMessage: "一定の時間が経ったため、手続きを中断しました。もう一度ログインしてください。"
+            expiredActionMessage: "一定の時間が経ったため、手続きを中断しました。もう一度ログインしてください。",
+            // After the reset form; neutral, because Keycloak says the same whether the user ID exists or not.
+            emailSentMessage: "ユーザIDが登録されていれば、登録されているメールアドレスに再設定のメールをお送りしました。届かないときは健康保険組合にお問い合わせください。"
         },
         en: {
             kenpoSocietyName: "Health Insurance Society",
@@ -234,8 +245,15 @@ const { useI18n, ofTypeI18n } = i18nBuilder
             kenpoWhereToFindNumbers: "The symbol and number are printed on your health insurance card or on your qualification notice (資格情報のお知らせ).",
             kenpoForgotHeading: "Forgot your user ID or password?",
             kenpoForgotPassword: "Reset your password",
-            kenpoForgotUserId: "If you do not know your user ID, you can also reset the password with your registered email address.",
+            kenpoForgotUserId: "If you do not know your user ID, please contact your health insurance society. Resetting the password needs your user ID (an email address cannot be used).",
+            kenpoResetTitle: "Reset your password",
+            kenpoResetLead: "Enter your user ID. We will send an email with a link to set a new password to the email address on file.",
+            kenpoResetUserIdHint: "Enter your user ID, not your email address.",
+            kenpoResetSubmit: "Send the reset email",
+            kenpoBackToLogin: "Back to the login page",
             kenpoLoginFailed: "The user ID or password is not correct.",
+            invalidUserMessage: "Incorrect user ID or password. After several wrong attempts, you will not be able to log in for a while.",
+            accountTemporarilyDisabledMessage: "Incorrect user ID or password. After several wrong attempts, you will not be able to log in for a while.",
             kenpoPasskeyHeading: "If you have set up biometric sign-in (passkey)",
             kenpoPasskeyButton: "Log in with biometrics",
             kenpoPasskeyLead: "Log in with face or fingerprint recognition, without typing your user ID and password.",
@@ -371,7 +389,8 @@ const { useI18n, ofTypeI18n } = i18nBuilder
             kenpoLogoutLead: "Do you want to log out?",
             kenpoDoLogout: "Log out",
             loginTimeout: "Too much time passed during login, so the login was stopped.",
-            expiredActionMessage: "Time ran out, so the action was stopped. Please log in again."
+            expiredActionMessage: "Time ran out, so the action was stopped. Please log in again.",
+            emailSentMessage: "If the user ID is registered, we have sent a reset email to the email address on file. If none arrives, please contact your health insurance society."
         }
     })
     .build();

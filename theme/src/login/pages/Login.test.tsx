@@ -20,6 +20,7 @@ describe("login.ftl (manual ②)", () => {
         expect(screen.getByText("パスワードに入力する数字")).toBeInTheDocument();
         expect(screen.getByText(/健康保険証または「資格情報のお知らせ」/)).toBeInTheDocument();
         expect(screen.getByRole("link", { name: "パスワードを再設定する" })).toHaveAttribute("href", expect.stringContaining("reset-credentials"));
+        expect(screen.getByText(/ユーザIDがわからない方は、健康保険組合にお問い合わせください。/)).toBeInTheDocument();
         expect(screen.getByRole("button", { name: "ログイン" })).toHaveAttribute("type", "submit");
     });
 
