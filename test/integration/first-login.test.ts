@@ -30,7 +30,7 @@ describe("first login: ② → ③ → ④ → ⑤ → ⑥ → ⑦ → ⑧/⑭ �
     await mailbox.close();
   });
 
-  test("OTP journey from the import to a token, then a returning login with password + OTP", async () => {
+  test("OTP journey from the import to a token, a returning login with password + OTP, and a second named device", async () => {
     const member = cardMember("otp.taro");
     await importMember(realm, member);
     const used = new Set<string>();
@@ -58,6 +58,17 @@ describe("first login: ② → ③ → ④ → ⑤ → ⑥ → ⑦ → ⑧/⑭ �
     await again.post({ otp: await freshCode(totp, used) }, "portal");
     const [active] = await realm.admin.users.find({ realm: realm.config.realm, username: "otp.taro", exact: true });
     expect(active?.attributes?.kenpoStage).toEqual(["active"]);
+
+    // A second device (a new phone), asked for from the portal while logged in; the OTP page then names both.
+    const add = await new Journey(realm, { kc_action: "CONFIGURE_TOTP" }, again.browser).open();
+    expect(add.pageId).toBe("login-config-totp.ftl");
+    const second = totpFromPage(add.page);
+    await add.post({ totp: await freshCode(second.totp, used), totpSecret: second.secret, userLabel: "Pixel 9", mode: "manual" }, "portal");
+    const next = await (await new Journey(realm).open()).post({ username: "otp.taro", password: "Kenpo-New-Pass-2026" }, "login-otp.ftl");
+    const devices = (next.page.kcContext?.otpLogin as { userOtpCredentials: Array<{ id: string; userLabel: string }> }).userOtpCredentials;
+    expect(devices.map((d) => d.userLabel).sort()).toEqual(["Pixel 9", "iPhone 15"]);
+    const pixel = devices.find((d) => d.userLabel === "Pixel 9")!;
+    await next.post({ otp: await freshCode(second.totp, used), selectedCredentialId: pixel.id }, "portal");
   });
 
   test("five wrong birthdates lock the member, with the same neutral message as a wrong answer", async () => {

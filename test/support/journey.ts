@@ -21,13 +21,16 @@ export async function importMember(realm: TestRealm, member: ImportMember): Prom
 }
 
 export class Journey {
-  readonly browser = new HttpBrowser();
   readonly request: AuthorizationRequest;
   page!: Page;
   tokens?: Awaited<ReturnType<typeof exchangeCode>>;
 
-  constructor(readonly realm: TestRealm) {
-    this.request = authorizationRequest(testKeycloak().url, realm.config.realm, realm.config.portalClients[0]!.clientId, "http://localhost:5173/callback");
+  /**
+   * `extra` adds authorization parameters, e.g. `{ kc_action: "CONFIGURE_TOTP" }` for a portal's "add a device";
+   * passing another journey's `browser` continues in its Keycloak session (SSO cookies).
+   */
+  constructor(readonly realm: TestRealm, extra: Record<string, string> = {}, readonly browser = new HttpBrowser()) {
+    this.request = authorizationRequest(testKeycloak().url, realm.config.realm, realm.config.portalClients[0]!.clientId, "http://localhost:5173/callback", extra);
   }
 
   async open(): Promise<this> {
