@@ -21,7 +21,7 @@ test("realm settings: Japanese first, lockout and timeouts from the policies, OT
     otpPolicyAlgorithm: "HmacSHA1",
     otpPolicyDigits: 6,
     otpPolicyPeriod: 30,
-    webAuthnPolicyPasswordlessRequireResidentKey: "Yes",
+    webAuthnPolicyPasswordlessResidentKey: "required",
     webAuthnPolicyPasswordlessUserVerificationRequirement: "required",
     webAuthnPolicyPasswordlessRpEntityName: "デモ健康保険組合",
   });

@@ -18,6 +18,7 @@ export type RealmSettings = RealmRepresentation & {
   webAuthnPolicyPasswordlessAttestationConveyancePreference?: string;
   webAuthnPolicyPasswordlessAuthenticatorAttachment?: string;
   webAuthnPolicyPasswordlessRequireResidentKey?: string;
+  webAuthnPolicyPasswordlessResidentKey?: string;
   webAuthnPolicyPasswordlessUserVerificationRequirement?: string;
   webAuthnPolicyPasswordlessAvoidSameAuthenticatorRegister?: boolean;
 };
@@ -82,7 +83,9 @@ export function desiredRealmSettings(config: SocietyConfig): RealmSettings {
     webAuthnPolicyPasswordlessRpId: "",
     webAuthnPolicyPasswordlessAttestationConveyancePreference: "none",
     webAuthnPolicyPasswordlessAuthenticatorAttachment: "not specified",
-    webAuthnPolicyPasswordlessRequireResidentKey: "Yes",
+    // Discoverable credentials (passkeys), in the current field; the deprecated Yes/No one stays unset.
+    webAuthnPolicyPasswordlessRequireResidentKey: "not specified",
+    webAuthnPolicyPasswordlessResidentKey: "required",
     webAuthnPolicyPasswordlessUserVerificationRequirement: "required",
     webAuthnPolicyPasswordlessAvoidSameAuthenticatorRegister: false,
     webAuthnPolicyPasswordlessPasskeysEnabled: true,

@@ -80,7 +80,7 @@ describe("provisioning a society's realm", () => {
     });
     expect([...(realm?.supportedLocales ?? [])].sort()).toEqual(["en", "ja"]);
     const raw = realm as Record<string, unknown>;
-    expect(raw.webAuthnPolicyPasswordlessRequireResidentKey).toBe("Yes");
+    expect(raw.webAuthnPolicyPasswordlessResidentKey).toBe("required");
     expect(raw.webAuthnPolicyPasswordlessUserVerificationRequirement).toBe("required");
     expect(raw.webAuthnPolicyPasswordlessRpEntityName).toBe(config.societyName.ja);
 
