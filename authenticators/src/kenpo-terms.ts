@@ -1,4 +1,4 @@
-import { FlowError, formValue } from "./lib/flow.js";
+import { FlowError, fieldError } from "./lib/flow.js";
 
 /**
  * ④ The terms of use, inside the flow so they come before the method choice (⑤), as in the
@@ -16,8 +16,11 @@ export function action(context: AuthenticationFlowContext): void {
     context.failure(FlowError.INVALID_USER);
     return;
   }
-  if (formValue(context, "accept") === "" || formValue(context, "cancel") !== "") {
-    context.challenge(context.form().setError("kenpoTermsRequired").createForm(PAGE));
+  // The buttons' names carry the answer; their values may be empty (the theme sends value="").
+  const form = context.getHttpRequest().getDecodedFormParameters();
+  if (form.getFirst("accept") == null || form.getFirst("cancel") != null) {
+    // addError, not setError: the script engine cannot call setError's varargs with one argument.
+    context.challenge(context.form().addError(fieldError("accept", "kenpoTermsRequired")).createForm(PAGE));
     return;
   }
   const seconds = Math.floor(Java.type("java.lang.System").currentTimeMillis() / 1000);

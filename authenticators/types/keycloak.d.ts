@@ -103,9 +103,10 @@ interface FormMessage {
 
 interface LoginFormsProvider {
   setAttribute(name: string, value: unknown): LoginFormsProvider;
-  setError(message: string, ...parameters: unknown[]): LoginFormsProvider;
+  // Java varargs: Nashorn cannot match a call without the array, so the parameters are required.
+  setError(message: string, parameters: unknown[]): LoginFormsProvider;
   addError(message: FormMessage): LoginFormsProvider;
-  setInfo(message: string, ...parameters: unknown[]): LoginFormsProvider;
+  setInfo(message: string, parameters: unknown[]): LoginFormsProvider;
   createForm(template: string): JaxRsResponse;
 }
 

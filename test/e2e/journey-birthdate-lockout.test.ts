@@ -29,18 +29,24 @@ describe("journey 6: wrong birthdate five times", () => {
       };
       let last: string = PAGES.birthdate;
       for (let attempt = 1; attempt <= 5; attempt += 1) {
+        // More than Keycloak's quick-login window (1 s) apart, so only the count can lock the account.
+        if (attempt > 1) await page.waitForTimeout(1_200);
         last = await answer("19000101");
         // Four wrong answers keep the member on ③; the fifth may end the login there or on ②.
         expect(attempt < 5 ? [PAGES.birthdate] : [PAGES.birthdate, PAGES.login]).toContain(last);
         wrongMessages.push(await errorText(page));
+        if (attempt === 4) expect(await lockoutStatus(s.member.userId, 4)).toEqual({ numFailures: 4, disabled: false });
       }
+      expect(await lockoutStatus(s.member.userId, 5)).toEqual({ numFailures: 5, disabled: true });
       expect(wrongMessages[0]).not.toBe("");
       // Every wrong answer gets the same neutral message (the attempts counter aside).
       const neutral = (text: string) => text.replace(/\d+/g, "#");
       expect(new Set(wrongMessages.slice(0, 4).map(neutral)).size).toBe(1);
 
       if (last === PAGES.birthdate) {
-        // Locked: even the right birthdate is refused, with the same message.
+        // Locked: even the right birthdate is refused, with the same message (typed at a member's
+        // pace, a couple of seconds after the last wrong answer).
+        await page.waitForTimeout(2_000);
         const afterLock = await answer(s.member.birthdate.replaceAll("-", ""));
         expect([PAGES.birthdate, PAGES.login]).toContain(afterLock);
         expect(neutral(await errorText(page))).toBe(neutral(wrongMessages[0]!));
@@ -56,6 +62,22 @@ describe("journey 6: wrong birthdate five times", () => {
     expect(lockedText).toBe(unknownText);
   }, E2E_TIMEOUT);
 
+  /**
+   * Keycloak's own lockout record of the member, once it has counted `failures` (it counts on a
+   * background executor, so the record may lag the page by a moment).
+   */
+  async function lockoutStatus(userId: string, failures: number): Promise<{ numFailures: number; disabled: boolean }> {
+    const { admin, config } = suite.realm;
+    const [user] = await admin.users.find({ realm: config.realm, username: userId, exact: true });
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const status = await admin.attackDetection.findOne({ realm: config.realm, id: user!.id! });
+      const seen = { numFailures: Number(status?.numFailures ?? 0), disabled: Boolean(status?.disabled) };
+      if (seen.numFailures >= failures || Date.now() > deadline) return seen;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+
   async function loginError(s: typeof suite, userId: string, password: string): Promise<string> {
     const device = await openDevice(s.browser, "pc");
     try {
@@ -67,7 +89,8 @@ describe("journey 6: wrong birthdate five times", () => {
       await Promise.all([device.page.waitForEvent("load"), device.page.locator("#kc-login").click()]);
       const page = await waitForKeycloakPage(device.page, [PAGES.login, PAGES.birthdate]);
       if (page !== PAGES.login) return `(passed the login page to ${page})`;
-      return errorText(device.page);
+      // Awaited here: the finally below closes the page.
+      return await errorText(device.page);
     } finally {
       await device.close();
     }

@@ -103,6 +103,10 @@ export class Journey {
   }
 }
 
+/** ASCII file names: "⑩〜⑫" → "step10-12", "完了" → "done", page ids without ".ftl". */
 function slug(text: string): string {
-  return text.replace(/\.ftl$/, "").replace(/[^a-z0-9一-龯ぁ-んァ-ン①-⑳-]+/gi, "-").replace(/^-|-$/g, "") || "screen";
+  const circled = text.replace(/[①-⑳]/g, (c) => String(c.charCodeAt(0) - 0x2460 + 1));
+  if (/^\d/.test(circled)) return `step${circled.replace(/[^0-9]+/g, "-").replace(/-$/, "")}`;
+  if (text === "完了") return "done";
+  return text.replace(/\.ftl$/, "").replace(/[^a-z0-9-]+/gi, "-").replace(/^-|-$/g, "") || "screen";
 }

@@ -255,7 +255,11 @@ export async function expectPortalMember(s: MemberSession, device: Device, step 
   const { page } = device;
   const name = page.locator("#member-name");
   await name.waitFor({ state: "visible", timeout: 30_000 });
-  await s.journey.screen(page, step, say("加入者ページにログインできました。設定はこれで完了です。", "You are logged in to the member portal. The set-up is complete."), device.kind);
+  const words =
+    step === "完了"
+      ? say("加入者ページにログインできました。設定はこれで完了です。", "You are logged in to the member portal. The set-up is complete.")
+      : say("加入者ページにログインできました。", "You are logged in to the member portal.");
+  await s.journey.screen(page, step, words, device.kind);
   return { name: (await name.textContent()) ?? "", userId: (await page.locator("#member-user-id").textContent()) ?? "" };
 }
 
@@ -295,6 +299,10 @@ export async function returningPasskeyLogin(s: MemberSession, device: Device): P
   // Give the autofill request a moment to finish before deciding the member has to press a button.
   await member.waitFor({ state: "visible", timeout: 3_000 }).catch(() => undefined);
   if (await member.isVisible()) {
+    // The login page was on screen only while the phone asked for face or fingerprint: say so on the
+    // portal screen that came before it, where the member pressed the button.
+    const portal = s.journey.screens.at(-1);
+    if (portal) portal.instruction = say(`${portal.instruction.ja}ログイン画面でパスキーを選び、顔認証・指紋認証を行います。`, `${portal.instruction.en} On the login page, pick your passkey and unlock with your face or fingerprint.`);
     s.journey.outside("biometric", "パスキーを選び、顔認証・指紋認証");
     return "autofill";
   }

@@ -62,6 +62,7 @@ const { useI18n, ofTypeI18n } = i18nBuilder
             // page never confirms that a user ID exists (or that its password was right).
             invalidUserMessage: "ユーザIDまたはパスワードが正しくありません。何度もまちがえると、しばらくログインできなくなります。",
             accountTemporarilyDisabledMessage: "ユーザIDまたはパスワードが正しくありません。何度もまちがえると、しばらくログインできなくなります。",
+            configureTotpMessage: "ワンタイムパスワードの設定を終えると、加入者ページにログインできます。",
             kenpoPasskeyHeading: "生体認証（パスキー）を設定済みの方",
             kenpoPasskeyButton: "生体認証でログイン",
             kenpoPasskeyLead: "ユーザIDとパスワードを入力せずに、顔認証・指紋認証でログインできます。",
@@ -254,6 +255,7 @@ const { useI18n, ofTypeI18n } = i18nBuilder
             kenpoLoginFailed: "The user ID or password is not correct.",
             invalidUserMessage: "Incorrect user ID or password. After several wrong attempts, you will not be able to log in for a while.",
             accountTemporarilyDisabledMessage: "Incorrect user ID or password. After several wrong attempts, you will not be able to log in for a while.",
+            configureTotpMessage: "Finish setting up the one-time password to log in to the member portal.",
             kenpoPasskeyHeading: "If you have set up biometric sign-in (passkey)",
             kenpoPasskeyButton: "Log in with biometrics",
             kenpoPasskeyLead: "Log in with face or fingerprint recognition, without typing your user ID and password.",

@@ -22,10 +22,10 @@ export default function Terms(props: Props) {
                 {termsHtml === "" ? <p>{msg("kenpoTermsFallback")}</p> : <div dangerouslySetInnerHTML={{ __html: kcSanitize(termsHtml) }} />}
             </div>
             <form className="kp-stack" action={url.loginAction} method="post">
-                <button type="submit" className="kp-button kp-button--primary" name="accept" id="kc-accept" value="">
+                <button type="submit" className="kp-button kp-button--primary" name="accept" id="kc-accept" value="accept">
                     {msg("kenpoTermsAccept")}
                 </button>
-                <button type="submit" className="kp-button kp-button--secondary" name="cancel" id="kc-decline" value="">
+                <button type="submit" className="kp-button kp-button--secondary" name="cancel" id="kc-decline" value="cancel">
                     {msg("kenpoTermsDecline")}
                 </button>
             </form>
