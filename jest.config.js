@@ -39,5 +39,13 @@ export default {
       globalTeardown: "<rootDir>/test/support/global-teardown.mjs",
       testTimeout: 300_000,
     },
+    {
+      ...shared,
+      displayName: "cluster",
+      // PostgreSQL + two production-mode Keycloak nodes clustered by Keycloak (jdbc-ping), its own global setup.
+      testMatch: ["<rootDir>/test/cluster/**/*.test.ts"],
+      globalSetup: "<rootDir>/test/cluster/global-setup.mjs",
+      globalTeardown: "<rootDir>/test/cluster/global-teardown.mjs",
+    },
   ],
 };

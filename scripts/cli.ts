@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { Command } from "commander";
+import { registerCluster } from "./commands/cluster.js";
 import { registerDev } from "./commands/dev.js";
 import { registerImportMembers } from "./commands/import-members.js";
 import { registerInitialPassword } from "./commands/initial-password.js";
@@ -14,6 +15,7 @@ const program = new Command("kenpo")
 registerKeycloak(program);
 registerProvision(program);
 registerDev(program);
+registerCluster(program);
 registerInitialPassword(program);
 registerImportMembers(program);
 registerResetPassword(program);

@@ -7,19 +7,11 @@ import { stringify } from "yaml";
 import { repoRoot } from "../../scripts/keycloak/paths.js";
 import { authorizationRequest, expectPage, HttpBrowser, isLoginForm, isPage } from "../support/http-login.js";
 import { testKeycloak } from "../support/keycloak-env.js";
+import { memberRegister, REGISTER_HEADER } from "../support/kenpo-cli.js";
 import { provisionTestRealm } from "../support/realm.js";
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), "kenpo-import-"));
-const HEADER = "ユーザID,記号,番号,枝番,生年月日,姓,名,メールアドレス";
-
-function register(count: number, offset = 0): string {
-  const lines = [HEADER];
-  for (let i = offset; i < offset + count; i += 1) {
-    lines.push(`Member${i},${10 + (i % 50)},${String(i).padStart(7, "0")},,S${40 + (i % 20)}.${1 + (i % 12)}.${1 + (i % 28)},山田,太郎${i},m${i}@example.test`);
-  }
-  return `${lines.join("\r\n")}\r\n`;
-}
 
 describe("kenpo import-members and reset-password against Keycloak", () => {
   let realm: Awaited<ReturnType<typeof provisionTestRealm>>;
@@ -45,7 +37,7 @@ describe("kenpo import-members and reset-password against Keycloak", () => {
 
   test("a file with an invalid row writes nothing unless --skip-invalid", async () => {
     const file = join(dir, "mixed.csv");
-    writeFileSync(file, `${HEADER}\nok.member,1,1,,1980-01-01,a,b,\nbad.member,1,1,,1980-02-30,a,b,\n`);
+    writeFileSync(file, `${REGISTER_HEADER}\nok.member,1,1,,1980-01-01,a,b,\nbad.member,1,1,,1980-02-30,a,b,\n`);
     await expect(cli(["import-members", file])).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining("nothing was written") });
     expect(await users()).toEqual([]);
     const dry = await cli(["import-members", file, "--skip-invalid", "--dry-run", "--report", "json"]);
@@ -58,7 +50,7 @@ describe("kenpo import-members and reset-password against Keycloak", () => {
 
   test("killed half-way, the same command finishes the job without duplicates or gaps", async () => {
     const file = join(dir, "big.csv");
-    writeFileSync(file, register(400));
+    writeFileSync(file, memberRegister(400));
     const child = spawn("npx", ["tsx", "scripts/cli.ts", "import-members", file, "--batch-size", "25", "--config", configFile], { cwd: repoRoot, env: env(), detached: true, stdio: "ignore" });
     // Kill once some, but not all, batches are in.
     for (;;) {

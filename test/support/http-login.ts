@@ -97,6 +97,18 @@ export class HttpBrowser {
   private readonly fetchWithCookies = makeFetchCookie(fetch, this.jar);
   /** Every page the member saw, in order (URL of each rendered HTML page). */
   readonly visited: string[] = [];
+  /**
+   * Origin → origin: requests to the first go to the second, as a load balancer sends a member to
+   * another node of a cluster (same cookies, same links, another server).
+   */
+  readonly routes = new Map<string, string>();
+
+  /** The URL this browser really requests for `url`, after `routes`. */
+  routed(url: string): string {
+    const parsed = new URL(url);
+    const target = this.routes.get(parsed.origin);
+    return target ? `${target}${parsed.pathname}${parsed.search}${parsed.hash}` : url;
+  }
 
   constructor(private readonly acceptLanguage = "ja") {}
 
@@ -106,6 +118,7 @@ export class HttpBrowser {
     let request: RequestInit = init;
     for (let hops = 0; hops < 20; hops += 1) {
       if (stopAt && current.startsWith(stopAt)) return { redirectedTo: current };
+      current = this.routed(current);
       const res = await this.fetchWithCookies(current, {
         ...request,
         redirect: "manual",

@@ -2,7 +2,6 @@ import { TOTP, Secret } from "otpauth";
 import { initialPassword } from "../../members/initial-password.js";
 import { writeMembers, type ImportMember } from "../../members/keycloak-writer.js";
 import { authorizationRequest, exchangeCode, expectPage, HttpBrowser, isPage, pageId, summarize, type AuthorizationRequest, type Page } from "./http-login.js";
-import { testKeycloak } from "./keycloak-env.js";
 import type { Mailbox } from "./mailbox.js";
 import type { provisionTestRealm } from "./realm.js";
 
@@ -30,7 +29,7 @@ export class Journey {
    * passing another journey's `browser` continues in its Keycloak session (SSO cookies).
    */
   constructor(readonly realm: TestRealm, extra: Record<string, string> = {}, readonly browser = new HttpBrowser()) {
-    this.request = authorizationRequest(testKeycloak().url, realm.config.realm, realm.config.portalClients[0]!.clientId, "http://localhost:5173/callback", extra);
+    this.request = authorizationRequest(realm.config.server.url, realm.config.realm, realm.config.portalClients[0]!.clientId, "http://localhost:5173/callback", extra);
   }
 
   async open(): Promise<this> {
@@ -51,12 +50,21 @@ export class Journey {
   private async arrive(result: Page | { redirectedTo: string }, next: string): Promise<this> {
     if (next === "portal") {
       if (isPage(result)) throw new Error(`expected the portal, got:\n${summarize(result)}`);
-      this.tokens = await exchangeCode(this.request, result.redirectedTo);
+      this.tokens = await exchangeCode({ ...this.request, tokenUrl: this.browser.routed(this.request.tokenUrl) }, result.redirectedTo);
       return this;
     }
     if (!isPage(result)) throw new Error(`expected ${next}, but was redirected to ${result.redirectedTo}`);
     this.page = result;
     if (pageId(result) !== next) throw new Error(`expected ${next}, got:\n${summarize(result)}`);
+    return this;
+  }
+
+  /**
+   * From now on every request that would go to `from` (a node's base URL) goes to `to`: the member
+   * continues the same login on another node of a cluster with the same cookies and links.
+   */
+  reroute(from: string, to: string): this {
+    this.browser.routes.set(new URL(from).origin, new URL(to).origin);
     return this;
   }
 

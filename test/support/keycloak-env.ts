@@ -10,6 +10,8 @@ export interface TestKeycloak {
   adminPassword: string;
   /** Instance name when this run started it; absent for an external Keycloak. */
   name?: string;
+  /** Container id when KEYCLOAK_RUNTIME=testcontainers started it. */
+  container?: string;
 }
 
 export function testKeycloak(): TestKeycloak {
