@@ -65,6 +65,19 @@ async function start(): Promise<void> {
       });
   };
 
+  // Back from adding a device: say how it went (keycloak-js reads kc_action_status from the callback).
+  keycloak.onActionUpdate = (status) => {
+    const words = {
+      success: "デバイスを追加しました。 Your device was added.",
+      cancelled: "デバイスの追加を取りやめました。 Adding a device was cancelled.",
+      error: "デバイスを追加できませんでした。もう一度お試しください。 The device could not be added; please try again.",
+    } as const;
+    const notice = $("action-status");
+    notice.textContent = words[status];
+    notice.dataset.status = status;
+    notice.hidden = false;
+  };
+
   try {
     // No onLoad: the page stays anonymous until the member presses the button. The login iframe is
     // off because browsers block third-party cookies when Keycloak is on another site.
@@ -83,6 +96,14 @@ async function start(): Promise<void> {
   }
 
   $("login-button").addEventListener("click", () => void keycloak.login({ redirectUri: home }));
+  // A second device (a new phone) is one of Keycloak's application-initiated actions: the member's
+  // session is reused and Keycloak shows only the set-up page, then returns here.
+  $("add-passkey").addEventListener("click", () => void keycloak.login({ redirectUri: home, action: "webauthn-register-passwordless" }));
+  $("add-otp").addEventListener("click", () => void keycloak.login({ redirectUri: home, action: "CONFIGURE_TOTP" }));
+  $("account-link").addEventListener("click", (event) => {
+    event.preventDefault();
+    void keycloak.accountManagement();
+  });
   $("logout-link").addEventListener("click", (event) => {
     event.preventDefault();
     void keycloak.logout({ redirectUri: home });

@@ -37,6 +37,13 @@ describe("login-config-totp.ftl (manual ⑧ then ⑭)", () => {
         expect(document.querySelector("input[name=mode]")).toHaveValue("manual");
     });
 
+    it("adds a device from the portal (kc_action): set-up first, no first-login step, a way to cancel", async () => {
+        await renderPage(getKcContextMock({ pageId: "login-config-totp.ftl", overrides: { isAppInitiatedAction: true } }));
+        expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("ワンタイムパスワードの設定");
+        expect(screen.queryByText(/初回ログインの手順/)).toBeNull();
+        expect(document.getElementById("cancelTOTPBtn")).not.toBeNull();
+    });
+
     it("ties a wrong code to the code field and stays on the set-up", async () => {
         await renderPage(
             getKcContextMock({

@@ -39,7 +39,7 @@ export default function LoginConfigTotp(props: Props) {
             kcContext={kcContext}
             i18n={i18n}
             headerNode={msgStr("kenpoOtpSetupTitle")}
-            step={FIRST_LOGIN_STEPS.otp}
+            step={isAppInitiatedAction ? undefined : FIRST_LOGIN_STEPS.otp}
             displayMessage={codeError === undefined && labelError === undefined}
         >
             <ol className="kp-steps kp-steps--big" id="kc-totp-settings">

@@ -38,7 +38,7 @@ export default function LoginUpdatePassword(props: Props) {
             kcContext={kcContext}
             i18n={i18n}
             headerNode={msgStr("kenpoPasswordTitle")}
-            step={FIRST_LOGIN_STEPS.newPassword}
+            step={isAppInitiatedAction ? undefined : FIRST_LOGIN_STEPS.newPassword}
             displayMessage={passwordError === undefined && confirmError === undefined}
         >
             <form id="kc-passwd-update-form" className="kp-stack" action={url.loginAction} method="post">

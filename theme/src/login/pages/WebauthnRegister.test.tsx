@@ -27,6 +27,14 @@ describe("webauthn-register.ftl (manual ⑧ then ⑩–⑫)", () => {
         expect(screen.getByText(realmTextsMock.kenpoPortalUrl)).toBeInTheDocument();
     });
 
+    it("adds a device from the portal (kc_action): registration first, no first-login step, a way to cancel", async () => {
+        await renderPage(getKcContextMock({ pageId: "webauthn-register.ftl", overrides: { isAppInitiatedAction: true } }));
+        expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("生体認証の設定");
+        expect(screen.getByLabelText("デバイスの名前")).toBeInTheDocument();
+        expect(screen.queryByText(/初回ログインの手順/)).toBeNull();
+        expect(document.getElementById("cancelWebAuthnAIA")).not.toBeNull();
+    });
+
     it("registers here with a device name field defaulting from the user agent, posted as authenticatorLabel", async () => {
         setUserAgent(IPHONE_UA);
         const user = userEvent.setup();

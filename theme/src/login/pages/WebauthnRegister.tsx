@@ -48,7 +48,7 @@ export default function WebauthnRegister(props: Props) {
     }
 
     return (
-        <Template kcContext={kcContext} i18n={i18n} headerNode={msgStr("kenpoPasskeyRegisterTitle")} step={FIRST_LOGIN_STEPS.passkey}>
+        <Template kcContext={kcContext} i18n={i18n} headerNode={msgStr("kenpoPasskeyRegisterTitle")} step={isAppInitiatedAction ? undefined : FIRST_LOGIN_STEPS.passkey}>
             <div className="kp-stack">
                 <p>{msg("kenpoPasskeyRegisterLead")}</p>
                 <ol className="kp-steps">
