@@ -5,6 +5,7 @@ import { loadSocietyConfig } from "../../realm-config/load.js";
 import { applyRealm } from "../../realm-config/provision.js";
 import { isStale } from "../build/stale.js";
 import { adminFromEnv, connectAdmin } from "../keycloak/admin.js";
+import { memberFacingUrl } from "../keycloak/member-url.js";
 import { providersBuildDir, repoRoot } from "../keycloak/paths.js";
 import { keycloakStatus, startKeycloak, stopKeycloak } from "../keycloak/server.js";
 import { startMailbox } from "../mail/mailbox.js";
@@ -54,13 +55,15 @@ export function registerDev(program: Command): void {
       say(`▶ realm ${config.realm} provisioned (${applied.length} change(s))`);
 
       const demo = await import("./dev-demo.js");
-      const extras = await demo.startDemoExtras({ admin, config, keycloakUrl: kc.url });
+      // Members' pages by name: passkeys do not work on http://127.0.0.1.
+      const memberUrl = memberFacingUrl(kc.url);
+      const extras = await demo.startDemoExtras({ admin, config, keycloakUrl: memberUrl });
 
       say("");
       say("kenpo-keycloak is running:");
       say(`  member portal (demo):  ${extras.portalUrl ?? "(not available)"}`);
-      say(`  login page:            ${kc.url}/realms/${config.realm}/protocol/openid-connect/auth?client_id=${config.portalClients[0]!.clientId}&response_type=code&scope=openid&redirect_uri=${encodeURIComponent(config.portalClients[0]!.rootUrl)}`);
-      say(`  account console:       ${kc.url}/realms/${config.realm}/account/`);
+      say(`  login page:            ${memberUrl}/realms/${config.realm}/protocol/openid-connect/auth?client_id=${config.portalClients[0]!.clientId}&response_type=code&scope=openid&redirect_uri=${encodeURIComponent(config.portalClients[0]!.rootUrl)}`);
+      say(`  account console:       ${memberUrl}/realms/${config.realm}/account/`);
       say(`  admin console:         ${kc.url}/admin/master/console/#/${config.realm}   (${kc.adminUser} / ${kc.adminUser === "admin" && kc.adminPassword === "admin" ? "admin — dev only" : "from KENPO_ADMIN_PASSWORD"})`);
       say(`  mail catcher (SMTP):   127.0.0.1:${mailbox.port} — mails are printed here`);
       for (const line of extras.credentials) say(line);

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { stringify } from "yaml";
 import { initialPassword } from "../../members/initial-password.js";
+import { memberFacingUrl } from "../../scripts/keycloak/member-url.js";
 import { repoRoot } from "../../scripts/keycloak/paths.js";
 import { testKeycloak } from "./keycloak-env.js";
 import { startMailbox, type Mailbox } from "./mailbox.js";
@@ -35,7 +36,7 @@ export async function provisionBrowserRealm(prefix: string, policies: Partial<So
   const base = testConfig(prefix);
   const client = base.portalClients[0]!;
   const mailbox = await startMailbox();
-  const keycloakUrl = browserUrl(testKeycloak().url);
+  const keycloakUrl = memberFacingUrl(testKeycloak().url);
   const portal = await startPortal({ port: 0, keycloakUrl, realm: base.realm, clientId: client.clientId });
   const origin = new URL(portal.url).origin;
   const config: SocietyConfig = {
@@ -69,13 +70,6 @@ export async function provisionBrowserRealm(prefix: string, policies: Partial<So
       await mailbox.close();
     },
   };
-}
-
-/** Loopback by name: passkeys (WebAuthn) need a domain, "localhost" counts as a secure context. */
-export function browserUrl(url: string): string {
-  const u = new URL(url);
-  if (u.hostname === "127.0.0.1" || u.hostname === "[::1]") u.hostname = "localhost";
-  return u.toString().replace(/\/$/, "");
 }
 
 /** A member as the insurance society's register lists them. */
