@@ -1,7 +1,14 @@
 /**
- * `npm run build:authenticators`: TypeScript → ES5 (tsc) → one self-contained file per script
- * (esbuild, no module system: Nashorn evaluates each file as a plain script) → checked to parse as
- * ES5 (acorn) → build/providers/kenpo-authenticators.jar with META-INF/keycloak-scripts.json.
+ * `npm run build:authenticators`: TypeScript → ES5 (tsc) → one self-contained script (esbuild, no
+ * module system: Nashorn evaluates each file as a plain script) → checked to parse as ES5 (acorn) →
+ * build/providers/kenpo-authenticators.jar with META-INF/keycloak-scripts.json.
+ *
+ * Every authenticator file in the JAR holds the same code, which picks the authenticator by the
+ * execution Keycloak runs. Keycloak shares one script engine between all JavaScript authenticators
+ * and swaps its global bindings on every call (AbstractEvaluatableScriptAdapter.prepareInvokableScript),
+ * so under concurrent logins a call can run another script's `authenticate`/`action`: with one
+ * file per authenticator, a member posting ③ was sometimes shown ⑤. With identical files, whichever
+ * script's globals win, the same code runs and dispatches on the context it was given.
  */
 import { createWriteStream, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -10,7 +17,7 @@ import { parse } from "acorn";
 import { build } from "esbuild";
 import ts from "typescript";
 import { ZipFile } from "yazl";
-import { SCRIPTS } from "./scripts.js";
+import { authenticatorId, SCRIPTS } from "./scripts.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, "..");
@@ -50,28 +57,42 @@ export function compileToEs5(): string {
   return outDir;
 }
 
+/** The bundle's entry: every authenticator module, chosen by the execution's authenticator id. */
+function dispatcher(): string {
+  const imports = SCRIPTS.map((s, i) => `import * as m${i} from "./authenticators/src/${s.name}.js";`);
+  const table = SCRIPTS.map((s, i) => `${JSON.stringify(authenticatorId(s))}: m${i}`).join(", ");
+  return `${imports.join("\n")}
+var byId = { ${table} };
+function pick(context) {
+  var id = String(context.getExecution().getAuthenticator());
+  var chosen = byId[id];
+  if (!chosen) throw new Error("kenpo: no authenticator " + id);
+  return chosen;
+}
+export function authenticate(context) { pick(context).authenticate(context); }
+// Like Keycloak for a script without action(): nothing to do.
+export function action(context) { var chosen = pick(context); if (chosen.action) chosen.action(context); }
+`;
+}
+
 export async function bundle(tscOut: string): Promise<Map<string, string>> {
-  const files = new Map<string, string>();
-  for (const script of SCRIPTS) {
-    const out = await build({
-      entryPoints: [join(tscOut, "authenticators", "src", `${script.name}.js`)],
-      bundle: true,
-      format: "iife",
-      globalName: "kenpo",
-      target: "es5",
-      write: false,
-      legalComments: "none",
-      // Japanese literals as \u escapes: the script engine never has to guess the file encoding.
-      charset: "ascii",
-      banner: { js: `// ${script.name}: built from authenticators/src/${script.name}.ts by authenticators/build.ts` },
-      footer: { js: FOOTER },
-    });
-    const code = out.outputFiles[0]!.text;
-    // Nashorn runs ES5.1: anything newer must fail the build, not a member's login.
-    parse(code, { ecmaVersion: 5, sourceType: "script" });
-    files.set(`${script.name}.js`, code);
-  }
-  return files;
+  const out = await build({
+    stdin: { contents: dispatcher(), resolveDir: tscOut, sourcefile: "kenpo-dispatch.js" },
+    bundle: true,
+    format: "iife",
+    globalName: "kenpo",
+    target: "es5",
+    write: false,
+    legalComments: "none",
+    // Japanese literals as \u escapes: the script engine never has to guess the file encoding.
+    charset: "ascii",
+    banner: { js: "// kenpo authenticators: built from authenticators/src/*.ts by authenticators/build.ts" },
+    footer: { js: FOOTER },
+  });
+  const code = out.outputFiles[0]!.text;
+  // Nashorn runs ES5.1: anything newer must fail the build, not a member's login.
+  parse(code, { ecmaVersion: 5, sourceType: "script" });
+  return new Map(SCRIPTS.map((script) => [`${script.name}.js`, code]));
 }
 
 export function scriptsManifest(): string {

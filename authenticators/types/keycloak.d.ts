@@ -114,7 +114,13 @@ interface AuthenticationFlowError {
   readonly __flowError?: never;
 }
 
+interface AuthenticationExecutionModel {
+  /** The authenticator's provider id, "script-<fileName>" for ours. */
+  getAuthenticator(): string;
+}
+
 interface AuthenticationFlowContext {
+  getExecution(): AuthenticationExecutionModel;
   getUser(): UserModel | null;
   getRealm(): RealmModel;
   getSession(): KeycloakSession;

@@ -19,7 +19,6 @@
  */
 import { Secret, TOTP } from "otpauth";
 import { quantile } from "simple-statistics";
-import { initialPassword } from "../../members/initial-password.js";
 import { writeMembers, type ImportMember } from "../../members/keycloak-writer.js";
 import { hashAlgorithmFromPolicy, hashPassword } from "../../members/password-hash.js";
 import { loadSocietyConfig } from "../../realm-config/load.js";
@@ -28,6 +27,7 @@ import type { SocietyConfig } from "../../realm-config/schema.js";
 import { Journey, totpFromPage, verificationLink, type TestRealm } from "../../test/support/journey.js";
 import { clusterSize, startCluster, startNode, stopCluster, type RunningCluster } from "../cluster/cluster.js";
 import { connectAdmin } from "../keycloak/admin.js";
+import { benchMembers } from "./members.js";
 import { repoRoot } from "../keycloak/paths.js";
 import { keycloakVersion } from "../keycloak/version.js";
 import { startMailbox, type Mailbox } from "../mail/mailbox.js";
@@ -55,22 +55,7 @@ interface Result {
   seconds: number;
 }
 
-/** Fresh card data per member; the initial password is derived from it as in production. */
-function cardMembers(prefix: string, count: number): ImportMember[] {
-  return Array.from({ length: count }, (_, i) => {
-    const m = {
-      line: i + 2,
-      userId: `${prefix}${i}`,
-      symbol: String(10 + (i % 90)),
-      number: String(3_000_000 + i),
-      birthdate: `19${String(40 + (i % 60)).padStart(2, "0")}-${String(1 + (i % 12)).padStart(2, "0")}-${String(1 + (i % 28)).padStart(2, "0")}`,
-      lastName: "健保",
-      firstName: `三郎${i}`,
-      email: `${prefix}${i}@example.test`,
-    };
-    return { ...m, initialPassword: initialPassword(m) };
-  });
-}
+const cardMembers = (prefix: string, count: number) => benchMembers(prefix, count, { numberBase: 3_000_000, firstName: "三郎" });
 
 const RETURNING_PASSWORD = "Bench-Returning-2026";
 

@@ -8,14 +8,14 @@
  * are service times, not queueing). Each step's time is its form post plus the redirects to the next
  * page, as a browser experiences it on loopback. Prints p50/p95; asserts nothing.
  */
-import { writeMembers, type ImportMember } from "../../members/keycloak-writer.js";
-import { initialPassword } from "../../members/initial-password.js";
+import { writeMembers } from "../../members/keycloak-writer.js";
 import { loadSocietyConfig } from "../../realm-config/load.js";
 import { applyRealm } from "../../realm-config/provision.js";
 import type { SocietyConfig } from "../../realm-config/schema.js";
 import { Journey, type TestRealm } from "../../test/support/journey.js";
 import { TEST_KEYCLOAK_ENV } from "../../test/support/keycloak-env.js";
 import { connectAdmin } from "../keycloak/admin.js";
+import { benchMembers } from "./members.js";
 import { repoRoot } from "../keycloak/paths.js";
 import { startKeycloak, stopKeycloak } from "../keycloak/server.js";
 import { keycloakVersion } from "../keycloak/version.js";
@@ -27,22 +27,7 @@ const logins = Number(process.env.BENCH_LOGINS ?? 200);
 const warmup = Number(process.env.BENCH_WARMUP ?? 20);
 if (!Number.isInteger(logins) || logins < 1) throw new Error(`BENCH_LOGINS must be a positive integer, got ${process.env.BENCH_LOGINS}`);
 
-function members(prefix: string, count: number): ImportMember[] {
-  return Array.from({ length: count }, (_, i) => {
-    const m = {
-      line: i + 2,
-      userId: `${prefix}${i}`,
-      symbol: String(10 + (i % 90)),
-      number: String(2_000_000 + i),
-      birthdate: `19${String(40 + (i % 60)).padStart(2, "0")}-${String(1 + (i % 12)).padStart(2, "0")}-${String(1 + (i % 28)).padStart(2, "0")}`,
-      lastName: "健保",
-      firstName: `次郎${i}`,
-      // Keycloak's user profile asks for an email on login (VERIFY_PROFILE) when one is missing.
-      email: `${prefix}${i}@example.test`,
-    };
-    return { ...m, initialPassword: initialPassword(m) };
-  });
-}
+const members = (prefix: string, count: number) => benchMembers(prefix, count, { numberBase: 2_000_000, firstName: "次郎" });
 
 async function timed(run: () => Promise<unknown>): Promise<number> {
   const start = performance.now();

@@ -1,0 +1,23 @@
+import { initialPassword } from "../../members/initial-password.js";
+import type { ImportMember } from "../../members/keycloak-writer.js";
+
+/**
+ * Fresh members for a benchmark: card data spread over ages and months, the initial password
+ * derived from it as in production, and an email (Keycloak's user profile would otherwise ask for
+ * one at login and add a page to every journey).
+ */
+export function benchMembers(prefix: string, count: number, options: { numberBase: number; firstName: string }): ImportMember[] {
+  return Array.from({ length: count }, (_, i) => {
+    const m = {
+      line: i + 2,
+      userId: `${prefix}${i}`,
+      symbol: String(10 + (i % 90)),
+      number: String(options.numberBase + i),
+      birthdate: `19${String(40 + (i % 60)).padStart(2, "0")}-${String(1 + (i % 12)).padStart(2, "0")}-${String(1 + (i % 28)).padStart(2, "0")}`,
+      lastName: "健保",
+      firstName: `${options.firstName}${i}`,
+      email: `${prefix}${i}@example.test`,
+    };
+    return { ...m, initialPassword: initialPassword(m) };
+  });
+}

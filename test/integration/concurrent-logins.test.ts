@@ -1,0 +1,47 @@
+import { cardMember, importMember, Journey, type TestRealm } from "../support/journey.js";
+import { provisionTestRealm } from "../support/realm.js";
+
+/**
+ * Many members in the first login at the same moment. Keycloak runs all JavaScript authenticators
+ * in one shared script engine and swaps its globals per call; with a different script per step, a
+ * member posting ③ was sometimes answered by another step (seen in bench:login as ⑤ instead of ④).
+ * Every member must see ③ → ④ → ⑤ → ⑥ in order, however the calls interleave.
+ */
+const MEMBERS = 24;
+const ROUNDS = 5;
+
+describe("concurrent first logins", () => {
+  let realm: TestRealm;
+
+  beforeAll(async () => {
+    realm = await provisionTestRealm("concurrent");
+    for (let i = 0; i < MEMBERS; i += 1) await importMember(realm, cardMember(`rush${i}`));
+  });
+  afterAll(async () => {
+    await realm.cleanup();
+  });
+
+  test(`${MEMBERS} members at once, ${ROUNDS} times: each sees its own next step`, async () => {
+    const wrong: string[] = [];
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const results = await Promise.allSettled(
+        Array.from({ length: MEMBERS }, async (_, i) => {
+          const member = cardMember(`rush${i}`);
+          const j = await (await new Journey(realm).open()).post({ username: member.userId, password: member.initialPassword }, "login-birthdate.ftl");
+          await j.post({ birthdate: "19801201" }, "terms.ftl");
+          await j.post({ accept: "accept" }, "login-method-choice.ftl");
+          await j.post({ method: "otp", newUserId: "" }, "login-update-password.ftl");
+        }),
+      );
+      for (const [i, r] of results.entries()) {
+        if (r.status === "rejected") wrong.push(`round ${round + 1}, rush${i}: ${String(r.reason).split("\n")[0]}`);
+      }
+      // Back to the start of the journey for the next round (⑤ moved them on).
+      for (let i = 0; i < MEMBERS; i += 1) {
+        const [user] = await realm.admin.users.find({ realm: realm.config.realm, username: `rush${i}`, exact: true });
+        await realm.admin.users.update({ realm: realm.config.realm, id: user!.id! }, { ...user, attributes: { ...user!.attributes, kenpoStage: ["initial"] }, requiredActions: [] });
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});
