@@ -46,7 +46,8 @@ async function oneCoreHashRate(policy: string | undefined): Promise<number> {
 }
 
 const name = "bench-import";
-const kc = await startKeycloak({ name, ephemeral: true, httpPort: 0, managementPort: 0, providers: [] });
+// Our JARs too: the demo realm's browser flow names our authenticators.
+const kc = await startKeycloak({ name, ephemeral: true, httpPort: 0, managementPort: 0 });
 try {
   const admin = await connectAdmin({ url: kc.url, username: kc.adminUser, password: kc.adminPassword });
   const config = { ...loadSocietyConfig(`${repoRoot}/realm-config/societies/demo.yaml`), realm: "bench-import" };
