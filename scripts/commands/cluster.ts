@@ -1,4 +1,4 @@
-import type { Command } from "commander";
+import { InvalidArgumentError, type Command } from "commander";
 import { clusterSize, clusterStatus, readClusterState, startCluster, stopCluster } from "../cluster/cluster.js";
 
 export function registerCluster(program: Command): void {
@@ -9,7 +9,7 @@ export function registerCluster(program: Command): void {
     .command("start")
     .description("start PostgreSQL and the Keycloak nodes in the background and wait until they are ready")
     .option("--name <name>", "cluster name (folders under .cache/cluster, .cache/postgres)", "cluster")
-    .option("--nodes <n>", "number of Keycloak nodes", (v) => Number(v), 2)
+    .option("--nodes <n>", "number of Keycloak nodes (1-4)", nodeCount, 2)
     .option("--log", "echo the nodes' logs while they start")
     .action(async (opts: { name: string; nodes: number; log?: boolean }) => {
       const running = await startCluster({ name: opts.name, nodes: opts.nodes, echoLog: opts.log });
@@ -50,4 +50,10 @@ export function registerCluster(program: Command): void {
       }
       if (!status.nodes.every((n) => n.ready)) process.exitCode = 4;
     });
+}
+
+function nodeCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 4) throw new InvalidArgumentError(`a whole number from 1 to 4, got "${value}"`);
+  return n;
 }
