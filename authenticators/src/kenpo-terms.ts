@@ -16,7 +16,7 @@ export function action(context: AuthenticationFlowContext): void {
     context.failure(FlowError.INVALID_USER);
     return;
   }
-  // The buttons' names carry the answer; their values may be empty (the theme sends value="").
+  // The buttons' names carry the answer, whatever their values (a browser may send an empty one).
   const form = context.getHttpRequest().getDecodedFormParameters();
   if (form.getFirst("accept") == null || form.getFirst("cancel") != null) {
     // addError, not setError: the script engine cannot call setError's varargs with one argument.
