@@ -21,6 +21,8 @@ describe("the authenticator bundle", () => {
     const context = {
       getExecution: () => ({ getAuthenticator: () => execution }),
       getUser: () => user,
+      // No expiry configured: ③ shows its page.
+      getRealm: () => ({ getAttribute: () => null }),
       form: () => form,
       challenge: () => undefined,
       success: () => shown.push("(success)"),

@@ -67,6 +67,22 @@ export function desiredRealmSettings(config: SocietyConfig): RealmSettings {
     accessCodeLifespanLogin: p.loginTimeoutMinutes * 60,
     accessCodeLifespanUserAction: p.loginTimeoutMinutes * 60,
     actionTokenGeneratedByUserLifespan: 24 * 60 * 60,
+    // Login records (the terms promise them) and who changed what in the realm; never the representations
+    // themselves, which may carry personal data.
+    eventsEnabled: true,
+    eventsExpiration: p.eventsRetentionDays * 24 * 60 * 60,
+    adminEventsEnabled: true,
+    adminEventsDetailsEnabled: false,
+    attributes: {
+      adminEventsExpiration: String(p.eventsRetentionDays * 24 * 60 * 60),
+      // The reset link alone proves only the mailbox; keep its window short.
+      "actionTokenGeneratedByUserLifespan.reset-credentials": String(p.resetLinkMinutes * 60),
+      kenpoTermsVersion: config.termsVersion,
+      // Read by the authenticators (③ expiry, ⑤ email stop); see docs/contracts.md.
+      kenpoInitialPasswordDays: String(p.initialPasswordDays),
+      kenpoMemberEmailEntry: String(p.memberEmailEntry),
+      kenpoHelpDesk: config.helpDesk ?? "",
+    },
     ssoSessionIdleTimeout: p.ssoIdleMinutes * 60,
     ssoSessionMaxLifespan: p.ssoMaxHours * 60 * 60,
     // Accepted by Google Authenticator, Microsoft Authenticator and FreeOTP alike.
@@ -143,6 +159,12 @@ export function desiredProfileAttributes(): UserProfileAttribute[] {
       validations: { options: { options: ["initial", "enrolling", "active"] } },
     },
     {
+      name: "kenpoTermsVersion",
+      displayName: "${kenpoTermsVersion}",
+      permissions: adminOnly,
+      multivalued: false,
+    },
+    {
       name: "kenpoMfaMethod",
       displayName: "${kenpoMfaMethod}",
       permissions: adminOnly,
@@ -176,6 +198,7 @@ export function desiredPortalClient(client: PortalClientConfig): ClientRepresent
     directAccessGrantsEnabled: false,
     serviceAccountsEnabled: false,
     frontchannelLogout: true,
+    authenticationFlowBindingOverrides: {},
     rootUrl: client.rootUrl,
     baseUrl: client.rootUrl,
     redirectUris: [...client.redirectUris].sort(),

@@ -2,10 +2,14 @@ import { createHash } from "node:crypto";
 import { SCRIPTS, authenticatorId } from "../authenticators/scripts.js";
 
 /**
- * The member login as a declared tree (pure data, unit-tested). Keycloak runs required actions only
- * after the whole flow, so the steps that must come before them in the manual's order (③ birthdate,
- * ④ terms, ⑤ method choice) are authenticators inside the flow; ⑥ password, ⑦ email and the factor's
- * registration are required actions queued at ⑤, ordered by priority.
+ * Every authentication flow a member can reach, as declared trees (pure data, unit-tested), each
+ * bound to its realm binding. Keycloak creates a realm with its own browser, reset-credentials and
+ * direct-grant flows; a member realm binds ours to all three, so no stock flow is reachable.
+ *
+ * Browser: Keycloak runs required actions only after the whole flow, so the steps that must come
+ * before them in the manual's order (③ birthdate, ④ terms, ⑤ method choice) are authenticators inside
+ * the flow; ⑥ password, ⑦ email and the factor's registration are required actions queued at ⑤.
+ * Returning members (stage active, a factor registered) run stock conditions and authenticators only.
  */
 
 export type Requirement = "REQUIRED" | "ALTERNATIVE" | "CONDITIONAL" | "DISABLED";
@@ -14,6 +18,7 @@ export interface ExecutionNode {
   kind: "execution";
   provider: string;
   requirement: Requirement;
+  /** Values may name a sub-flow of the same tree as `{flow:<name>}`, resolved to its alias. */
   config?: { name: string; values: Record<string, string> };
 }
 
@@ -25,7 +30,39 @@ export interface FlowNode {
   children: Array<ExecutionNode | FlowNode>;
 }
 
+/** The realm binding each top-level flow is bound to (RealmRepresentation field). */
+export type FlowBinding = "browserFlow" | "resetCredentialsFlow" | "directGrantFlow";
+
+export interface DeclaredFlow {
+  binding: FlowBinding;
+  /** Keycloak's own flow for this binding, bound for the moment a drifted flow is rebuilt. */
+  stock: string;
+  tree: FlowNode;
+}
+
 const script = (name: string) => authenticatorId(SCRIPTS.find((s) => s.name === name)!);
+
+const STAGE = "kenpoStage";
+const PASSKEY = "webauthn-passwordless";
+
+function stageIs(name: string, value: string, not = false): ExecutionNode {
+  return {
+    kind: "execution",
+    provider: "conditional-user-attribute",
+    requirement: "REQUIRED",
+    config: { name, values: { attribute_name: STAGE, attribute_expected_value: value, not: String(not), regex: "false", include_group_attributes: "false" } },
+  };
+}
+
+/** True while the member did not sign in with a passkey in this login (the passkey alone is two factors). */
+function passkeyNotUsed(name: string): ExecutionNode {
+  return { kind: "execution", provider: "conditional-credential", requirement: "REQUIRED", config: { name, values: { credentials: PASSKEY, included: "false" } } };
+}
+
+const exec = (provider: string, requirement: Requirement = "REQUIRED"): ExecutionNode => ({ kind: "execution", provider, requirement });
+
+/** A registered factor of the member's own: a code from an OTP app, or the passkey. */
+const FACTOR_ALTERNATIVES: ExecutionNode[] = [exec("auth-otp-form", "ALTERNATIVE"), exec("webauthn-authenticator-passwordless", "ALTERNATIVE")];
 
 export function browserFlowTree(): FlowNode {
   return {
@@ -34,52 +71,63 @@ export function browserFlowTree(): FlowNode {
     description: "Member login: first login journey (③④⑤), then password + OTP or passkey",
     requirement: "REQUIRED",
     children: [
-      { kind: "execution", provider: "auth-cookie", requirement: "ALTERNATIVE" },
+      exec("auth-cookie", "ALTERNATIVE"),
       {
         kind: "flow",
         name: "kenpo forms",
         description: "User ID + password, or a passkey on the same page",
         requirement: "ALTERNATIVE",
         children: [
-          { kind: "execution", provider: "auth-username-password-form", requirement: "REQUIRED" },
+          exec("auth-username-password-form"),
           {
             kind: "flow",
             name: "kenpo first login",
-            description: "③ birthdate, ④ terms, ⑤ method choice: only while the member is in the initial stage",
+            description: "Any stage but active (initial, enrolling, missing, unknown): the first login or the enrolment",
             requirement: "CONDITIONAL",
             children: [
+              stageIs("kenpo stage is not active", "active", true),
               {
-                kind: "execution",
-                provider: "conditional-user-attribute",
-                requirement: "REQUIRED",
-                config: { name: "kenpo stage is initial", values: { attribute_name: "kenpoStage", attribute_expected_value: "initial", not: "false", regex: "false", include_group_attributes: "false" } },
+                kind: "flow",
+                name: "kenpo first steps",
+                description: "③ birthdate, ④ terms, ⑤ method choice, unless ⑤ was done (enrolling)",
+                requirement: "CONDITIONAL",
+                children: [
+                  stageIs("kenpo stage is not enrolling", "enrolling", true),
+                  exec(script("kenpo-birthdate")),
+                  exec(script("kenpo-terms")),
+                  exec(script("kenpo-method-choice")),
+                ],
               },
-              { kind: "execution", provider: script("kenpo-birthdate"), requirement: "REQUIRED" },
-              { kind: "execution", provider: script("kenpo-terms"), requirement: "REQUIRED" },
-              { kind: "execution", provider: script("kenpo-method-choice"), requirement: "REQUIRED" },
+              exec(script("kenpo-enrol")),
             ],
           },
-          { kind: "execution", provider: script("kenpo-activate"), requirement: "REQUIRED" },
           {
             kind: "flow",
             name: "kenpo second factor",
-            description: "Active members who did not sign in with a passkey: OTP code or passkey",
+            description: "Active members with a registered factor who did not sign in with the passkey: OTP code or passkey",
             requirement: "CONDITIONAL",
             children: [
+              stageIs("kenpo stage is active", "active"),
+              { kind: "execution", provider: "conditional-user-configured", requirement: "REQUIRED" },
+              passkeyNotUsed("kenpo passkey not used"),
+              ...FACTOR_ALTERNATIVES,
+            ],
+          },
+          {
+            kind: "flow",
+            name: "kenpo factor lost",
+            description: "Active members with no factor left (devices deleted): enrol again, never a session without one",
+            requirement: "CONDITIONAL",
+            children: [
+              stageIs("kenpo stage is active with no factor", "active"),
+              passkeyNotUsed("kenpo passkey not used with no factor"),
               {
                 kind: "execution",
-                provider: "conditional-user-attribute",
+                provider: "conditional-sub-flow-executed",
                 requirement: "REQUIRED",
-                config: { name: "kenpo stage is active", values: { attribute_name: "kenpoStage", attribute_expected_value: "active", not: "false", regex: "false", include_group_attributes: "false" } },
+                config: { name: "kenpo second factor not passed", values: { flow_to_check: "{flow:kenpo second factor}", check_result: "not-executed" } },
               },
-              {
-                kind: "execution",
-                provider: "conditional-credential",
-                requirement: "REQUIRED",
-                config: { name: "kenpo no passkey used yet", values: { credentials: "webauthn-passwordless", included: "false" } },
-              },
-              { kind: "execution", provider: "auth-otp-form", requirement: "ALTERNATIVE" },
-              { kind: "execution", provider: "webauthn-authenticator-passwordless", requirement: "ALTERNATIVE" },
+              exec(script("kenpo-enrol")),
             ],
           },
         ],
@@ -88,9 +136,58 @@ export function browserFlowTree(): FlowNode {
   };
 }
 
+/**
+ * 「パスワードを再設定する」: the emailed link alone never yields a session or a new password. Only an
+ * active member goes on, proves a registered factor of their own, then chooses the new password
+ * (a required action, after the factor) and logs in again with it. No factor is ever registered here.
+ */
+export function resetCredentialsFlowTree(): FlowNode {
+  return {
+    kind: "flow",
+    name: "kenpo reset credentials",
+    description: "Password reset: emailed link, then the member's own registered factor, then the new password; log in again",
+    requirement: "REQUIRED",
+    children: [
+      exec("reset-credentials-choose-user"),
+      { kind: "execution", provider: "reset-credential-email", requirement: "REQUIRED", config: { name: "kenpo force login after reset", values: { "force-login": "true" } } },
+      exec(script("kenpo-reset-gate")),
+      {
+        kind: "flow",
+        name: "kenpo reset factor",
+        description: "A code from the member's OTP app, or the member's passkey",
+        requirement: "REQUIRED",
+        children: [...FACTOR_ALTERNATIVES],
+      },
+      exec("reset-password"),
+    ],
+  };
+}
+
+/** The password grant: no member gets tokens without the browser flow's steps, whatever the client. */
+export function directGrantFlowTree(): FlowNode {
+  return {
+    kind: "flow",
+    name: "kenpo direct grant",
+    description: "Refuses every password grant: members log in through the browser flow only",
+    requirement: "REQUIRED",
+    children: [exec("deny-access-authenticator")],
+  };
+}
+
+export const DECLARED_FLOWS: DeclaredFlow[] = [
+  { binding: "browserFlow", stock: "browser", tree: browserFlowTree() },
+  { binding: "resetCredentialsFlow", stock: "reset credentials", tree: resetCredentialsFlowTree() },
+  { binding: "directGrantFlow", stock: "direct grant", tree: directGrantFlowTree() },
+];
+
 /** A short fingerprint of the tree: the flow's alias carries it, so a changed tree is a new flow. */
 export function treeHash(tree: FlowNode): string {
   return createHash("sha256").update(JSON.stringify(tree)).digest("hex").slice(0, 8);
+}
+
+/** `{flow:<name>}` in a config value → that sub-flow's alias in this build. */
+export function resolveConfig(values: Record<string, string>, suffix: string): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.replace(/\{flow:([^}]+)\}/g, (_m, name: string) => `${name} ${suffix}`)]));
 }
 
 export interface FlatExecution {
@@ -106,7 +203,7 @@ export function flatten(tree: FlowNode, suffix: string, level = 0): FlatExecutio
   const rows: FlatExecution[] = [];
   for (const child of tree.children) {
     if (child.kind === "execution") {
-      rows.push({ level, what: child.provider, requirement: child.requirement, ...(child.config ? { config: child.config.values } : {}) });
+      rows.push({ level, what: child.provider, requirement: child.requirement, ...(child.config ? { config: resolveConfig(child.config.values, suffix) } : {}) });
     } else {
       rows.push({ level, what: `${child.name} ${suffix}`, requirement: child.requirement });
       rows.push(...flatten(child, suffix, level + 1));

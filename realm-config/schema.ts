@@ -47,6 +47,17 @@ export const policiesSchema = z
     loginTimeoutMinutes: z.number().int().min(1).max(120).default(30),
     ssoIdleMinutes: z.number().int().min(5).max(24 * 60).default(30),
     ssoMaxHours: z.number().int().min(1).max(72).default(10),
+    /** Days an imported (or help-desk re-issued) initial password works; 0: no expiry. */
+    initialPasswordDays: z.number().int().min(0).max(3650).default(90),
+    /**
+     * A register row without an email address: false (default) stops the member at ⑤ with the help desk's
+     * contact; true lets the member enter an address at ⑦ (weaker: whoever does the first login chooses it).
+     */
+    memberEmailEntry: z.boolean().default(false),
+    /** How long the link in a password-reset email works. */
+    resetLinkMinutes: z.number().int().min(5).max(60).default(30),
+    /** Login and admin events (who logged in, failed, changed what) are kept this long. */
+    eventsRetentionDays: z.number().int().min(1).max(3650).default(365),
   })
   .strict();
 
@@ -58,7 +69,11 @@ export const societyConfigSchema = z
     /** The member portal's page with the "Login with OpenID Connect" button: where a timed-out login starts again. */
     portalUrl: z.string().url(),
     termsText: localized,
+    /** Recorded with each member's acceptance of the terms (kenpoTermsVersion). */
+    termsVersion: z.string().regex(/^[0-9A-Za-z._-]{1,32}$/, "letters, digits, '.', '_' or '-' (1–32 chars)").default("1"),
     portalClients: z.array(portalClientSchema).min(1),
+    /** Where members call or write: shown when they cannot go on by themselves (e.g. no email address on file). */
+    helpDesk: z.string().min(1).max(200).optional(),
     smtp: smtpSchema.optional(),
     policies: policiesSchema.default(() => policiesSchema.parse({})),
     /** Where the kenpo CLI reaches Keycloak's admin API when no --url is given. */

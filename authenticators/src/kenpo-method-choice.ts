@@ -1,5 +1,5 @@
 import { isValidUserId, normalizeUserId } from "../../members/user-id.js";
-import { FACTORS, fieldError, FlowError, formValue, hasCredential, Stage } from "./lib/flow.js";
+import { FACTORS, fieldError, FlowError, formValue, hasCredential, realmSetting, Stage } from "./lib/flow.js";
 
 /**
  * ⑤ The member chooses 生体認証 (passkey) or ワンタイムパスワード (OTP app), and may change the user ID.
@@ -15,12 +15,24 @@ function show(context: AuthenticationFlowContext, user: UserModel, method: strin
   context.challenge(form.createForm(PAGE));
 }
 
+/**
+ * A register row without an email address: unless the society allows members to enter one, the
+ * member stops here with the help desk's contact, before ⑤ changes anything (user ID, password),
+ * because whoever does the first login would otherwise own the account through an address of theirs.
+ */
+function stoppedForEmail(context: AuthenticationFlowContext, user: UserModel): boolean {
+  if (user.getEmail() || realmSetting(context, "kenpoMemberEmailEntry") === "true") return false;
+  context.challenge(context.form().setInfo("kenpoNoEmailOnFile", [realmSetting(context, "kenpoHelpDesk")]).createInfoPage());
+  return true;
+}
+
 export function authenticate(context: AuthenticationFlowContext): void {
   const user = context.getUser();
   if (!user) {
     context.failure(FlowError.INVALID_USER);
     return;
   }
+  if (stoppedForEmail(context, user)) return;
   show(context, user, user.getFirstAttribute("kenpoMfaMethod") || "");
 }
 
@@ -30,6 +42,7 @@ export function action(context: AuthenticationFlowContext): void {
     context.failure(FlowError.INVALID_USER);
     return;
   }
+  if (stoppedForEmail(context, user)) return;
   const method = formValue(context, "method");
   const factor = FACTORS[method];
   if (!factor || (method !== "passkey" && method !== "otp")) {

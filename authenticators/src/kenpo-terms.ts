@@ -25,5 +25,7 @@ export function action(context: AuthenticationFlowContext): void {
   }
   const seconds = Math.floor(Java.type("java.lang.System").currentTimeMillis() / 1000);
   user.setSingleAttribute("terms_and_conditions", String(seconds));
+  // Which text was accepted: provisioning keeps the society's terms version on the realm.
+  user.setSingleAttribute("kenpoTermsVersion", context.getRealm().getAttribute("kenpoTermsVersion") || "1");
   context.success();
 }

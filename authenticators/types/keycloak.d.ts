@@ -10,8 +10,13 @@ interface JavaList<T> {
   isEmpty(): boolean;
 }
 
+interface JavaOptional<T> {
+  orElse(other: T | null): T | null;
+}
+
 interface JavaStream<T> {
   count(): number;
+  findFirst(): JavaOptional<T>;
   anyMatch(predicate: (item: T) => boolean): boolean;
 }
 
@@ -25,6 +30,8 @@ interface HttpRequest {
 
 interface CredentialModel {
   getType(): string;
+  /** Milliseconds since the epoch (a Java Long). */
+  getCreatedDate(): number;
   getUserLabel(): string | null;
 }
 
@@ -49,6 +56,7 @@ interface UserModel {
 
 interface RealmModel {
   getName(): string;
+  getAttribute(name: string): string | null;
   isBruteForceProtected(): boolean;
 }
 
@@ -108,6 +116,7 @@ interface LoginFormsProvider {
   addError(message: FormMessage): LoginFormsProvider;
   setInfo(message: string, parameters: unknown[]): LoginFormsProvider;
   createForm(template: string): JaxRsResponse;
+  createInfoPage(): JaxRsResponse;
 }
 
 interface AuthenticationFlowError {
@@ -130,6 +139,8 @@ interface AuthenticationFlowContext {
   getAuthenticationSession(): AuthenticationSessionModel;
   form(): LoginFormsProvider;
   challenge(response: JaxRsResponse): void;
+  /** Ends this login and starts a new one at the login page, showing `message` there. */
+  forkWithErrorMessage(message: FormMessage): void;
   failureChallenge(error: AuthenticationFlowError, response: JaxRsResponse): void;
   failure(error: AuthenticationFlowError): void;
   success(): void;

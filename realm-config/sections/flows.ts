@@ -1,17 +1,16 @@
 import type KcAdminClient from "@keycloak/keycloak-admin-client";
 import type AuthenticationExecutionInfoRepresentation from "@keycloak/keycloak-admin-client/lib/defs/authenticationExecutionInfoRepresentation.js";
-import { browserFlowTree, flatten, treeHash, type FlatExecution, type FlowNode } from "../flows.js";
+import { DECLARED_FLOWS, flatten, resolveConfig, treeHash, type DeclaredFlow, type FlatExecution, type FlowNode } from "../flows.js";
 import { sameValue } from "../diff.js";
 import type { Change, Section } from "../plan-types.js";
 import { Secret } from "otpauth";
 
 /**
- * The browser flow. Its alias carries a fingerprint of the declared tree ("kenpo browser 1a2b3c4d"):
- * a changed tree is built as a new flow beside the old one, bound, and only then is the old one
- * removed, so members never log in through a half-built flow.
+ * The member realm's flows (browser, reset credentials, direct grant). Each alias carries a
+ * fingerprint of its declared tree ("kenpo browser 1a2b3c4d"): a changed tree is built as a new flow
+ * beside the old one, bound, and only then is the old one removed, so members never log in through
+ * a half-built flow.
  */
-
-const PREFIX = "kenpo browser ";
 
 /**
  * Deployed script authenticators show up in executions under a base32 form of their id
@@ -68,7 +67,7 @@ async function build(admin: KcAdminClient, realm: string, tree: FlowNode, suffix
     }
     if (want.config) {
       const config = configs.shift()!;
-      await admin.authenticationManagement.createConfig({ realm, id: execution.id!, alias: `${config.name} ${suffix}`, config: config.values });
+      await admin.authenticationManagement.createConfig({ realm, id: execution.id!, alias: `${config.name} ${suffix}`, config: resolveConfig(config.values, suffix) });
     }
   }
 }
@@ -77,42 +76,48 @@ function collectConfigs(tree: FlowNode): Array<{ name: string; values: Record<st
   return tree.children.flatMap((c) => (c.kind === "execution" ? (c.config ? [c.config] : []) : collectConfigs(c)));
 }
 
+async function planFlow(admin: KcAdminClient, realm: string, realmExists: boolean, declared: DeclaredFlow): Promise<Change[]> {
+  const { tree, binding, stock } = declared;
+  const suffix = treeHash(tree);
+  const alias = `${tree.name} ${suffix}`;
+  const prefix = `${tree.name} `;
+  const flows = realmExists ? await admin.authenticationManagement.getFlows({ realm }) : [];
+  const bound = realmExists ? ((await admin.realms.findOne({ realm })) as Record<string, unknown> | undefined)?.[binding] : undefined;
+  const existing = flows.find((f) => f.alias === alias);
+  const stale = flows.filter((f) => f.alias?.startsWith(prefix) && f.alias !== alias);
+  const drifted = existing ? !sameValue(await currentRows(admin, realm, alias), flatten(tree, suffix)) : false;
+  if (existing && !drifted && bound === alias && stale.length === 0) return [];
+
+  const details: string[] = [];
+  if (!existing) details.push(`build "${alias}": ${flatten(tree, suffix).map((r) => `${"  ".repeat(r.level)}${r.what} (${r.requirement})`).join("; ")}`);
+  if (drifted) details.push(`"${alias}" was edited by hand: rebuild it`);
+  if (bound !== alias) details.push(`bind as the ${binding} (was ${String(bound ?? "none")})`);
+  for (const f of stale) details.push(`remove the previous flow "${f.alias}"`);
+  return [
+    {
+      section: "flows",
+      action: existing ? "update" : "create",
+      target: `${binding} ${tree.name}`,
+      details,
+      apply: async () => {
+        if (drifted) {
+          // Rebuild under the same alias: bind Keycloak's own flow for the moment it takes.
+          await admin.realms.update({ realm }, { [binding]: stock });
+          await admin.authenticationManagement.deleteFlow({ realm, flowId: existing!.id! });
+        }
+        if (!existing || drifted) await build(admin, realm, tree, suffix);
+        await admin.realms.update({ realm }, { [binding]: alias });
+        for (const f of stale) await admin.authenticationManagement.deleteFlow({ realm, flowId: f.id! });
+      },
+    },
+  ];
+}
+
 export const flowsSection: Section = {
   name: "flows",
   async plan({ admin, config, realmExists }): Promise<Change[]> {
-    const realm = config.realm;
-    const tree = browserFlowTree();
-    const suffix = treeHash(tree);
-    const alias = `${tree.name} ${suffix}`;
-    const flows = realmExists ? await admin.authenticationManagement.getFlows({ realm }) : [];
-    const bound = realmExists ? (await admin.realms.findOne({ realm }))?.browserFlow : undefined;
-    const existing = flows.find((f) => f.alias === alias);
-    const stale = flows.filter((f) => f.alias?.startsWith(PREFIX) && f.alias !== alias);
-    const drifted = existing ? !sameValue(await currentRows(admin, realm, alias), flatten(tree, suffix)) : false;
-    if (existing && !drifted && bound === alias && stale.length === 0) return [];
-
-    const details: string[] = [];
-    if (!existing) details.push(`build "${alias}": ${flatten(tree, suffix).map((r) => `${"  ".repeat(r.level)}${r.what} (${r.requirement})`).join("; ")}`);
-    if (drifted) details.push(`"${alias}" was edited by hand: rebuild it`);
-    if (bound !== alias) details.push(`bind as the browser flow (was ${bound ?? "none"})`);
-    for (const f of stale) details.push(`remove the previous flow "${f.alias}"`);
-    return [
-      {
-        section: "flows",
-        action: existing ? "update" : "create",
-        target: "browser flow",
-        details,
-        apply: async () => {
-          if (drifted) {
-            // Rebuild under the same alias: bind Keycloak's own browser flow for the moment it takes.
-            await admin.realms.update({ realm }, { browserFlow: "browser" });
-            await admin.authenticationManagement.deleteFlow({ realm, flowId: existing!.id! });
-          }
-          if (!existing || drifted) await build(admin, realm, tree, suffix);
-          await admin.realms.update({ realm }, { browserFlow: alias });
-          for (const f of stale) await admin.authenticationManagement.deleteFlow({ realm, flowId: f.id! });
-        },
-      },
-    ];
+    const changes: Change[] = [];
+    for (const declared of DECLARED_FLOWS) changes.push(...(await planFlow(admin, config.realm, realmExists, declared)));
+    return changes;
   },
 };

@@ -51,12 +51,11 @@ describe("portal login over HTTP (authorization code + PKCE)", () => {
     const browser = new HttpBrowser();
     let page = expectPage(await browser.navigate(request.authUrl), "the login page");
     expect(isLoginForm(page)).toBe(true);
-    let result = await browser.submit(page, { username: "TARO.YAMADA", password }, { stopAt: request.redirectUri });
-    // Password + OTP members get the OTP page next.
-    if (isPage(result) && (pageId(result) === "login-otp.ftl" || result.$("input[name=otp]").length > 0)) {
-      const totp = new TOTP({ secret, digits: 6, period: 30, algorithm: "SHA1" });
-      result = await browser.submit(result, { otp: totp.generate() }, { stopAt: request.redirectUri });
-    }
+    // Password + OTP members get the OTP page next, always.
+    const otpPage = expectPage(await browser.submit(page, { username: "TARO.YAMADA", password }, { stopAt: request.redirectUri }), "the OTP page");
+    expect(pageId(otpPage)).toBe("login-otp.ftl");
+    const totp = new TOTP({ secret, digits: 6, period: 30, algorithm: "SHA1" });
+    const result = await browser.submit(otpPage, { otp: totp.generate() }, { stopAt: request.redirectUri });
     if (isPage(result)) throw new Error(`login did not finish:\n${summarize(result)}`);
     const tokens = await exchangeCode(request, result.redirectedTo);
     const claims = decodeJwt(tokens.id_token);

@@ -342,7 +342,8 @@ function mark(journey: Journey) {
 }
 
 /** Journey 1: on a PC, OTP; then log out and log in again with password + OTP. */
-export async function otpJourneyOnPc(browser: Browser, s: MemberSession): Promise<JourneyResult> {
+/** `onPortal` runs on the portal page after the returning login, with the same device (e.g. its account link). */
+export async function otpJourneyOnPc(browser: Browser, s: MemberSession, onPortal?: (device: Device) => Promise<void>): Promise<JourneyResult> {
   const pc = await openDevice(browser, "pc");
   try {
     await firstLoginUpToEmail(s, pc, "otp");
@@ -353,6 +354,7 @@ export async function otpJourneyOnPc(browser: Browser, s: MemberSession): Promis
     await logOut(s, pc);
     await returningOtpLogin(s, pc);
     await expectPortalMember(s, pc, "");
+    await onPortal?.(pc);
     return { journey: s.journey, shown, firstLogin };
   } finally {
     await pc.close();

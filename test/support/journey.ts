@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { TOTP, Secret } from "otpauth";
 import { initialPassword } from "../../members/initial-password.js";
 import { writeMembers, type ImportMember } from "../../members/keycloak-writer.js";
@@ -9,8 +10,13 @@ import type { provisionTestRealm } from "./realm.js";
 
 export type TestRealm = Awaited<ReturnType<typeof provisionTestRealm>>;
 
+/** A card number of its own for each user ID: the import matches members by card, so two test members never share one. */
+function cardNumberFor(userId: string): string {
+  return String(parseInt(createHash("sha256").update(userId).digest("hex").slice(0, 8), 16) % 9_000_000 + 1_000_000);
+}
+
 export function cardMember(userId: string, overrides: Partial<ImportMember> = {}): ImportMember {
-  const base = { line: 2, userId, symbol: "12", number: "3456789", birthdate: "1980-12-01", lastName: "山田", firstName: "太郎", email: `${userId}@example.test` };
+  const base = { line: 2, userId, symbol: "12", number: cardNumberFor(userId), birthdate: "1980-12-01", lastName: "山田", firstName: "太郎", email: `${userId}@example.test` };
   const m = { ...base, ...overrides };
   return { ...m, initialPassword: initialPassword(m) } as ImportMember;
 }
@@ -28,8 +34,13 @@ export class Journey {
    * `extra` adds authorization parameters, e.g. `{ kc_action: "CONFIGURE_TOTP" }` for a portal's "add a device";
    * passing another journey's `browser` continues in its Keycloak session (SSO cookies).
    */
-  constructor(readonly realm: TestRealm, extra: Record<string, string> = {}, readonly browser = new HttpBrowser()) {
-    this.request = authorizationRequest(realm.config.server.url, realm.config.realm, realm.config.portalClients[0]!.clientId, "http://localhost:5173/callback", extra);
+  constructor(
+    readonly realm: TestRealm,
+    extra: Record<string, string> = {},
+    readonly browser = new HttpBrowser(),
+    client: { clientId: string; redirectUri: string } = { clientId: realm.config.portalClients[0]!.clientId, redirectUri: "http://localhost:5173/callback" },
+  ) {
+    this.request = authorizationRequest(realm.config.server.url, realm.config.realm, client.clientId, client.redirectUri, extra);
   }
 
   async open(): Promise<this> {

@@ -28,10 +28,42 @@ export function hasCredential(user: UserModel, type: string): boolean {
   return user.credentialManager().getStoredCredentialsByTypeStream(type).count() > 0;
 }
 
+/** A realm attribute set by provisioning (docs/contracts.md), or "" when missing. */
+export function realmSetting(context: AuthenticationFlowContext, name: string): string {
+  const value = context.getRealm().getAttribute(name);
+  return value == null ? "" : String(value);
+}
+
+/**
+ * The initial password is too old (society config initialPasswordDays): the age of the stored
+ * password, which the import or the help desk's reset wrote. Only asked while the member is still
+ * in the first steps, where the password can only be the initial one.
+ */
+export function initialPasswordExpired(context: AuthenticationFlowContext, user: UserModel): boolean {
+  const days = Number(realmSetting(context, "kenpoInitialPasswordDays") || "0");
+  if (!(days > 0)) return false;
+  const created = user.credentialManager().getStoredCredentialsByTypeStream("password").findFirst().orElse(null);
+  if (!created) return true;
+  const now = Java.type("java.lang.System").currentTimeMillis();
+  return now - Number(created.getCreatedDate()) > days * 24 * 60 * 60 * 1000;
+}
+
+/** The factor the member chose at ⑤, or null when the attribute is missing or unknown. */
+export function chosenFactor(user: UserModel): { credential: string; requiredAction: string } | null {
+  const method = user.getFirstAttribute("kenpoMfaMethod") || "";
+  return method === "passkey" || method === "otp" ? FACTORS[method]! : null;
+}
+
+/** A registered OTP app or passkey, whichever was chosen. */
+export function hasAnyFactor(user: UserModel): boolean {
+  return hasCredential(user, FACTORS.otp!.credential) || hasCredential(user, FACTORS.passkey!.credential);
+}
+
 function bruteForceProtector(context: AuthenticationFlowContext): BruteForceProtector {
   return context.getSession().getProvider(Java.type("org.keycloak.services.managers.BruteForceProtector").class);
 }
 
+/** Keycloak's temporary or permanent lockout (wrong passwords, birthdates or codes). */
 export function isLockedOut(context: AuthenticationFlowContext, user: UserModel): boolean {
   const realm = context.getRealm();
   if (!realm.isBruteForceProtected()) return false;

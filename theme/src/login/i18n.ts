@@ -46,6 +46,7 @@ const { useI18n, ofTypeI18n } = i18nBuilder
             kenpoFirstLoginHeading: "初めてログインする方へ",
             kenpoFirstTimeNotice: "ユーザIDは、健康保険組合からの「ID・パスワード通知」に記載されています。",
             kenpoInitialPasswordRule: "初回のパスワードは、記号・番号・生年月日（西暦8桁）をつなげた数字です。",
+            kenpoInitialPasswordExpiry: "初回のパスワードには有効期限があります。期限が過ぎると使えなくなるので、健康保険組合に再発行をお申し込みください。",
             kenpoInitialPasswordExample: "例）記号 12、番号 3456789、生年月日 1980年12月1日の場合",
             kenpoInitialPasswordExampleResult: "パスワードに入力する数字",
             kenpoWhereToFindNumbers: "記号と番号は、健康保険証または「資格情報のお知らせ」でご確認ください。",
@@ -210,7 +211,11 @@ const { useI18n, ofTypeI18n } = i18nBuilder
             loginTimeout: "ログインの途中で一定の時間が経ったため、手続きを中断しました。",
             expiredActionMessage: "一定の時間が経ったため、手続きを中断しました。もう一度ログインしてください。",
             // After the reset form; neutral, because Keycloak says the same whether the user ID exists or not.
-            emailSentMessage: "ユーザIDが登録されていれば、登録されているメールアドレスに再設定のメールをお送りしました。届かないときは健康保険組合にお問い合わせください。"
+            emailSentMessage: "ユーザIDが登録されていれば、登録されているメールアドレスに再設定のメールをお送りしました。届かないときは健康保険組合にお問い合わせください。",
+            // The reset link was opened by a member who has not finished the first login, or is locked.
+            kenpoResetFirstLogin: "初回ログインがまだ終わっていないため、ここではパスワードを再設定できません。保険証の記号＋番号＋生年月日（西暦8桁）の初期パスワードで、加入者ページからログインしてください。初回ログインの途中で決めたパスワードを忘れたときは、健康保険組合にお問い合わせください。",
+            kenpoNoEmailOnFile: "健康保険組合にメールアドレスが登録されていないため、ここから先に進めません。お手数ですが、健康保険組合にお問い合わせください。{0}",
+            kenpoResetLocked: "まちがった入力が続いたため、しばらくの間ログインとパスワードの再設定ができません。時間をおいてから、もう一度お試しください。"
         },
         en: {
             kenpoSocietyName: "Health Insurance Society",
@@ -241,6 +246,7 @@ const { useI18n, ofTypeI18n } = i18nBuilder
             kenpoFirstLoginHeading: "Logging in for the first time",
             kenpoFirstTimeNotice: "Your user ID is on the ID and password notice from your health insurance society.",
             kenpoInitialPasswordRule: "Your first password is your symbol (記号), number (番号) and date of birth (YYYYMMDD) written together.",
+            kenpoInitialPasswordExpiry: "The first password expires after a while. Once it has, ask your health insurance society to issue it again.",
             kenpoInitialPasswordExample: "Example: symbol 12, number 3456789, born 1 December 1980",
             kenpoInitialPasswordExampleResult: "Type as password",
             kenpoWhereToFindNumbers: "The symbol and number are printed on your health insurance card or on your qualification notice (資格情報のお知らせ).",
@@ -392,7 +398,10 @@ const { useI18n, ofTypeI18n } = i18nBuilder
             kenpoDoLogout: "Log out",
             loginTimeout: "Too much time passed during login, so the login was stopped.",
             expiredActionMessage: "Time ran out, so the action was stopped. Please log in again.",
-            emailSentMessage: "If the user ID is registered, we have sent a reset email to the email address on file. If none arrives, please contact your health insurance society."
+            emailSentMessage: "If the user ID is registered, we have sent a reset email to the email address on file. If none arrives, please contact your health insurance society.",
+            kenpoResetFirstLogin: "Your first login is not finished yet, so the password cannot be reset here. Log in from the member portal with the initial password from your insurance card: its symbol + number + your date of birth (8 digits). If you forgot a password you chose during the first login, please contact your health insurance society.",
+            kenpoNoEmailOnFile: "Your health insurance society has no email address on file for you, so you cannot go on from here. Please contact your health insurance society. {0}",
+            kenpoResetLocked: "After too many wrong entries, logging in and resetting the password are not possible for a while. Please wait and try again later."
         }
     })
     .build();

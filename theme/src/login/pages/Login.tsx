@@ -76,6 +76,7 @@ export default function Login(props: Props) {
                 </h2>
                 <p>{msg("kenpoFirstTimeNotice")}</p>
                 <p>{msg("kenpoInitialPasswordRule")}</p>
+                <p>{msg("kenpoInitialPasswordExpiry")}</p>
                 <div className="kp-example">
                     <p>{msg("kenpoInitialPasswordExample")}</p>
                     <p className="kp-example__result">

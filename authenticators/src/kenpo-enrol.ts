@@ -1,0 +1,42 @@
+import * as methodChoice from "./kenpo-method-choice.js";
+import { chosenFactor, FlowError, hasAnyFactor, Stage } from "./lib/flow.js";
+
+/**
+ * Every login of a member without a proven factor passes here (the first login, a resumed
+ * enrolment, or an active member whose devices are all gone). It never ends a login by itself:
+ * either the member becomes active because a factor is registered — and the second-factor step
+ * that follows asks for it — or the chosen factor's registration is queued as a required action,
+ * without which Keycloak issues no session. No method, or an unknown one, shows ⑤ again.
+ */
+export function authenticate(context: AuthenticationFlowContext): void {
+  const user = context.getUser();
+  if (!user) {
+    context.failure(FlowError.INVALID_USER);
+    return;
+  }
+  if (!chosenFactor(user)) {
+    methodChoice.authenticate(context);
+    return;
+  }
+  settle(user);
+  context.success();
+}
+
+/** Only reached when authenticate() showed ⑤: the member's choice, then the same settling. */
+export function action(context: AuthenticationFlowContext): void {
+  methodChoice.action(context);
+  const user = context.getUser();
+  // The choice was accepted when ⑤ moved the member on; otherwise ⑤ is shown again with its error.
+  if (user && chosenFactor(user) && user.getFirstAttribute("kenpoStage") === Stage.enrolling) settle(user);
+}
+
+function settle(user: UserModel): void {
+  const factor = chosenFactor(user)!;
+  if (hasAnyFactor(user)) {
+    user.setSingleAttribute("kenpoStage", Stage.active);
+    return;
+  }
+  // Queued on every pass: a required action removed by hand must not open a session.
+  user.setSingleAttribute("kenpoStage", Stage.enrolling);
+  user.addRequiredAction(factor.requiredAction);
+}

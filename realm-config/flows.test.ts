@@ -1,0 +1,55 @@
+import { DECLARED_FLOWS, flatten, resolveConfig, treeHash, type FlowNode } from "./flows.js";
+
+const names = (tree: FlowNode): string[] => tree.children.flatMap((c) => (c.kind === "flow" ? [c.name, ...names(c)] : []));
+const configs = (tree: FlowNode): Array<{ name: string; values: Record<string, string> }> =>
+  tree.children.flatMap((c) => (c.kind === "execution" ? (c.config ? [c.config] : []) : configs(c)));
+
+describe("declared flows", () => {
+  test("each realm binding has exactly one flow: browser, reset credentials, direct grant", () => {
+    expect(DECLARED_FLOWS.map((f) => f.binding).sort()).toEqual(["browserFlow", "directGrantFlow", "resetCredentialsFlow"]);
+  });
+
+  test.each(DECLARED_FLOWS.map((f) => [f.tree.name, f.tree] as const))("%s: config aliases use only characters Keycloak accepts", (_name, tree) => {
+    // Keycloak refuses "(" and "," in an authenticator config's alias (seen on 26.7).
+    for (const c of configs(tree)) expect(c.name).toMatch(/^[a-z0-9 ]+$/);
+  });
+
+  test.each(DECLARED_FLOWS.map((f) => [f.tree.name, f.tree] as const))("%s: every {flow:…} reference names a sub-flow of the same tree", (_name, tree) => {
+    const subFlows = new Set(names(tree));
+    for (const c of configs(tree)) {
+      for (const value of Object.values(c.values)) for (const [, ref] of value.matchAll(/\{flow:([^}]+)\}/g)) expect(subFlows).toContain(ref);
+    }
+  });
+
+  test("references resolve to the alias of this build, and flatten shows them resolved", () => {
+    expect(resolveConfig({ flow_to_check: "{flow:kenpo second factor}", check_result: "not-executed" }, "abcd1234")).toEqual({
+      flow_to_check: "kenpo second factor abcd1234",
+      check_result: "not-executed",
+    });
+    const browser = DECLARED_FLOWS.find((f) => f.binding === "browserFlow")!.tree;
+    const suffix = treeHash(browser);
+    const row = flatten(browser, suffix).find((r) => r.what === "conditional-sub-flow-executed");
+    expect(row?.config?.flow_to_check).toBe(`kenpo second factor ${suffix}`);
+  });
+
+  test("the reset flow proves a registered factor before the new password and never sets one up", () => {
+    const reset = DECLARED_FLOWS.find((f) => f.binding === "resetCredentialsFlow")!.tree;
+    const rows = flatten(reset, "x").map((r) => `${r.level}:${r.what}:${r.requirement}`);
+    expect(rows).toEqual([
+      "0:reset-credentials-choose-user:REQUIRED",
+      "0:reset-credential-email:REQUIRED",
+      "0:script-kenpo-reset-gate.js:REQUIRED",
+      "0:kenpo reset factor x:REQUIRED",
+      "1:auth-otp-form:ALTERNATIVE",
+      "1:webauthn-authenticator-passwordless:ALTERNATIVE",
+      "0:reset-password:REQUIRED",
+    ]);
+    // Keycloak's own reset flow ends in "reset-otp", which deletes the OTP device and registers a new one.
+    expect(rows.join()).not.toContain("reset-otp");
+  });
+
+  test("the direct-grant flow only denies", () => {
+    const grant = DECLARED_FLOWS.find((f) => f.binding === "directGrantFlow")!.tree;
+    expect(flatten(grant, "x").map((r) => r.what)).toEqual(["deny-access-authenticator"]);
+  });
+});

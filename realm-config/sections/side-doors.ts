@@ -1,0 +1,79 @@
+import type ClientRepresentation from "@keycloak/keycloak-admin-client/lib/defs/clientRepresentation.js";
+import type { Change, Section } from "../plan-types.js";
+
+/**
+ * What Keycloak puts into every realm that our config never declared and that could log a member in
+ * outside our flows: its built-in clients (admin-cli allows the password grant, account-console and
+ * the others keep their defaults), per-client flow overrides, and identity providers. The realm config
+ * owns them: no client of a member realm allows the password grant or the implicit flow or overrides
+ * our flows, and a member realm has no identity provider.
+ */
+
+type Admin = Parameters<Section["plan"]>[0]["admin"];
+
+const CLOSED: Pick<ClientRepresentation, "directAccessGrantsEnabled" | "implicitFlowEnabled"> = {
+  directAccessGrantsEnabled: false,
+  implicitFlowEnabled: false,
+};
+
+function openings(client: ClientRepresentation): string[] {
+  const found: string[] = [];
+  if (client.directAccessGrantsEnabled) found.push("password grant (direct access grants) on → off");
+  if (client.implicitFlowEnabled) found.push("implicit flow on → off");
+  const overrides = Object.entries(client.authenticationFlowBindingOverrides ?? {}).filter(([, v]) => v);
+  if (overrides.length) found.push(`flow overrides ${overrides.map(([k]) => k).join(", ")} → none (the realm's flows)`);
+  return found;
+}
+
+async function clientChanges(admin: Admin, realm: string): Promise<Change[]> {
+  const clients = await admin.clients.find({ realm });
+  return clients.flatMap((client) => {
+    const details = openings(client);
+    if (details.length === 0) return [];
+    return [
+      {
+        section: "side-doors",
+        action: "update" as const,
+        target: `client ${client.clientId}`,
+        details,
+        apply: async () => {
+          await admin.clients.update({ realm, id: client.id! }, { ...client, ...CLOSED, authenticationFlowBindingOverrides: {} });
+        },
+      },
+    ];
+  });
+}
+
+async function identityProviderChanges(admin: Admin, realm: string): Promise<Change[]> {
+  const providers = await admin.identityProviders.find({ realm });
+  return providers.map((idp) => ({
+    section: "side-doors",
+    action: "delete" as const,
+    target: `identity provider ${idp.alias}`,
+    details: ["members log in only through the society's own flow; no identity provider is declared"],
+    apply: async () => {
+      await admin.identityProviders.del({ realm, alias: idp.alias! });
+    },
+  }));
+}
+
+export const sideDoorsSection: Section = {
+  name: "side-doors",
+  async plan({ admin, config, realmExists }): Promise<Change[]> {
+    if (!realmExists) {
+      // Keycloak's built-in clients only exist once the realm does: close them right after.
+      return [
+        {
+          section: "side-doors",
+          action: "update",
+          target: "built-in clients",
+          details: ["password grant and implicit flow off, no flow overrides, on every client Keycloak creates", "no identity providers"],
+          apply: async () => {
+            for (const change of [...(await clientChanges(admin, config.realm)), ...(await identityProviderChanges(admin, config.realm))]) await change.apply();
+          },
+        },
+      ];
+    }
+    return [...(await clientChanges(admin, config.realm)), ...(await identityProviderChanges(admin, config.realm))];
+  },
+};

@@ -1,0 +1,251 @@
+import { randomBytes } from "node:crypto";
+import { TOTP, Secret } from "otpauth";
+import type UserRepresentation from "@keycloak/keycloak-admin-client/lib/defs/userRepresentation.js";
+import { DECLARED_FLOWS, treeHash } from "../../realm-config/flows.js";
+import { planRealm } from "../../realm-config/provision.js";
+import { startMailbox, type Mailbox } from "../support/mailbox.js";
+import { cardMember, freshCode, importMember, Journey, type TestRealm } from "../support/journey.js";
+import { expectPage, HttpBrowser, isPage, pageId, type Page } from "../support/http-login.js";
+import { provisionTestRealm } from "../support/realm.js";
+
+/**
+ * Every way into a member realm, for a member in every stage: none yields a code or a token without
+ * that stage's proof. Keycloak creates flows and clients our config never declared; provisioning must
+ * own them (see realm-config/sections/side-doors.ts and realm-config/flows.ts).
+ */
+
+const PASSWORD = "Side-Doors-Pass-2026";
+const OTP_SECRET = "SideDoorsSecret-0123";
+const totp = new TOTP({ secret: Secret.fromLatin1(OTP_SECRET), digits: 6, period: 30, algorithm: "SHA1" });
+
+const otpCredential = {
+  type: "otp",
+  userLabel: "テスト端末",
+  secretData: JSON.stringify({ value: OTP_SECRET }),
+  credentialData: JSON.stringify({ subType: "totp", digits: 6, counter: 0, period: 30, algorithm: "HmacSHA1" }),
+};
+/** A stored passkey; never used to sign here, only to make the member "have a passkey". */
+const passkeyCredential = {
+  type: "webauthn-passwordless",
+  userLabel: "テストのスマートフォン",
+  secretData: "{}",
+  credentialData: JSON.stringify({
+    aaguid: "00000000-0000-0000-0000-000000000000",
+    credentialId: randomBytes(32).toString("base64"),
+    counter: 0,
+    attestationStatement: null,
+    credentialPublicKey: randomBytes(77).toString("base64"),
+    attestationStatementFormat: "none",
+    transports: ["internal"],
+  }),
+};
+
+/** Member stages, each with the page the browser flow must show after a correct ② (never the portal). */
+const STAGES = [
+  { name: "initial", after: "login-birthdate.ftl", resetPage: "info.ftl", says: "初期パスワード" },
+  { name: "no-stage", after: "login-birthdate.ftl", resetPage: "info.ftl", says: "初期パスワード" },
+  { name: "enrolling-action-removed", after: "login-config-totp.ftl", resetPage: "info.ftl", says: "初期パスワード" },
+  { name: "active-otp", after: "login-otp.ftl", resetPage: "login-otp.ftl", says: "" },
+  { name: "active-passkey", after: "webauthn-authenticate.ftl", resetPage: "webauthn-authenticate.ftl", says: "" },
+  { name: "active-no-credential", after: "login-config-totp.ftl", resetPage: "info.ftl", says: "初期パスワード" },
+  { name: "locked", after: "login.ftl", resetPage: "info.ftl", says: "しばらくの間" },
+] as const;
+type StageName = (typeof STAGES)[number]["name"];
+
+function seeded(username: string, attributes: Record<string, string[]>, credentials: Array<Record<string, unknown>>): UserRepresentation {
+  return {
+    username,
+    enabled: true,
+    firstName: "太郎",
+    lastName: "山田",
+    email: `${username}@example.test`,
+    emailVerified: true,
+    attributes: { kenpoSymbol: ["12"], kenpoNumber: [String(2000000 + username.length * 37 + username.charCodeAt(0))], kenpoBirthdate: ["1980-12-01"], ...attributes },
+    credentials: [{ type: "password", value: PASSWORD, temporary: false }, ...credentials],
+  };
+}
+
+async function seedMembers(realm: TestRealm): Promise<void> {
+  const users: UserRepresentation[] = [
+    seeded("no-stage", {}, []),
+    seeded("enrolling-action-removed", { kenpoStage: ["enrolling"], kenpoMfaMethod: ["otp"] }, []),
+    seeded("active-otp", { kenpoStage: ["active"], kenpoMfaMethod: ["otp"] }, [otpCredential]),
+    seeded("active-passkey", { kenpoStage: ["active"], kenpoMfaMethod: ["passkey"] }, [passkeyCredential]),
+    seeded("active-no-credential", { kenpoStage: ["active"], kenpoMfaMethod: ["otp"] }, []),
+  ];
+  await realm.admin.realms.partialImport({ realm: realm.config.realm, rep: { ifResourceExists: "FAIL", users } });
+  // Imported members carry the initial password from the card; these two use ours for the table.
+  for (const [username, number] of [["initial", "1000001"], ["locked", "1000002"]] as const) {
+    await importMember(realm, { ...cardMember(username, { number }), initialPassword: PASSWORD });
+  }
+}
+
+async function lock(realm: TestRealm, username: string): Promise<void> {
+  const [user] = await realm.admin.users.find({ realm: realm.config.realm, username, exact: true });
+  for (let i = 0; i < realm.config.policies.maxLoginFailures; i += 1) {
+    // Slower than Keycloak's quick-login check (1 s), so only the count locks.
+    await new Promise((r) => setTimeout(r, 1100));
+    const j = await new Journey(realm).open();
+    await j.post({ username, password: "wrong-password" }, "login.ftl");
+  }
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const status = await realm.admin.attackDetection.findOne({ realm: realm.config.realm, id: user!.id! });
+    if (status?.disabled === true) return;
+    if (Date.now() > deadline) throw new Error(`${username} was not locked: ${JSON.stringify(status)}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** Logs in at ② with the member's password through `client` and returns where the member lands. */
+async function afterPassword(realm: TestRealm, username: string, client?: { clientId: string; redirectUri: string }, extra: Record<string, string> = {}): Promise<Page | { redirectedTo: string }> {
+  const j = await new Journey(realm, extra, new HttpBrowser(), client).open();
+  expect(j.pageId).toBe("login.ftl");
+  return j.browser.submit(j.page, { username, password: PASSWORD }, { stopAt: j.request.redirectUri });
+}
+
+function landed(result: Page | { redirectedTo: string }): string {
+  if (!isPage(result)) return `redirect ${result.redirectedTo.replace(/[?#].*/, "")}`;
+  return pageId(result);
+}
+
+describe("side doors: no session without the stage's proof", () => {
+  let realm: TestRealm;
+  let mailbox: Mailbox;
+  const kcUrl = () => realm.config.server.url;
+
+  beforeAll(async () => {
+    mailbox = await startMailbox();
+    realm = await provisionTestRealm("doors", {
+      smtp: { host: "127.0.0.1", port: mailbox.port, from: "no-reply@kenpo.test", ssl: false, starttls: false },
+    });
+    await seedMembers(realm);
+    await lock(realm, "locked");
+  });
+  afterAll(async () => {
+    await realm.cleanup();
+    await mailbox.close();
+  });
+
+  test("the realm binds our browser, reset and direct-grant flows, has no identity provider, and a re-plan is empty", async () => {
+    const rep = (await realm.admin.realms.findOne({ realm: realm.config.realm })) as Record<string, unknown>;
+    for (const { binding, tree } of DECLARED_FLOWS) expect(rep[binding]).toBe(`${tree.name} ${treeHash(tree)}`);
+    expect(await realm.admin.identityProviders.find({ realm: realm.config.realm })).toEqual([]);
+    expect((await planRealm(realm.admin, realm.config)).map((c) => `${c.section} ${c.target}`)).toEqual([]);
+  });
+
+  test.each(STAGES.map((s) => [s.name, s.after] as const))("browser flow through the portal client: %s → %s", async (name, expected) => {
+    expect(landed(await afterPassword(realm, name))).toBe(expected);
+  });
+
+  test.each(STAGES.map((s) => [s.name, s.after] as const))("browser flow through Keycloak's account console: %s → %s", async (name, expected) => {
+    const client = { clientId: "account-console", redirectUri: `${kcUrl()}/realms/${realm.config.realm}/account/` };
+    expect(landed(await afterPassword(realm, name, client))).toBe(expected);
+  });
+
+  test("application-initiated action (add an OTP device) asks for the factor before anything else", async () => {
+    expect(landed(await afterPassword(realm, "active-otp", undefined, { kc_action: "CONFIGURE_TOTP" }))).toBe("login-otp.ftl");
+  });
+
+  test("the password grant is refused on every client of the realm (Keycloak's built-ins included), for every stage", async () => {
+    const clients = await realm.admin.clients.find({ realm: realm.config.realm });
+    expect(clients.map((c) => c.clientId)).toEqual(expect.arrayContaining(["admin-cli", "account", "account-console", "member-portal"]));
+    const granted: string[] = [];
+    let tried = 0;
+    for (const client of clients) {
+      expect(`${client.clientId} direct grants ${client.directAccessGrantsEnabled}`).toBe(`${client.clientId} direct grants false`);
+      const secret = client.publicClient || client.bearerOnly ? undefined : (await realm.admin.clients.getClientSecret({ realm: realm.config.realm, id: client.id! })).value;
+      for (const stage of STAGES) {
+        const body = new URLSearchParams({ grant_type: "password", client_id: client.clientId!, username: stage.name, password: PASSWORD, scope: "openid" });
+        if (secret) body.set("client_secret", secret);
+        if (stage.name === "active-otp") body.set("totp", totp.generate());
+        const res = await fetch(`${kcUrl()}/realms/${realm.config.realm}/protocol/openid-connect/token`, { method: "POST", body });
+        const json = (await res.json()) as { access_token?: string };
+        tried += 1;
+        if (res.ok || json.access_token) granted.push(`${client.clientId}/${stage.name}`);
+      }
+    }
+    process.stderr.write(`[side-doors] password grants tried: ${tried} (${clients.length} clients × ${STAGES.length} stages)\n`);
+    expect(granted).toEqual([]);
+  });
+
+  /** 「パスワードを再設定する」 from the login page, up to the page the emailed link opens (in `browser`). */
+  async function resetLink(username: string): Promise<{ link: string; sent: Page }> {
+    const j = await new Journey(realm).open();
+    const form = expectPage(await j.browser.navigate(new URL(String(j.page.kcContext!.url.loginResetCredentialsUrl), j.page.url).toString()), "the reset page");
+    expect(pageId(form)).toBe("login-reset-password.ftl");
+    const before = mailbox.mails.length;
+    const sent = expectPage(await j.browser.submit(form, { username }), "the page after the reset request");
+    const mail = await mailbox.waitForMail(`${username}@example.test`, (m) => mailbox.mails.indexOf(m) >= before && m.links.some((l) => l.includes("action-token")));
+    return { link: mail.links.find((l) => l.includes("action-token"))!, sent };
+  }
+
+  test.each(STAGES.map((s) => [s.name, s.resetPage, s.says] as const))("reset credentials: the emailed link alone never gives a session or a new password: %s → %s %s", async (name, expected, says) => {
+    const { link } = await resetLink(name);
+    // Opened in another browser (no cookies of the request): the same demands.
+    const opened = await new HttpBrowser().navigate(link, {}, "http://localhost:5173/callback");
+    expect(landed(opened)).toBe(expected);
+    if (isPage(opened) && expected === "info.ftl") {
+      const message = opened.kcContext?.message?.summary ?? "";
+      // The theme's words (server-side bundle), not a raw key: what to do instead.
+      expect(message).toContain(says);
+    }
+  });
+
+  test("reset for an active OTP member: the code of the registered app, then the new password, then a full login again", async () => {
+    const used = new Set<string>();
+    const { link } = await resetLink("active-otp");
+    const browser = new HttpBrowser();
+    let page = expectPage(await browser.navigate(link), "the OTP page");
+    expect(pageId(page)).toBe("login-otp.ftl");
+    page = expectPage(await browser.submit(page, { otp: "000000" }), "the OTP page again");
+    expect(pageId(page)).toBe("login-otp.ftl");
+    await new Promise((r) => setTimeout(r, 1100));
+    page = expectPage(await browser.submit(page, { otp: await freshCode(totp, used) }), "the new password page");
+    expect(pageId(page)).toBe("login-update-password.ftl");
+    const after = await browser.submit(page, { "password-new": "Brand-New-Pass-2026", "password-confirm": "Brand-New-Pass-2026" }, { stopAt: "http://localhost:5173/callback" });
+    // Forced to log in again: no code for any client after a reset.
+    expect(isPage(after)).toBe(true);
+    // No OTP device was added by the reset.
+    const [user] = await realm.admin.users.find({ realm: realm.config.realm, username: "active-otp", exact: true });
+    const credentials = await realm.admin.users.getCredentials({ realm: realm.config.realm, id: user!.id! });
+    expect(credentials.filter((c) => c.type === "otp").map((c) => c.userLabel)).toEqual(["テスト端末"]);
+    // The new password counts, and still only with the factor.
+    const j = await new Journey(realm).open();
+    await j.post({ username: "active-otp", password: "Brand-New-Pass-2026" }, "login-otp.ftl");
+    await j.post({ otp: await freshCode(totp, used) }, "portal");
+  });
+
+  test("reset request: the same answer whether the user ID exists or not, and no mail for an unknown one", async () => {
+    const ask = async (username: string) => {
+      const j = await new Journey(realm).open();
+      const form = expectPage(await j.browser.navigate(new URL(String(j.page.kcContext!.url.loginResetCredentialsUrl), j.page.url).toString()), "the reset page");
+      const page = expectPage(await j.browser.submit(form, { username }), "the page after the request");
+      return { page: pageId(page), message: page.kcContext?.message?.summary ?? "" };
+    };
+    const before = mailbox.mails.length;
+    const unknown = await ask(`nobody-${randomBytes(3).toString("hex")}`);
+    const known = await ask("initial");
+    expect(unknown).toEqual(known);
+    expect(known.message).not.toBe("");
+    await mailbox.waitForMail("initial@example.test", (m) => mailbox.mails.indexOf(m) >= before);
+    expect(mailbox.mails.slice(before).map((m) => m.to)).toEqual([["initial@example.test"]]);
+  });
+
+  test("a locked member stays locked after opening a reset link", async () => {
+    const { link } = await resetLink("locked");
+    await new HttpBrowser().navigate(link);
+    const [user] = await realm.admin.users.find({ realm: realm.config.realm, username: "locked", exact: true });
+    expect(await realm.admin.attackDetection.findOne({ realm: realm.config.realm, id: user!.id! })).toMatchObject({ disabled: true });
+  });
+
+  test("the stage table's members are still where they were (no door moved them to active)", async () => {
+    const stageOf = async (username: StageName) => {
+      const [user] = await realm.admin.users.find({ realm: realm.config.realm, username, exact: true });
+      return user?.attributes?.kenpoStage?.[0] ?? "(none)";
+    };
+    expect(await stageOf("initial")).toBe("initial");
+    expect(await stageOf("no-stage")).toBe("(none)");
+    expect(await stageOf("active-no-credential")).not.toBe("active");
+  });
+});
