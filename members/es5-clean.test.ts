@@ -8,7 +8,7 @@ import ts from "typescript";
  */
 test("the modules shared with the authenticators compile for ES5 with the ES5 library only", () => {
   const here = dirname(fileURLToPath(import.meta.url));
-  const files = ["text.ts", "birthdate.ts", "initial-password.ts", "user-id.ts"].map((f) => join(here, f));
+  const files = ["text.ts", "birthdate.ts", "initial-password.ts", "user-id.ts", "member-key.ts"].map((f) => join(here, f));
   const program = ts.createProgram(files, {
     target: ts.ScriptTarget.ES5,
     lib: ["lib.es5.d.ts"],

@@ -1,12 +1,18 @@
 import type KcAdminClient from "@keycloak/keycloak-admin-client";
 import type UserRepresentation from "@keycloak/keycloak-admin-client/lib/defs/userRepresentation.js";
 import { availableParallelism } from "node:os";
+import { initialPasswordOf } from "./initial-password.js";
+import { describeKey, memberKey } from "./member-key.js";
+import { MemberPlanner, RealmMembers, type Conflict, type Decision } from "./member-plan.js";
 import { hashAlgorithmFromPolicy, hashPassword, type HashAlgorithm } from "./password-hash.js";
 
 /**
- * Writes validated members into a realm: new members are created in batches (Keycloak's partial
- * import, one transaction per batch) with their initial password already hashed here; members that
- * exist are never overwritten, so a re-run or a run after a kill only adds who is missing.
+ * Writes validated members into a realm. Rows are matched to accounts by their card (see
+ * member-plan.ts), never by user ID. The whole input is planned first; conflicts stop the run
+ * before anything is written unless skipConflicts is set. New members are then created in batches
+ * (Keycloak's partial import, one transaction per batch) with their initial password already
+ * hashed here; members that exist are never overwritten, so a re-run or a run after a kill only
+ * adds who is missing.
  */
 
 export interface ImportMember {
@@ -24,6 +30,15 @@ export interface ImportMember {
   initialPassword: string;
 }
 
+/**
+ * The input is read twice (plan, then write). A function returning a fresh iterable streams a big
+ * register twice without holding it; arrays are re-read; any other iterable is held in memory.
+ */
+export type MemberSource =
+  | Iterable<ImportMember>
+  | AsyncIterable<ImportMember>
+  | (() => Iterable<ImportMember> | AsyncIterable<ImportMember>);
+
 export interface WriteOptions {
   admin: KcAdminClient;
   realm: string;
@@ -31,8 +46,10 @@ export interface WriteOptions {
   /** Hashes in flight at once; default: the machine's cores. */
   hashConcurrency?: number;
   dryRun?: boolean;
-  /** Update names and email of existing members whose data in the file differs. */
+  /** Update names, email and card data of existing members whose data in the file differs. */
   updateProfile?: boolean;
+  /** Write the rows without conflicts even when some rows conflict; by default a conflict stops everything. */
+  skipConflicts?: boolean;
   onProgress?: (progress: WriteProgress) => void;
 }
 
@@ -43,16 +60,29 @@ export interface WriteProgress {
   updated: number;
 }
 
-export interface WriteReport extends WriteProgress {
-  dryRun: boolean;
-  batches: number;
-  hashAlgorithm: string;
-  /** User IDs that would be / were created, updated or skipped (dry-run only: the plan). */
-  plan?: { create: string[]; update: string[]; skip: string[] };
-  seconds: number;
+/** A row matched by its card to an account whose user ID differs from the row's (renamed at ⑤). */
+export interface Renamed {
+  line: number;
+  userId: string;
+  currentUserId: string;
 }
 
-export const MEMBER_ATTRIBUTES = ["kenpoSymbol", "kenpoNumber", "kenpoBranch", "kenpoBirthdate"] as const;
+export interface WriteReport extends WriteProgress {
+  dryRun: boolean;
+  /** False when nothing was written: a dry run, or a refused run. */
+  written: boolean;
+  /** Conflicts without skipConflicts: nothing was (in a dry run: would be) written. */
+  refused: boolean;
+  /** The classification of every row; the same in a dry run and the real run. */
+  planned: { create: number; update: number; skip: number; conflict: number };
+  batches: number;
+  hashAlgorithm: string;
+  /** User IDs (skip, update: the account's current one) per classification; dry run only. */
+  plan?: { create: string[]; update: string[]; skip: string[] };
+  conflicts: Conflict[];
+  renamed: Renamed[];
+  seconds: number;
+}
 
 function attributesOf(member: ImportMember): Record<string, string[]> {
   return {
@@ -63,7 +93,7 @@ function attributesOf(member: ImportMember): Record<string, string[]> {
   };
 }
 
-/** Every user ID in the realm, paged: the import's view of who is already there. */
+/** Every user ID in the realm, paged. */
 export async function existingUserIds(admin: KcAdminClient, realm: string, pageSize = 1000): Promise<Set<string>> {
   const ids = new Set<string>();
   for (let first = 0; ; first += pageSize) {
@@ -90,7 +120,7 @@ class Limiter {
   }
 }
 
-function newUser(member: ImportMember, password: Awaited<ReturnType<typeof hashPassword>>): UserRepresentation {
+function newUser(member: ImportMember, password: Awaited<ReturnType<typeof hashPassword>>, defaultRole: string | undefined): UserRepresentation {
   return {
     username: member.userId,
     enabled: true,
@@ -99,31 +129,78 @@ function newUser(member: ImportMember, password: Awaited<ReturnType<typeof hashP
     ...(member.email ? { email: member.email, emailVerified: false } : {}),
     attributes: { ...attributesOf(member), kenpoStage: ["initial"] },
     credentials: [{ ...password, temporary: false }],
+    // Partial import grants no default roles by itself; without them the account console fails.
+    ...(defaultRole ? { realmRoles: [defaultRole] } : {}),
   };
 }
 
-function profileDiffers(user: UserRepresentation, member: ImportMember): boolean {
-  const attrs = user.attributes ?? {};
-  const wanted = attributesOf(member);
-  return (
-    (user.firstName ?? "") !== member.firstName ||
-    (user.lastName ?? "") !== member.lastName ||
-    (user.email ?? "") !== (member.email ?? "") ||
-    MEMBER_ATTRIBUTES.some((key) => (attrs[key]?.[0] ?? "") !== (wanted[key]?.[0] ?? ""))
-  );
+/** Two passes over one source: the first may have to keep what a one-shot iterable yields. */
+function passes(source: MemberSource): { first: AsyncIterable<ImportMember>; second: () => Iterable<ImportMember> | AsyncIterable<ImportMember> } {
+  if (typeof source === "function") return { first: toAsync(source()), second: source };
+  if (Array.isArray(source)) return { first: toAsync(source), second: () => source };
+  const kept: ImportMember[] = [];
+  return {
+    first: (async function* () {
+      for await (const member of source) {
+        kept.push(member);
+        yield member;
+      }
+    })(),
+    second: () => kept,
+  };
 }
 
-export async function writeMembers(members: AsyncIterable<ImportMember> | Iterable<ImportMember>, options: WriteOptions): Promise<WriteReport> {
+async function* toAsync(items: Iterable<ImportMember> | AsyncIterable<ImportMember>): AsyncGenerator<ImportMember> {
+  yield* items;
+}
+
+export async function writeMembers(members: MemberSource, options: WriteOptions): Promise<WriteReport> {
   const started = Date.now();
   const { admin, realm } = options;
   const batchSize = options.batchSize ?? 200;
   const realmRep = await admin.realms.findOne({ realm });
   if (!realmRep) throw new Error(`realm ${realm} does not exist: provision it first`);
   const algorithm: HashAlgorithm = hashAlgorithmFromPolicy(realmRep.passwordPolicy);
-  const existing = await existingUserIds(admin, realm);
+  const defaultRole = realmRep.defaultRole?.name;
+  const source = passes(members);
+
+  // Pass 1: the plan, from one read of the realm.
+  const planner = new MemberPlanner(await RealmMembers.read(admin, realm), { updateProfile: options.updateProfile });
+  const decisions: Decision[] = [];
+  const conflicts: Conflict[] = [];
+  const renamed: Renamed[] = [];
+  const plan = { create: [] as string[], update: [] as string[], skip: [] as string[] };
+  for await (const member of source.first) {
+    const decision = planner.classify(member);
+    decisions.push(decision);
+    if (decision.action === "conflict") conflicts.push(decision.conflict);
+    else if (decision.action === "create") plan.create.push(member.userId);
+    else {
+      plan[decision.action].push(decision.account.username);
+      if (decision.account.username !== member.userId) renamed.push({ line: member.line, userId: member.userId, currentUserId: decision.account.username });
+    }
+  }
+  const planned = { create: plan.create.length, update: plan.update.length, skip: plan.skip.length, conflict: conflicts.length };
+  const refused = conflicts.length > 0 && !options.skipConflicts;
+  const report = (progress: WriteProgress, batches: number, written: boolean): WriteReport => ({
+    ...progress,
+    dryRun: Boolean(options.dryRun),
+    written,
+    refused,
+    planned,
+    batches,
+    hashAlgorithm: `${algorithm.id} (${algorithm.iterations} iterations)`,
+    ...(options.dryRun ? { plan } : {}),
+    conflicts,
+    renamed,
+    seconds: (Date.now() - started) / 1000,
+  });
+  if (refused) return report({ processed: 0, created: 0, skipped: 0, updated: 0 }, 0, false);
+  if (options.dryRun) return report({ processed: decisions.length, created: planned.create, skipped: planned.skip, updated: planned.update }, 0, false);
+
+  // Pass 2: write what the plan says, nothing else.
   const limiter = new Limiter(options.hashConcurrency ?? availableParallelism());
   const progress: WriteProgress = { processed: 0, created: 0, skipped: 0, updated: 0 };
-  const plan = { create: [] as string[], update: [] as string[], skip: [] as string[] };
   let batches = 0;
   let pending: Array<Promise<UserRepresentation>> = [];
   let inFlight: Promise<void> = Promise.resolve();
@@ -148,52 +225,59 @@ export async function writeMembers(members: AsyncIterable<ImportMember> | Iterab
     inFlight.catch(() => undefined);
   };
 
-  for await (const member of members) {
-    if (existing.has(member.userId)) {
-      const outcome = await handleExisting(member, options);
-      if (outcome === "updated") progress.updated += 1;
-      else progress.skipped += 1;
-      (outcome === "updated" ? plan.update : plan.skip).push(member.userId);
-      progress.processed += 1;
-      options.onProgress?.({ ...progress });
-      continue;
+  let index = 0;
+  for await (const member of toAsync(source.second())) {
+    const decision = decisions[index];
+    index += 1;
+    if (!decision || decision.line !== member.line || decision.userId !== member.userId) {
+      throw new Error(`the input changed between planning and writing (at line ${member.line})`);
     }
-    existing.add(member.userId);
-    if (options.dryRun) {
-      plan.create.push(member.userId);
-      progress.created += 1;
+    if (decision.action === "conflict") {
       progress.processed += 1;
       continue;
     }
-    pending.push(limiter.run(async () => newUser(member, await hashPassword(member.initialPassword, algorithm))));
-    if (pending.length >= batchSize) await flush();
+    if (decision.action === "create") {
+      pending.push(limiter.run(async () => newUser(member, await hashPassword(member.initialPassword, algorithm), defaultRole)));
+      if (pending.length >= batchSize) await flush();
+      continue;
+    }
+    if (decision.action === "update") {
+      const outcome = await updateMember(member, decision.account.id, decision.key, { admin, realm, algorithm });
+      if (typeof outcome === "object") conflicts.push(outcome);
+      else progress.updated += 1;
+    } else progress.skipped += 1;
+    progress.processed += 1;
+    options.onProgress?.({ ...progress });
   }
+  if (index !== decisions.length) throw new Error(`the input changed between planning and writing (${decisions.length} rows planned, ${index} read)`);
   await flush();
   await inFlight;
-  return {
-    ...progress,
-    dryRun: Boolean(options.dryRun),
-    batches,
-    hashAlgorithm: `${algorithm.id} (${algorithm.iterations} iterations)`,
-    ...(options.dryRun ? { plan } : {}),
-    seconds: (Date.now() - started) / 1000,
-  };
+  return report(progress, batches, true);
 }
 
 /**
- * An existing member is never reset. With updateProfile, names, email and card data follow the
- * file; the initial password is re-derived only while the member has not finished ③–⑤ (stage
- * "initial"), because until then it is still the password printed from the card.
+ * --update-profile on the account the card matched (never on whoever holds the row's user ID):
+ * names, email and card data follow the file, the user ID stays. The initial password is
+ * re-derived only while the member has not finished ③–⑤ (stage "initial") and only when its
+ * inputs changed; it is written as a stored credential, so the password history cannot refuse it.
  */
-async function handleExisting(member: ImportMember, options: WriteOptions): Promise<"skipped" | "updated"> {
-  if (!options.updateProfile) return "skipped";
-  const { admin, realm } = options;
-  const [user] = await admin.users.find({ realm, username: member.userId, exact: true });
-  if (!user?.id || !profileDiffers(user, member)) return "skipped";
-  if (options.dryRun) return "updated";
+async function updateMember(
+  member: ImportMember,
+  accountId: string,
+  key: string,
+  ctx: { admin: KcAdminClient; realm: string; algorithm: HashAlgorithm },
+): Promise<"updated" | Conflict> {
+  const { admin, realm } = ctx;
+  const user = await admin.users.findOne({ realm, id: accountId });
+  const attrs = (user?.attributes ?? {}) as Record<string, string[] | undefined>;
+  if (!user || memberKey(attrs.kenpoSymbol?.[0], attrs.kenpoNumber?.[0], attrs.kenpoBranch?.[0]) !== key) {
+    return { line: member.line, field: "number", userId: member.userId, reason: `the account with this card (${describeKey(key)}) changed or went away during the import; run the import again` };
+  }
   const emailChanged = (user.email ?? "") !== (member.email ?? "");
+  const current = initialPasswordOf({ symbol: attrs.kenpoSymbol?.[0] ?? "", number: attrs.kenpoNumber?.[0] ?? "", birthdate: attrs.kenpoBirthdate?.[0] ?? "" });
+  const rederive = attrs.kenpoStage?.[0] === "initial" && (!current.ok || current.password !== member.initialPassword);
   await admin.users.update(
-    { realm, id: user.id },
+    { realm, id: accountId },
     {
       ...user,
       firstName: member.firstName,
@@ -201,10 +285,8 @@ async function handleExisting(member: ImportMember, options: WriteOptions): Prom
       email: member.email ?? "",
       emailVerified: emailChanged ? false : user.emailVerified,
       attributes: { ...user.attributes, ...attributesOf(member) },
+      ...(rederive ? { credentials: [{ ...(await hashPassword(member.initialPassword, ctx.algorithm)), temporary: false }] } : {}),
     },
   );
-  if (user.attributes?.kenpoStage?.[0] === "initial") {
-    await admin.users.resetPassword({ realm, id: user.id, credential: { type: "password", value: member.initialPassword, temporary: false } });
-  }
   return "updated";
 }

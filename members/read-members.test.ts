@@ -56,12 +56,12 @@ test("every error kind names line, field and reason; card numbers are masked", a
   const path = file(
     [
       "user_id,symbol,number,branch,birthdate,last_name,first_name,email",
-      ",1,1,,1980-01-01,a,b,",
+      ",1,11,,1980-01-01,a,b,",
       "bad id!,1a,,x,昭和64年1月8日,,b,not-an-email",
       "ok1,1,1234567890123,,2099-01-01,a,b,",
       "Dup,1,1,,1980-01-01,a,b,",
       "dup,1,2,,1980-01-01,a,b,",
-      "fine,1,2,,1980-01-01,a,b,,surplus",
+      "fine,1,3,,1980-01-01,a,b,,surplus",
     ].join("\n"),
   );
   const summary = await validateFile(path, { today });
@@ -77,6 +77,34 @@ test("every error kind names line, field and reason; card numbers are masked", a
   expect(summary.errors.find((e) => e.line === 3 && e.field === "birthdate")?.message).toMatch(/outside/);
   expect(JSON.stringify(summary.errors)).not.toContain("1234567890123");
   expect(summary).toMatchObject({ total: 6, valid: 0, invalid: 6 });
+});
+
+test("two rows with one card (記号 + 番号 + 枝番 as printed) are both invalid, with each other's line; 番号 masked", async () => {
+  const path = file(
+    [
+      JA_HEADER,
+      "taro,12,3456789,00,1980-12-01,山田,太郎,",
+      "hanako,12,3456789,01,1982-01-01,山田,花子,",
+      "ichiro,12,3456789,,1983-01-01,山田,一郎,",
+      "jiro,１２,３４５６７８９,００,1984-01-01,山田,次郎,",
+      "saburo,12,3456789,,1985-02-30,山田,三郎,",
+      "other,13,3456789,00,1980-12-01,佐藤,花子,",
+    ].join("\n"),
+  );
+  const { summary, rows } = await members(path);
+  const cardErrors = summary.errors.filter((e) => /card/.test(e.message));
+  expect(cardErrors.map((e) => [e.line, e.field])).toEqual([
+    [2, "number"],
+    [4, "number"],
+    [5, "number"],
+    [6, "number"],
+  ]);
+  expect(cardErrors[0]!.message).toMatch(/記号 12 番号 34\*\*\*89 枝番 00\) appears more than once \(also on line 5\)/);
+  // A row invalid for another reason still counts: fixed, it would be the same card again.
+  expect(cardErrors[1]!.message).toMatch(/also on line 6/);
+  expect(JSON.stringify(summary.errors)).not.toContain("3456789");
+  expect(rows.map((r) => r.userId)).toEqual(["hanako", "other"]);
+  expect(summary).toMatchObject({ total: 6, valid: 2, invalid: 4 });
 });
 
 test("unknown, repeated and missing columns are file errors naming them", async () => {

@@ -1,11 +1,13 @@
 import { FIELDS, HeaderError, mapHeader, type Field } from "./columns.js";
+import { describeKey, memberKey } from "./member-key.js";
 import { detectEncoding, FileReadError, readRecords, type FileEncoding } from "./read-file.js";
 import { validateRow, type MemberRow, type RowError } from "./validate.js";
 
 /**
  * Reading a member register takes two passes over the file: the first validates every row and
- * finds duplicate user IDs (which needs the whole file), the second streams the valid members to
- * the writer. Neither pass keeps the rows; only user IDs and the invalid line numbers are kept.
+ * finds duplicate user IDs and cards (which needs the whole file), the second streams the valid
+ * members to the writer. Neither pass keeps the rows; only user IDs, card keys and the invalid
+ * line numbers are kept.
  */
 
 export interface ReadOptions {
@@ -49,6 +51,7 @@ export async function validateFile(file: string, options: ReadOptions = {}): Pro
   const errors: RowError[] = [];
   const invalidLines = new Set<number>();
   const linesById = new Map<string, number[]>();
+  const linesByCard = new Map<string, number[]>();
   let total = 0;
   for await (const { line, values, extra } of rows(file, encoding)) {
     total += 1;
@@ -60,12 +63,24 @@ export async function validateFile(file: string, options: ReadOptions = {}): Pro
     }
     const id = result.row?.userId ?? values.user_id.normalize("NFKC").trim().toLowerCase();
     if (id !== "") linesById.set(id, [...(linesById.get(id) ?? []), line]);
+    // A row invalid for another reason still holds its card: once fixed it would be the same person.
+    const card = memberKey(values.symbol, values.number, values.branch);
+    if (card !== undefined) linesByCard.set(card, [...(linesByCard.get(card) ?? []), line]);
   }
   for (const [id, lines] of linesById) {
     if (lines.length < 2) continue;
     for (const line of lines) {
       const others = lines.filter((l) => l !== line).join(", ");
       errors.push({ line, field: "user_id", message: `user_id "${id}" appears more than once (also on line ${others}); user IDs are compared in lower case` });
+      invalidLines.add(line);
+    }
+  }
+  // Two rows with one card would be one member written twice, or two people sharing one account.
+  for (const [card, lines] of linesByCard) {
+    if (lines.length < 2) continue;
+    for (const line of lines) {
+      const others = lines.filter((l) => l !== line).join(", ");
+      errors.push({ line, field: "number", message: `the card (${describeKey(card)}) appears more than once (also on line ${others}); each member needs their own card, family members their 枝番` });
       invalidLines.add(line);
     }
   }

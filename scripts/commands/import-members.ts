@@ -30,7 +30,10 @@ function encodingOption(value: string | undefined): FileEncoding | undefined {
   throw new FileReadError(`--encoding ${value}: use utf-8 or shift_jis`);
 }
 
-function printErrors(summary: ValidationSummary): void {
+/** Distinct from 1 (invalid rows) and 2 (unreadable file): the file is fine, the realm disagrees. */
+const CONFLICT_EXIT_CODE = 3;
+
+function printErrors(summary: Pick<ValidationSummary, "errors">): void {
   const shown = summary.errors.slice(0, 50);
   for (const e of shown) process.stderr.write(`  line ${e.line}, ${e.field}: ${e.message}\n`);
   if (summary.errors.length > shown.length) process.stderr.write(`  … and ${summary.errors.length - shown.length} more (use --report json for all)\n`);
@@ -46,8 +49,8 @@ export function registerImportMembers(program: Command): void {
       .option("--dry-run", "say what would be created, skipped or updated, and write nothing")
       .option("--report <format>", "json: one JSON object on stdout")
       .option("--encoding <name>", "utf-8 or shift_jis (default: detected)")
-      .option("--skip-invalid", "import the valid rows even when some rows are invalid")
-      .option("--update-profile", "also update names, email and card data of existing members whose data changed")
+      .option("--skip-invalid", "import the other rows even when some rows are invalid or conflict with the realm")
+      .option("--update-profile", "also update names, email and birthdate of the members their card matches, when the row changed (never the user ID)")
       .option("--batch-size <n>", "members per write", (v) => Number(v), 200),
   ).action(async (file: string, opts: ImportOptions) => {
     const json = opts.report === "json";
@@ -89,14 +92,16 @@ export function registerImportMembers(program: Command): void {
     bar?.start(summary.valid, 0, { created: 0, skipped: 0 });
     let report: WriteReport;
     try {
-      const members = (async function* (): AsyncGenerator<ImportMember> {
+      // A function, so the writer streams the file once to plan and once to write.
+      const members = async function* (): AsyncGenerator<ImportMember> {
         for await (const row of validMembers(summary)) yield { ...row, initialPassword: initialPassword(row) };
-      })();
+      };
       report = await writeMembers(members, {
         admin,
         realm: config.realm,
         dryRun: opts.dryRun,
         updateProfile: opts.updateProfile,
+        skipConflicts: opts.skipInvalid,
         batchSize: opts.batchSize,
         onProgress: (p) => bar?.update(p.processed, { created: p.created, skipped: p.skipped }),
       });
@@ -111,18 +116,35 @@ export function registerImportMembers(program: Command): void {
     if (json) {
       process.stdout.write(`${JSON.stringify({ ...result, ...(report.plan ? { plan: report.plan } : {}) })}\n`);
     } else {
-      const verb = report.dryRun ? "would be" : "were";
+      const { planned } = report;
       process.stdout.write(
         `${file}: ${summary.valid} valid member(s) of ${summary.total}` +
           (summary.invalid ? ` (${summary.invalid} invalid row(s) skipped)` : "") +
-          `\n  ${report.created} ${verb} created, ${report.skipped} already in realm ${config.realm} (left as they are), ${report.updated} ${verb} updated` +
-          (report.dryRun ? "\n  dry run: nothing was written" : `\n  ${report.seconds.toFixed(1)} s, passwords hashed here with ${report.hashAlgorithm}`) +
+          `\n  plan: ${planned.create} to create, ${planned.skip} already in realm ${config.realm} (left as they are), ${planned.update} to update, ${planned.conflict} in conflict` +
+          (report.dryRun
+            ? "\n  dry run: nothing was written"
+            : report.written
+              ? `\n  ${report.created} created, ${report.skipped} skipped, ${report.updated} updated in ${report.seconds.toFixed(1)} s, passwords hashed here with ${report.hashAlgorithm}`
+              : "") +
           "\n",
       );
       if (report.plan) {
         for (const [what, ids] of Object.entries(report.plan)) if (ids.length) process.stdout.write(`  ${what}: ${ids.slice(0, 20).join(", ")}${ids.length > 20 ? ` … (${ids.length})` : ""}\n`);
       }
+      for (const r of report.renamed.slice(0, 20)) process.stdout.write(`  line ${r.line}: ${r.userId} is in the realm as ${r.currentUserId} (matched by card)\n`);
+      if (report.renamed.length > 20) process.stdout.write(`  … and ${report.renamed.length - 20} more matched by card under another user ID\n`);
       if (summary.invalid) printErrors(summary);
+    }
+    if (report.conflicts.length > 0) {
+      const fix = "fix them, or pass --skip-invalid to import the other rows";
+      const written = !report.refused
+        ? `the other rows ${report.dryRun ? "would be" : "were"} written`
+        : report.dryRun
+          ? `the import would write nothing (${fix})`
+          : `nothing was written (${fix})`;
+      process.stderr.write(`kenpo: ${report.conflicts.length} row(s) conflict with accounts in realm ${config.realm}; ${written}:\n`);
+      printErrors({ errors: report.conflicts.map((c) => ({ line: c.line, field: c.field, message: c.reason })) });
+      process.exitCode = CONFLICT_EXIT_CODE;
     }
   });
 }

@@ -9,8 +9,9 @@ export function registerResetPassword(program: Command): void {
       .command("reset-password")
       .argument("<user-id>", "the member's user ID (any case)")
       .description("help desk: put a member back to the initial password and the start of the first login (③)")
-      .option("--remove-mfa", "also remove the member's passkeys and OTP devices (phone lost or changed)"),
-  ).action(async (userIdInput: string, opts: { config: string; url?: string; removeMfa?: boolean }) => {
+      .option("--remove-mfa", "also remove the member's passkeys and OTP devices (phone lost or changed); the email address is confirmed again at ⑦")
+      .option("--keep-email-verified", "with --remove-mfa: keep the email address confirmed"),
+  ).action(async (userIdInput: string, opts: { config: string; url?: string; removeMfa?: boolean; keepEmailVerified?: boolean }) => {
     const userId = userIdInput.normalize("NFKC").trim().toLowerCase();
     const { config, admin } = await connectSociety(opts);
     try {
@@ -22,7 +23,7 @@ export function registerResetPassword(program: Command): void {
         birthdate: attrs.kenpoBirthdate?.[0] ?? "",
       });
       if (!password.ok) throw new Error(`member ${userId} has no usable card data (${password.field}): re-import the member's row first`);
-      const result = await resetMember(admin, config.realm, user, password.password, { removeMfa: opts.removeMfa });
+      const result = await resetMember(admin, config.realm, user, password.password, { removeMfa: opts.removeMfa, keepEmailVerified: opts.keepEmailVerified });
       process.stdout.write(`${userId}: password reset to the initial password (記号+番号+生年月日); the member starts again at the birthdate step (③)\n`);
       if (opts.removeMfa) {
         process.stdout.write(
@@ -30,6 +31,7 @@ export function registerResetPassword(program: Command): void {
             ? "  no passkeys or OTP devices were registered\n"
             : result.removedDevices.map((d) => `  removed ${d.type === "otp" ? "OTP device" : "passkey"}: ${d.name}\n`).join(""),
         );
+        if (!opts.keepEmailVerified) process.stdout.write("  the email address is to be confirmed again at the next first login (⑦)\n");
       } else if (result.keptDevices.length > 0) {
         process.stdout.write(`  kept: ${result.keptDevices.map((d) => d.name).join(", ")} (use --remove-mfa if the phone was lost or changed)\n`);
       }

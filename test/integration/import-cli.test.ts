@@ -37,7 +37,7 @@ describe("kenpo import-members and reset-password against Keycloak", () => {
 
   test("a file with an invalid row writes nothing unless --skip-invalid", async () => {
     const file = join(dir, "mixed.csv");
-    writeFileSync(file, `${REGISTER_HEADER}\nok.member,1,1,,1980-01-01,a,b,\nbad.member,1,1,,1980-02-30,a,b,\n`);
+    writeFileSync(file, `${REGISTER_HEADER}\nok.member,1,1,,1980-01-01,a,b,\nbad.member,1,3,,1980-02-30,a,b,\n`);
     await expect(cli(["import-members", file])).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining("nothing was written") });
     expect(await users()).toEqual([]);
     const dry = await cli(["import-members", file, "--skip-invalid", "--dry-run", "--report", "json"]);
@@ -115,14 +115,103 @@ describe("kenpo import-members and reset-password against Keycloak", () => {
         ),
       },
     });
+    // Without --remove-mfa the devices stay (the password is written in the same request as the stage).
+    const kept = await cli(["reset-password", "otp.member"]);
+    expect(kept.stdout).toMatch(/kept: (iPhone 15, Pixel 8|Pixel 8, iPhone 15)/);
+    const [withDevices] = await realm.admin.users.find({ realm: realm.config.realm, username: "otp.member", exact: true });
+    expect((await realm.admin.users.getCredentials({ realm: realm.config.realm, id: withDevices!.id! })).map((c) => c.type).sort()).toEqual(["otp", "otp", "password"]);
     const removed = await cli(["reset-password", "otp.member", "--remove-mfa"]);
     expect(removed.stdout).toContain("removed OTP device: iPhone 15");
     expect(removed.stdout).toContain("removed OTP device: Pixel 8");
     const [otpUser] = await realm.admin.users.find({ realm: realm.config.realm, username: "otp.member", exact: true });
     const types = (await realm.admin.users.getCredentials({ realm: realm.config.realm, id: otpUser!.id! })).map((c) => c.type);
-    expect(types).toEqual(["password"]);
+    // The password the first reset wrote stays in the history, as for any password change.
+    expect(types.sort()).toEqual(["password", "password-history"]);
     expect(await loginPasses("otp.member", "1219800101")).toBe(true);
 
     await expect(cli(["reset-password", "nobody"])).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('no member with user ID "nobody"') });
+  });
+
+  test("reset-password on members who never logged in (the initial password is still the current one): --remove-mfa clears the email confirmation unless --keep-email-verified", async () => {
+    const file = join(dir, "never.csv");
+    writeFileSync(file, `${REGISTER_HEADER}\nnever.a,4,4100001,,1980-01-01,a,b,a@example.test\nnever.b,4,4100002,,1980-01-01,a,b,b@example.test\nnever.c,4,4100003,,1980-01-01,a,b,c@example.test\n`);
+    await cli(["import-members", file]);
+    const find = async (username: string) => (await realm.admin.users.find({ realm: realm.config.realm, username, exact: true }))[0]!;
+    for (const username of ["never.a", "never.b", "never.c"]) {
+      const user = await find(username);
+      await realm.admin.users.update({ realm: realm.config.realm, id: user.id! }, { ...user, emailVerified: true });
+    }
+
+    const removed = await cli(["reset-password", "never.a", "--remove-mfa"]);
+    expect(removed.stdout).toContain("never.a: password reset to the initial password");
+    expect(removed.stdout).toContain("no passkeys or OTP devices were registered");
+    expect(removed.stdout).toContain("confirmed again");
+    await cli(["reset-password", "never.b", "--remove-mfa", "--keep-email-verified"]);
+    await cli(["reset-password", "never.c"]);
+
+    const after = await Promise.all(["never.a", "never.b", "never.c"].map(find));
+    expect(after.map((u) => [u.username, u.emailVerified, u.attributes?.kenpoStage])).toEqual([
+      ["never.a", false, ["initial"]],
+      ["never.b", true, ["initial"]],
+      ["never.c", true, ["initial"]],
+    ]);
+    for (const [username, number] of [["never.a", "4100001"], ["never.b", "4100002"], ["never.c", "4100003"]] as const) {
+      expect(await loginPasses(username, `4${number}19800101`)).toBe(true);
+    }
+  });
+
+  test("two rows with one card are invalid rows: the file is refused, and with --skip-invalid neither of them is written", async () => {
+    const file = join(dir, "same-card.csv");
+    writeFileSync(file, `${REGISTER_HEADER}\ncard.first,2,2345678,01,1980-01-01,a,b,\ncard.other,2,2345678,02,1980-01-01,a,b,\ncard.second,２,２３４５６７８,０１,1981-01-01,a,b,\n`);
+    const refused = await cli(["import-members", file, "--report", "json"]).catch((e: { code: number; stdout: string }) => e);
+    expect(refused).toMatchObject({ code: 1 });
+    const report = JSON.parse((refused as { stdout: string }).stdout);
+    expect(report).toMatchObject({ invalid: 2, written: false });
+    expect(report.errors).toEqual([
+      { line: 2, field: "number", message: expect.stringMatching(/記号 2 番号 23\*\*\*78 枝番 01\) appears more than once \(also on line 4\)/) },
+      { line: 4, field: "number", message: expect.stringMatching(/also on line 2/) },
+    ]);
+    expect(JSON.stringify(report)).not.toContain("2345678");
+    const skipping = JSON.parse((await cli(["import-members", file, "--skip-invalid", "--report", "json"])).stdout);
+    expect(skipping).toMatchObject({ invalid: 2, created: 1 });
+    expect((await users()).filter((u) => u.startsWith("card."))).toEqual(["card.other"]);
+  });
+
+  test("conflicts with the realm: listed masked in the JSON report, exit 3; nothing written unless --skip-invalid; the dry run says the same", async () => {
+    const seed = join(dir, "holder.csv");
+    writeFileSync(seed, `${REGISTER_HEADER}\nholder,3,3100001,,1980-01-01,a,b,\n`);
+    await cli(["import-members", seed]);
+    const file = join(dir, "conflict.csv");
+    writeFileSync(file, `${REGISTER_HEADER}\nnewcomer,3,3200001,,1980-01-01,a,b,\nholder,3,3300001,,1980-01-01,c,d,intruder@example.test\n`);
+    const conflicts = [{ line: 3, field: "user_id", userId: "holder", reason: expect.stringMatching(/"holder" already belongs to the account of another card \(記号 3 番号 31\*\*\*01\)/) }];
+    const exit3 = (args: string[]) => cli(args).then(
+      () => {
+        throw new Error(`kenpo ${args.join(" ")} exited 0`);
+      },
+      (e: { code: number; stdout: string; stderr: string }) => {
+        expect(e.code).toBe(3);
+        expect(e.stdout + e.stderr).not.toMatch(/3300001|3100001/);
+        return { report: JSON.parse(e.stdout), stderr: e.stderr };
+      },
+    );
+
+    const dry = await exit3(["import-members", file, "--dry-run", "--report", "json"]);
+    const real = await exit3(["import-members", file, "--report", "json"]);
+    for (const { report } of [dry, real]) {
+      expect(report).toMatchObject({ refused: true, written: false, created: 0, conflicts, planned: { create: 1, skip: 0, update: 0, conflict: 1 } });
+    }
+    const text = await cli(["import-members", file]).catch((e: { code: number; stderr: string }) => e);
+    expect(text).toMatchObject({ code: 3, stderr: expect.stringMatching(/1 row\(s\) conflict with accounts in realm .*; nothing was written[^]*line 3, user_id: user ID "holder"/) });
+    expect(await users()).not.toContain("newcomer");
+
+    const dryRest = await exit3(["import-members", file, "--dry-run", "--skip-invalid", "--update-profile", "--report", "json"]);
+    const rest = await exit3(["import-members", file, "--skip-invalid", "--update-profile", "--report", "json"]);
+    expect(dryRest.report).toMatchObject({ refused: false, written: false, created: 1, conflicts, plan: { create: ["newcomer"] } });
+    expect(rest.report).toMatchObject({ refused: false, written: true, created: 1, conflicts, planned: dryRest.report.planned });
+    expect(await users()).toContain("newcomer");
+    const [holder] = await realm.admin.users.find({ realm: realm.config.realm, username: "holder", exact: true });
+    expect(holder).toMatchObject({ firstName: "b", lastName: "a" });
+    expect(holder?.email).toBeUndefined();
+    expect(holder?.attributes?.kenpoNumber).toEqual(["3100001"]);
   });
 });

@@ -7,6 +7,7 @@ import { startMailbox, type Mailbox } from "../support/mailbox.js";
 import { cardMember, freshCode, importMember, Journey, type TestRealm } from "../support/journey.js";
 import { expectPage, HttpBrowser, isPage, pageId, type Page } from "../support/http-login.js";
 import { provisionTestRealm } from "../support/realm.js";
+import { otpCredential, seededUser } from "../support/seed.js";
 
 /**
  * Every way into a member realm, for a member in every stage: none yields a code or a token without
@@ -18,12 +19,7 @@ const PASSWORD = "Side-Doors-Pass-2026";
 const OTP_SECRET = "SideDoorsSecret-0123";
 const totp = new TOTP({ secret: Secret.fromLatin1(OTP_SECRET), digits: 6, period: 30, algorithm: "SHA1" });
 
-const otpCredential = {
-  type: "otp",
-  userLabel: "テスト端末",
-  secretData: JSON.stringify({ value: OTP_SECRET }),
-  credentialData: JSON.stringify({ subType: "totp", digits: 6, counter: 0, period: 30, algorithm: "HmacSHA1" }),
-};
+const OTP = otpCredential(OTP_SECRET);
 /** A stored passkey; never used to sign here, only to make the member "have a passkey". */
 const passkeyCredential = {
   type: "webauthn-passwordless",
@@ -52,26 +48,17 @@ const STAGES = [
 ] as const;
 type StageName = (typeof STAGES)[number]["name"];
 
-function seeded(username: string, attributes: Record<string, string[]>, credentials: Array<Record<string, unknown>>): UserRepresentation {
-  return {
-    username,
-    enabled: true,
-    firstName: "太郎",
-    lastName: "山田",
-    email: `${username}@example.test`,
-    emailVerified: true,
-    attributes: { kenpoSymbol: ["12"], kenpoNumber: [String(2000000 + username.length * 37 + username.charCodeAt(0))], kenpoBirthdate: ["1980-12-01"], ...attributes },
-    credentials: [{ type: "password", value: PASSWORD, temporary: false }, ...credentials],
-  };
+function seeded(username: string, number: string, attributes: Record<string, string[]>, credentials: Array<Record<string, unknown>>): UserRepresentation {
+  return seededUser({ username, number, password: PASSWORD, attributes, credentials });
 }
 
 async function seedMembers(realm: TestRealm): Promise<void> {
   const users: UserRepresentation[] = [
-    seeded("no-stage", {}, []),
-    seeded("enrolling-action-removed", { kenpoStage: ["enrolling"], kenpoMfaMethod: ["otp"] }, []),
-    seeded("active-otp", { kenpoStage: ["active"], kenpoMfaMethod: ["otp"] }, [otpCredential]),
-    seeded("active-passkey", { kenpoStage: ["active"], kenpoMfaMethod: ["passkey"] }, [passkeyCredential]),
-    seeded("active-no-credential", { kenpoStage: ["active"], kenpoMfaMethod: ["otp"] }, []),
+    seeded("no-stage", "2000001", {}, []),
+    seeded("enrolling-action-removed", "2000002", { kenpoStage: ["enrolling"], kenpoMfaMethod: ["otp"] }, []),
+    seeded("active-otp", "2000003", { kenpoStage: ["active"], kenpoMfaMethod: ["otp"] }, [OTP]),
+    seeded("active-passkey", "2000004", { kenpoStage: ["active"], kenpoMfaMethod: ["passkey"] }, [passkeyCredential]),
+    seeded("active-no-credential", "2000005", { kenpoStage: ["active"], kenpoMfaMethod: ["otp"] }, []),
   ];
   await realm.admin.realms.partialImport({ realm: realm.config.realm, rep: { ifResourceExists: "FAIL", users } });
   // Imported members carry the initial password from the card; these two use ours for the table.

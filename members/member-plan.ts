@@ -1,0 +1,149 @@
+import type KcAdminClient from "@keycloak/keycloak-admin-client";
+import type UserRepresentation from "@keycloak/keycloak-admin-client/lib/defs/userRepresentation.js";
+import { describeKey, memberKey } from "./member-key.js";
+import type { MemberRow } from "./validate.js";
+
+/**
+ * The import's plan: each row of the register is matched to the realm by its card (memberKey),
+ * never by user ID, and classified as create, skip, update or conflict. The dry run and the real
+ * run both come from this one classification, so they cannot disagree.
+ */
+
+/** What the plan needs to know of an account; small, because a society has 100,000 of them. */
+export interface RealmAccount {
+  /** Empty for an account this plan is about to create. */
+  id: string;
+  username: string;
+  key?: string;
+  /** profileOf(…): compared to tell whether --update-profile has anything to write. */
+  profile: string;
+  /** Set for an account this plan is about to create: the register line it comes from. */
+  line?: number;
+}
+
+export interface Conflict {
+  line: number;
+  /** user_id: the user ID is another person's; number: the card itself is the problem. */
+  field: "user_id" | "number";
+  /** The user ID in the register row. */
+  userId: string;
+  /** For admins; card numbers masked. */
+  reason: string;
+}
+
+export type Decision =
+  | { action: "create"; line: number; userId: string; key: string }
+  | { action: "skip" | "update"; line: number; userId: string; key: string; account: RealmAccount }
+  | { action: "conflict"; line: number; userId: string; conflict: Conflict };
+
+type Profile = Pick<MemberRow, "firstName" | "lastName" | "email" | "symbol" | "number" | "branch" | "birthdate">;
+
+/** The data --update-profile writes, in one comparable string (the realm's and the row's alike). */
+export function profileOf(p: Partial<Profile>): string {
+  return JSON.stringify([p.firstName ?? "", p.lastName ?? "", p.email ?? "", p.symbol ?? "", p.number ?? "", p.branch ?? "", p.birthdate ?? ""]);
+}
+
+export function accountOf(user: UserRepresentation): RealmAccount {
+  const a = user.attributes ?? {};
+  const first = (name: string): string | undefined => (a[name] as string[] | undefined)?.[0];
+  return {
+    id: user.id ?? "",
+    username: user.username ?? "",
+    key: memberKey(first("kenpoSymbol"), first("kenpoNumber"), first("kenpoBranch")),
+    profile: profileOf({
+      firstName: user.firstName,
+      lastName: user.lastName,
+      email: user.email,
+      symbol: first("kenpoSymbol"),
+      number: first("kenpoNumber"),
+      branch: first("kenpoBranch"),
+      birthdate: first("kenpoBirthdate"),
+    }),
+  };
+}
+
+/** The realm's accounts by card and by user ID. */
+export class RealmMembers {
+  readonly byKey = new Map<string, RealmAccount[]>();
+  readonly byUsername = new Map<string, RealmAccount>();
+
+  constructor(accounts: Iterable<RealmAccount> = []) {
+    for (const account of accounts) this.add(account);
+  }
+
+  add(account: RealmAccount): void {
+    this.byUsername.set(account.username, account);
+    if (account.key === undefined) return;
+    const holders = this.byKey.get(account.key);
+    if (holders) holders.push(account);
+    else this.byKey.set(account.key, [account]);
+  }
+
+  /** One paged read of every account with its attributes (the brief representation has none). */
+  static async read(admin: KcAdminClient, realm: string, pageSize = 1000): Promise<RealmMembers> {
+    const members = new RealmMembers();
+    for (let first = 0; ; first += pageSize) {
+      const page = await admin.users.find({ realm, first, max: pageSize, briefRepresentation: false });
+      for (const user of page) members.add(accountOf(user));
+      if (page.length < pageSize) return members;
+    }
+  }
+}
+
+/**
+ * Classifies rows in input order. Rows planned for creation join the realm view, so a later row
+ * with the same card or user ID in the same input is caught as well.
+ */
+export class MemberPlanner {
+  /** Card → the first line of this input that had it. */
+  private readonly seen = new Map<string, number>();
+
+  constructor(
+    private readonly realm: RealmMembers,
+    private readonly options: { updateProfile?: boolean } = {},
+  ) {}
+
+  classify(member: MemberRow): Decision {
+    const { line, userId } = member;
+    const conflict = (field: Conflict["field"], reason: string): Decision => ({ action: "conflict", line, userId, conflict: { line, field, userId, reason } });
+    const key = memberKey(member.symbol, member.number, member.branch);
+    if (key === undefined) return conflict("number", "the row has no usable card (記号 and 番号 must be digits)");
+
+    const earlier = this.seen.get(key);
+    if (earlier !== undefined) return conflict("number", `the same card (${describeKey(key)}) is on line ${earlier} of this input`);
+    this.seen.set(key, line);
+
+    const holders = this.realm.byKey.get(key) ?? [];
+    if (holders.length > 1) {
+      const names = holders.map((h) => h.username).join(", ");
+      return conflict("number", `${holders.length} accounts in the realm have this card (${describeKey(key)}): ${names}; keep one of them before importing this row`);
+    }
+    const [account] = holders;
+    if (account) {
+      // The member may have renamed themselves at ⑤: the card says who they are, and the user ID
+      // in the register is not written to an existing account.
+      const update = this.options.updateProfile && account.profile !== profileOf(member);
+      if (!update) return { action: "skip", line, userId, key, account };
+      // A row whose user ID is yet another account's may carry a mistyped card: writing its names
+      // and email onto the card's account could be writing one person's data onto another's.
+      const owner = this.realm.byUsername.get(userId);
+      if (owner && owner !== account) {
+        return conflict("user_id", `user ID "${userId}" is another account's, but the card (${describeKey(key)}) is "${account.username}"'s; check the row, it is not updated`);
+      }
+      return { action: "update", line, userId, key, account };
+    }
+
+    const owner = this.realm.byUsername.get(userId);
+    if (owner) {
+      const whose =
+        owner.line !== undefined
+          ? `the member on line ${owner.line} of this input`
+          : owner.key !== undefined
+            ? `the account of another card (${describeKey(owner.key)})`
+            : "an account without card data";
+      return conflict("user_id", `user ID "${userId}" already belongs to ${whose}`);
+    }
+    this.realm.add({ id: "", username: userId, key, profile: profileOf(member), line });
+    return { action: "create", line, userId, key };
+  }
+}

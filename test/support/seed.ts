@@ -1,0 +1,40 @@
+import type UserRepresentation from "@keycloak/keycloak-admin-client/lib/defs/userRepresentation.js";
+
+/**
+ * Members put straight into a stage with the admin API (partial import), for tests that start past the
+ * first login: one fixture, so the credential formats Keycloak stores are written in one place.
+ */
+
+/** An OTP app with a known secret: Keycloak keeps the secret as a plain string (RFC 6238, SHA1, 6 digits, 30 s). */
+export function otpCredential(secretValue: string, userLabel = "テスト端末"): Record<string, unknown> {
+  return {
+    type: "otp",
+    userLabel,
+    secretData: JSON.stringify({ value: secretValue }),
+    credentialData: JSON.stringify({ subType: "totp", digits: 6, counter: 0, period: 30, algorithm: "HmacSHA1" }),
+  };
+}
+
+export interface SeededMember {
+  username: string;
+  /** 番号 on the card: the import matches members by card, so each seeded member needs its own. */
+  number: string;
+  /** A plaintext password, or one hashed in Keycloak's stored format (members/password-hash.ts). */
+  password: string | { type: "password"; secretData: string; credentialData: string };
+  attributes?: Record<string, string[]>;
+  credentials?: Array<Record<string, unknown>>;
+}
+
+export function seededUser(member: SeededMember): UserRepresentation {
+  const password = typeof member.password === "string" ? { type: "password", value: member.password } : member.password;
+  return {
+    username: member.username,
+    enabled: true,
+    firstName: "太郎",
+    lastName: "山田",
+    email: `${member.username}@example.test`,
+    emailVerified: true,
+    attributes: { kenpoSymbol: ["12"], kenpoNumber: [member.number], kenpoBirthdate: ["1980-12-01"], ...member.attributes },
+    credentials: [{ ...password, temporary: false }, ...(member.credentials ?? [])],
+  };
+}
