@@ -81,7 +81,7 @@ export function desiredRealmSettings(config: SocietyConfig): RealmSettings {
       // Read by the authenticators (③ expiry, ⑤ email stop); see docs/contracts.md.
       kenpoInitialPasswordDays: String(p.initialPasswordDays),
       kenpoMemberEmailEntry: String(p.memberEmailEntry),
-      kenpoHelpDesk: config.helpDesk ?? "",
+      ...(config.helpDesk ? { kenpoHelpDesk: config.helpDesk } : {}),
     },
     ssoSessionIdleTimeout: p.ssoIdleMinutes * 60,
     ssoSessionMaxLifespan: p.ssoMaxHours * 60 * 60,
@@ -198,7 +198,6 @@ export function desiredPortalClient(client: PortalClientConfig): ClientRepresent
     directAccessGrantsEnabled: false,
     serviceAccountsEnabled: false,
     frontchannelLogout: true,
-    authenticationFlowBindingOverrides: {},
     rootUrl: client.rootUrl,
     baseUrl: client.rootUrl,
     redirectUris: [...client.redirectUris].sort(),

@@ -28,8 +28,9 @@ describe("declared flows", () => {
     });
     const browser = DECLARED_FLOWS.find((f) => f.binding === "browserFlow")!.tree;
     const suffix = treeHash(browser);
-    const row = flatten(browser, suffix).find((r) => r.what === "conditional-sub-flow-executed");
-    expect(row?.config?.flow_to_check).toBe(`kenpo second factor ${suffix}`);
+    const checked = flatten(browser, suffix).filter((r) => r.what === "conditional-sub-flow-executed").map((r) => r.config?.flow_to_check);
+    expect(checked).toEqual(expect.arrayContaining([`kenpo second factor ${suffix}`, `kenpo existing factor ${suffix}`]));
+    expect(checked.every((alias) => alias?.endsWith(` ${suffix}`))).toBe(true);
   });
 
   test("the reset flow proves a registered factor before the new password and never sets one up", () => {
@@ -46,6 +47,12 @@ describe("declared flows", () => {
     ]);
     // Keycloak's own reset flow ends in "reset-otp", which deletes the OTP device and registers a new one.
     expect(rows.join()).not.toContain("reset-otp");
+  });
+
+  test("a society's realm is never master: provisioning would close the admins' own doors", async () => {
+    const { societyConfigSchema } = await import("./schema.js");
+    expect(societyConfigSchema.shape.realm.safeParse("master").success).toBe(false);
+    expect(societyConfigSchema.shape.realm.safeParse("kenpo-demo").success).toBe(true);
   });
 
   test("the direct-grant flow only denies", () => {

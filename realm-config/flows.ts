@@ -35,8 +35,6 @@ export type FlowBinding = "browserFlow" | "resetCredentialsFlow" | "directGrantF
 
 export interface DeclaredFlow {
   binding: FlowBinding;
-  /** Keycloak's own flow for this binding, bound for the moment a drifted flow is rebuilt. */
-  stock: string;
   tree: FlowNode;
 }
 
@@ -57,6 +55,11 @@ function stageIs(name: string, value: string, not = false): ExecutionNode {
 /** True while the member did not sign in with a passkey in this login (the passkey alone is two factors). */
 function passkeyNotUsed(name: string): ExecutionNode {
   return { kind: "execution", provider: "conditional-credential", requirement: "REQUIRED", config: { name, values: { credentials: PASSKEY, included: "false" } } };
+}
+
+/** True while the named sub-flow of the same tree has not succeeded in this login. */
+function notPassed(name: string, flow: string): ExecutionNode {
+  return { kind: "execution", provider: "conditional-sub-flow-executed", requirement: "REQUIRED", config: { name, values: { flow_to_check: `{flow:${flow}}`, check_result: "not-executed" } } };
 }
 
 const exec = (provider: string, requirement: Requirement = "REQUIRED"): ExecutionNode => ({ kind: "execution", provider, requirement });
@@ -88,6 +91,17 @@ export function browserFlowTree(): FlowNode {
               stageIs("kenpo stage is not active", "active", true),
               {
                 kind: "flow",
+                name: "kenpo existing factor",
+                description: "A member who still has a registered factor (help-desk reset without removing devices, an enrolment finished earlier) proves it before anything changes",
+                requirement: "CONDITIONAL",
+                children: [
+                  { kind: "execution", provider: "conditional-user-configured", requirement: "REQUIRED" },
+                  passkeyNotUsed("kenpo passkey not used before first steps"),
+                  ...FACTOR_ALTERNATIVES,
+                ],
+              },
+              {
+                kind: "flow",
                 name: "kenpo first steps",
                 description: "③ birthdate, ④ terms, ⑤ method choice, unless ⑤ was done (enrolling)",
                 requirement: "CONDITIONAL",
@@ -110,23 +124,21 @@ export function browserFlowTree(): FlowNode {
               stageIs("kenpo stage is active", "active"),
               { kind: "execution", provider: "conditional-user-configured", requirement: "REQUIRED" },
               passkeyNotUsed("kenpo passkey not used"),
+              notPassed("kenpo existing factor not passed", "kenpo existing factor"),
               ...FACTOR_ALTERNATIVES,
             ],
           },
           {
             kind: "flow",
             name: "kenpo factor lost",
-            description: "Active members with no factor left (devices deleted): enrol again, never a session without one",
+            description: "Active members with no factor left (devices deleted): ③ again, then enrol; never a session without a factor",
             requirement: "CONDITIONAL",
             children: [
               stageIs("kenpo stage is active with no factor", "active"),
               passkeyNotUsed("kenpo passkey not used with no factor"),
-              {
-                kind: "execution",
-                provider: "conditional-sub-flow-executed",
-                requirement: "REQUIRED",
-                config: { name: "kenpo second factor not passed", values: { flow_to_check: "{flow:kenpo second factor}", check_result: "not-executed" } },
-              },
+              notPassed("kenpo second factor not passed", "kenpo second factor"),
+              notPassed("kenpo existing factor not passed either", "kenpo existing factor"),
+              exec(script("kenpo-birthdate")),
               exec(script("kenpo-enrol")),
             ],
           },
@@ -175,9 +187,9 @@ export function directGrantFlowTree(): FlowNode {
 }
 
 export const DECLARED_FLOWS: DeclaredFlow[] = [
-  { binding: "browserFlow", stock: "browser", tree: browserFlowTree() },
-  { binding: "resetCredentialsFlow", stock: "reset credentials", tree: resetCredentialsFlowTree() },
-  { binding: "directGrantFlow", stock: "direct grant", tree: directGrantFlowTree() },
+  { binding: "browserFlow", tree: browserFlowTree() },
+  { binding: "resetCredentialsFlow", tree: resetCredentialsFlowTree() },
+  { binding: "directGrantFlow", tree: directGrantFlowTree() },
 ];
 
 /** A short fingerprint of the tree: the flow's alias carries it, so a changed tree is a new flow. */

@@ -63,7 +63,11 @@ export const policiesSchema = z
 
 export const societyConfigSchema = z
   .object({
-    realm: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, "lower-case letters, digits and '-' (2–63 chars)"),
+    realm: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, "lower-case letters, digits and '-' (2–63 chars)")
+      // Provisioning closes every side door of the realm it is given: on master it would lock the admins out.
+      .refine((r) => r !== "master", "must not be master (Keycloak's admin realm): give the society a realm of its own"),
     societyName: localized,
     portalName: localized,
     /** The member portal's page with the "Login with OpenID Connect" button: where a timed-out login starts again. */

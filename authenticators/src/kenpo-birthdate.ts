@@ -1,5 +1,5 @@
 import { parseBirthdate } from "../../members/birthdate.js";
-import { fieldError, FlowError, formValue, initialPasswordExpired, isLockedOut, recordFailure } from "./lib/flow.js";
+import { fieldError, FlowError, formValue, initialPasswordExpired, isLockedOut, recordFailure, Stage } from "./lib/flow.js";
 
 /**
  * ③ The member types their own birthdate; it must match 生年月日 from the member register.
@@ -10,7 +10,8 @@ const PAGE = "login-birthdate.ftl";
 
 export function authenticate(context: AuthenticationFlowContext): void {
   const user = context.getUser();
-  if (user && initialPasswordExpired(context, user)) {
+  // An active member (③ asked again after losing every device) no longer has the initial password.
+  if (user && user.getFirstAttribute("kenpoStage") !== Stage.active && initialPasswordExpired(context, user)) {
     // Answered like a wrong password at ②, so an expired card password confirms nothing; the help
     // desk re-issues it (kenpo reset-password), which starts its days again.
     LOG.info("kenpo: member " + user.getId() + " used an expired initial password");

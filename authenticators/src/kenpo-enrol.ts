@@ -1,5 +1,5 @@
 import * as methodChoice from "./kenpo-method-choice.js";
-import { chosenFactor, FlowError, hasAnyFactor, Stage } from "./lib/flow.js";
+import { chosenFactor, fieldError, FlowError, hasAnyFactor, hasRequiredAction, initialPasswordExpired, requiredActionEnabled, Stage } from "./lib/flow.js";
 
 /**
  * Every login of a member without a proven factor passes here (the first login, a resumed
@@ -14,12 +14,16 @@ export function authenticate(context: AuthenticationFlowContext): void {
     context.failure(FlowError.INVALID_USER);
     return;
   }
+  // Left at ⑥ earlier: the password is still the card's, and it expires like at ③.
+  if (user.getFirstAttribute("kenpoStage") !== Stage.active && hasRequiredAction(user, "UPDATE_PASSWORD") && initialPasswordExpired(context, user)) {
+    context.forkWithErrorMessage(fieldError("username", "invalidUserMessage"));
+    return;
+  }
   if (!chosenFactor(user)) {
     methodChoice.authenticate(context);
     return;
   }
-  settle(user);
-  context.success();
+  if (settle(context, user)) context.success();
 }
 
 /** Only reached when authenticate() showed ⑤: the member's choice, then the same settling. */
@@ -27,16 +31,23 @@ export function action(context: AuthenticationFlowContext): void {
   methodChoice.action(context);
   const user = context.getUser();
   // The choice was accepted when ⑤ moved the member on; otherwise ⑤ is shown again with its error.
-  if (user && chosenFactor(user) && user.getFirstAttribute("kenpoStage") === Stage.enrolling) settle(user);
+  if (user && chosenFactor(user) && user.getFirstAttribute("kenpoStage") === Stage.enrolling) settle(context, user);
 }
 
-function settle(user: UserModel): void {
+/** False (and the login refused) when the factor's registration could not stand in the way of a session. */
+function settle(context: AuthenticationFlowContext, user: UserModel): boolean {
   const factor = chosenFactor(user)!;
   if (hasAnyFactor(user)) {
     user.setSingleAttribute("kenpoStage", Stage.active);
-    return;
+    return true;
+  }
+  if (!requiredActionEnabled(context, factor.requiredAction)) {
+    LOG.warn("kenpo: required action " + factor.requiredAction + " is disabled in realm " + context.getRealm().getName() + ": login refused");
+    context.failure(FlowError.ACCESS_DENIED);
+    return false;
   }
   // Queued on every pass: a required action removed by hand must not open a session.
   user.setSingleAttribute("kenpoStage", Stage.enrolling);
   user.addRequiredAction(factor.requiredAction);
+  return true;
 }

@@ -16,7 +16,9 @@ export function authenticate(context: AuthenticationFlowContext): void {
     stop(context, "kenpoResetLocked");
     return;
   }
-  if (user.getFirstAttribute("kenpoStage") !== Stage.active || !hasAnyFactor(user)) {
+  // Enrolling with a factor: registered at the end of the first login, activated at the next login.
+  const stage = user.getFirstAttribute("kenpoStage");
+  if ((stage !== Stage.active && stage !== Stage.enrolling) || !hasAnyFactor(user)) {
     stop(context, "kenpoResetFirstLogin");
     return;
   }

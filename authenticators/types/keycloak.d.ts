@@ -54,8 +54,13 @@ interface UserModel {
   credentialManager(): SubjectCredentialManager;
 }
 
+interface RequiredActionProviderModel {
+  isEnabled(): boolean;
+}
+
 interface RealmModel {
   getName(): string;
+  getRequiredActionProviderByAlias(alias: string): RequiredActionProviderModel | null;
   getAttribute(name: string): string | null;
   isBruteForceProtected(): boolean;
 }

@@ -76,8 +76,43 @@ function collectConfigs(tree: FlowNode): Array<{ name: string; values: Record<st
   return tree.children.flatMap((c) => (c.kind === "execution" ? (c.config ? [c.config] : []) : collectConfigs(c)));
 }
 
+/**
+ * Bound while a hand-edited flow is rebuilt under its own alias: never one of Keycloak's stock flows, which
+ * would let members in with the card password alone. If the rebuild fails, the door stays closed.
+ */
+const CLOSED = "kenpo closed while rebuilding";
+
+async function closeDoor(admin: KcAdminClient, realm: string, binding: string): Promise<void> {
+  const flows = await admin.authenticationManagement.getFlows({ realm });
+  if (!flows.some((f) => f.alias === CLOSED)) {
+    await admin.authenticationManagement.createFlow({ realm, alias: CLOSED, description: "Refuses every login while a kenpo flow is rebuilt", providerId: "basic-flow", topLevel: true, builtIn: false });
+    await admin.authenticationManagement.addExecutionToFlow({ realm, flow: CLOSED, provider: "deny-access-authenticator" });
+    const [deny] = (await admin.authenticationManagement.getExecutions({ realm, flow: CLOSED })) as AuthenticationExecutionInfoRepresentation[];
+    await admin.authenticationManagement.updateExecution({ realm, flow: CLOSED }, { ...deny, requirement: "REQUIRED" });
+  }
+  await admin.realms.update({ realm }, { [binding]: CLOSED });
+}
+
+async function openDoorAgain(admin: KcAdminClient, realm: string): Promise<void> {
+  const rep = (await admin.realms.findOne({ realm })) as Record<string, unknown> | undefined;
+  if (DECLARED_FLOWS.some((f) => rep?.[f.binding] === CLOSED)) return;
+  const closed = (await admin.authenticationManagement.getFlows({ realm })).find((f) => f.alias === CLOSED);
+  if (closed) await admin.authenticationManagement.deleteFlow({ realm, flowId: closed.id! });
+}
+
+function providersOf(tree: FlowNode): string[] {
+  return tree.children.flatMap((c) => (c.kind === "execution" ? [c.provider] : providersOf(c)));
+}
+
+/** Our script authenticators (and every stock one we use) must be deployed before anything is planned. */
+async function missingProviders(admin: KcAdminClient): Promise<string[]> {
+  const info = await admin.serverInfo.find();
+  const known = new Set(Object.keys(info.providers?.authenticator?.providers ?? {}));
+  return [...new Set(DECLARED_FLOWS.flatMap((f) => providersOf(f.tree)))].filter((p) => !known.has(p));
+}
+
 async function planFlow(admin: KcAdminClient, realm: string, realmExists: boolean, declared: DeclaredFlow): Promise<Change[]> {
-  const { tree, binding, stock } = declared;
+  const { tree, binding } = declared;
   const suffix = treeHash(tree);
   const alias = `${tree.name} ${suffix}`;
   const prefix = `${tree.name} `;
@@ -101,13 +136,14 @@ async function planFlow(admin: KcAdminClient, realm: string, realmExists: boolea
       details,
       apply: async () => {
         if (drifted) {
-          // Rebuild under the same alias: bind Keycloak's own flow for the moment it takes.
-          await admin.realms.update({ realm }, { [binding]: stock });
+          // Rebuild under the same alias, behind a closed door (see CLOSED).
+          await closeDoor(admin, realm, binding);
           await admin.authenticationManagement.deleteFlow({ realm, flowId: existing!.id! });
         }
         if (!existing || drifted) await build(admin, realm, tree, suffix);
         await admin.realms.update({ realm }, { [binding]: alias });
         for (const f of stale) await admin.authenticationManagement.deleteFlow({ realm, flowId: f.id! });
+        if (drifted) await openDoorAgain(admin, realm);
       },
     },
   ];
@@ -116,6 +152,12 @@ async function planFlow(admin: KcAdminClient, realm: string, realmExists: boolea
 export const flowsSection: Section = {
   name: "flows",
   async plan({ admin, config, realmExists }): Promise<Change[]> {
+    const missing = await missingProviders(admin);
+    if (missing.length > 0) {
+      throw new Error(
+        `Keycloak has no authenticator ${missing.join(", ")}: copy build/providers/kenpo-authenticators.jar (npm run build) into its providers/ folder and start it with --features=scripts, then plan again`,
+      );
+    }
     const changes: Change[] = [];
     for (const declared of DECLARED_FLOWS) changes.push(...(await planFlow(admin, config.realm, realmExists, declared)));
     return changes;

@@ -37,7 +37,9 @@ async function clientChanges(admin: Admin, realm: string): Promise<Change[]> {
         target: `client ${client.clientId}`,
         details,
         apply: async () => {
-          await admin.clients.update({ realm, id: client.id! }, { ...client, ...CLOSED, authenticationFlowBindingOverrides: {} });
+          // Keycloak removes an override only when its key is sent with an empty value; an empty map keeps them.
+          const cleared = Object.fromEntries(Object.keys(client.authenticationFlowBindingOverrides ?? {}).map((k) => [k, ""]));
+          await admin.clients.update({ realm, id: client.id! }, { ...client, ...CLOSED, authenticationFlowBindingOverrides: cleared });
         },
       },
     ];

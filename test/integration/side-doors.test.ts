@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { TOTP, Secret } from "otpauth";
 import type UserRepresentation from "@keycloak/keycloak-admin-client/lib/defs/userRepresentation.js";
 import { DECLARED_FLOWS, treeHash } from "../../realm-config/flows.js";
-import { planRealm } from "../../realm-config/provision.js";
+import { applyRealm, planRealm } from "../../realm-config/provision.js";
 import { startMailbox, type Mailbox } from "../support/mailbox.js";
 import { cardMember, freshCode, importMember, Journey, type TestRealm } from "../support/journey.js";
 import { expectPage, HttpBrowser, isPage, pageId, type Page } from "../support/http-login.js";
@@ -43,7 +43,9 @@ const STAGES = [
   { name: "enrolling-action-removed", after: "login-config-totp.ftl", resetPage: "info.ftl", says: "初期パスワード" },
   { name: "active-otp", after: "login-otp.ftl", resetPage: "login-otp.ftl", says: "" },
   { name: "active-passkey", after: "webauthn-authenticate.ftl", resetPage: "webauthn-authenticate.ftl", says: "" },
-  { name: "active-no-credential", after: "login-config-totp.ftl", resetPage: "info.ftl", says: "初期パスワード" },
+  { name: "active-no-credential", after: "login-birthdate.ftl", resetPage: "info.ftl", says: "初期パスワード" },
+  { name: "initial-with-otp", after: "login-otp.ftl", resetPage: "info.ftl", says: "初期パスワード" },
+  { name: "enrolling-with-otp", after: "login-otp.ftl", resetPage: "login-otp.ftl", says: "" },
   { name: "locked", after: "login.ftl", resetPage: "info.ftl", says: "しばらくの間" },
 ] as const;
 type StageName = (typeof STAGES)[number]["name"];
@@ -58,6 +60,8 @@ async function seedMembers(realm: TestRealm): Promise<void> {
     seeded("enrolling-action-removed", "2000002", { kenpoStage: ["enrolling"], kenpoMfaMethod: ["otp"] }, []),
     seeded("active-otp", "2000003", { kenpoStage: ["active"], kenpoMfaMethod: ["otp"] }, [OTP]),
     seeded("active-passkey", "2000004", { kenpoStage: ["active"], kenpoMfaMethod: ["passkey"] }, [passkeyCredential]),
+    seeded("initial-with-otp", "2000006", { kenpoStage: ["initial"] }, [OTP]),
+    seeded("enrolling-with-otp", "2000007", { kenpoStage: ["enrolling"], kenpoMfaMethod: ["otp"] }, [OTP]),
     seeded("active-no-credential", "2000005", { kenpoStage: ["active"], kenpoMfaMethod: ["otp"] }, []),
   ];
   await realm.admin.realms.partialImport({ realm: realm.config.realm, rep: { ifResourceExists: "FAIL", users } });
@@ -233,6 +237,59 @@ describe("side doors: no session without the stage's proof", () => {
     };
     expect(await stageOf("initial")).toBe("initial");
     expect(await stageOf("no-stage")).toBe("(none)");
-    expect(await stageOf("active-no-credential")).not.toBe("active");
+    // Devices gone: ③ stands first (not passed by any door above), then the registration, never a session.
+    expect(await stageOf("active-no-credential")).toBe("active");
+    const j = await new Journey(realm).open();
+    await j.post({ username: "active-no-credential", password: PASSWORD }, "login-birthdate.ftl");
+    await j.post({ birthdate: "19801201" }, "login-config-totp.ftl");
+    expect(await stageOf("active-no-credential")).toBe("enrolling");
   });
+
+  test("a flow override on any client is removed by provisioning (Keycloak keeps an override sent as an empty map)", async () => {
+    const [consoleClient] = await realm.admin.clients.find({ realm: realm.config.realm, clientId: "account-console" });
+    await realm.admin.clients.update({ realm: realm.config.realm, id: consoleClient!.id! }, { ...consoleClient, authenticationFlowBindingOverrides: { browser: (await stockFlowId("browser"))! } });
+    expect((await planRealm(realm.admin, realm.config)).map((c) => `${c.section} ${c.target}`)).toEqual(["side-doors client account-console"]);
+    await applyRealm(realm.admin, realm.config);
+    const [after] = await realm.admin.clients.find({ realm: realm.config.realm, clientId: "account-console" });
+    expect(Object.values(after!.authenticationFlowBindingOverrides ?? {}).filter(Boolean)).toEqual([]);
+    expect(await planRealm(realm.admin, realm.config)).toEqual([]);
+  });
+
+  test("a hand-edited flow is rebuilt behind a closed door, never a stock flow, and the door is removed afterwards", async () => {
+    const browserAlias = (await realm.admin.realms.findOne({ realm: realm.config.realm }))!.browserFlow!;
+    const executions = await realm.admin.authenticationManagement.getExecutions({ realm: realm.config.realm, flow: browserAlias });
+    const otp = executions.find((e) => e.providerId === "auth-otp-form")!;
+    await realm.admin.authenticationManagement.updateExecution({ realm: realm.config.realm, flow: browserAlias }, { ...otp, requirement: "DISABLED" });
+    const bindings: string[] = [];
+    const planned = await planRealm(realm.admin, realm.config);
+    expect(planned.flatMap((c) => c.details).join("\n")).toContain("edited by hand");
+    for (const change of planned) {
+      await change.apply();
+      bindings.push(String((await realm.admin.realms.findOne({ realm: realm.config.realm }))!.browserFlow));
+    }
+    expect(bindings.at(-1)).toBe(browserAlias);
+    expect(bindings).not.toContain("browser");
+    const flows = await realm.admin.authenticationManagement.getFlows({ realm: realm.config.realm });
+    expect(flows.map((f) => f.alias)).not.toContain("kenpo closed while rebuilding");
+    expect(await planRealm(realm.admin, realm.config)).toEqual([]);
+  });
+
+  test("a disabled registration action refuses the login instead of letting an enrolling member through", async () => {
+    const actions = await realm.admin.authenticationManagement.getRequiredActions({ realm: realm.config.realm } as never);
+    const totpAction = actions.find((a) => a.alias === "CONFIGURE_TOTP")!;
+    await realm.admin.authenticationManagement.updateRequiredAction({ alias: "CONFIGURE_TOTP", realm: realm.config.realm } as never, { ...totpAction, enabled: false });
+    try {
+      const result = await afterPassword(realm, "enrolling-action-removed");
+      expect(isPage(result)).toBe(true);
+      expect(landed(result)).not.toBe("login-config-totp.ftl");
+      expect(landed(result)).not.toBe("login.ftl");
+    } finally {
+      await applyRealm(realm.admin, realm.config);
+    }
+    expect(await planRealm(realm.admin, realm.config)).toEqual([]);
+  });
+
+  async function stockFlowId(alias: string): Promise<string | undefined> {
+    return (await realm.admin.authenticationManagement.getFlows({ realm: realm.config.realm })).find((f) => f.alias === alias)?.id;
+  }
 });

@@ -48,6 +48,18 @@ export function initialPasswordExpired(context: AuthenticationFlowContext, user:
   return now - Number(created.getCreatedDate()) > days * 24 * 60 * 60 * 1000;
 }
 
+export function hasRequiredAction(user: UserModel, alias: string): boolean {
+  return user.getRequiredActionsStream().anyMatch(function (a) {
+    return String(a) === alias;
+  });
+}
+
+/** Keycloak skips a disabled required action silently: queuing one would not stop a session. */
+export function requiredActionEnabled(context: AuthenticationFlowContext, alias: string): boolean {
+  const action = context.getRealm().getRequiredActionProviderByAlias(alias);
+  return action != null && action.isEnabled();
+}
+
 /** The factor the member chose at ⑤, or null when the attribute is missing or unknown. */
 export function chosenFactor(user: UserModel): { credential: string; requiredAction: string } | null {
   const method = user.getFirstAttribute("kenpoMfaMethod") || "";
