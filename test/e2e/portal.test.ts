@@ -2,6 +2,7 @@ import type { Browser } from "playwright-core";
 import { TOTP, Secret } from "otpauth";
 import { launchBrowser, openDevice, type Device } from "../support/browser.js";
 import { provisionBrowserRealm, type BrowserRealm } from "../support/browser-realm.js";
+import { otpCredential, seededUser } from "../support/seed.js";
 
 /**
  * The demo portal with keycloak-js against the real Keycloak, for a member whose first login is
@@ -27,24 +28,17 @@ describe("demo member portal (keycloak-js) in chromium", () => {
       rep: {
         ifResourceExists: "FAIL",
         users: [
-          {
+          seededUser({
             username: userId,
-            enabled: true,
+            number: "0345678",
+            password,
             firstName: "花子",
             lastName: "佐藤",
             email: "hanako@example.test",
-            emailVerified: true,
-            attributes: { kenpoSymbol: ["12"], kenpoNumber: ["0345678"], kenpoBirthdate: ["1985-04-01"], kenpoStage: ["active"], kenpoMfaMethod: ["otp"] },
-            credentials: [
-              { type: "password", value: password, temporary: false },
-              {
-                type: "otp",
-                userLabel: "テスト端末",
-                secretData: JSON.stringify({ value: secretValue }),
-                credentialData: JSON.stringify({ subType: "totp", digits: 6, counter: 0, period: 30, algorithm: "HmacSHA1" }),
-              },
-            ],
-          },
+            birthdate: "1985-04-01",
+            attributes: { kenpoStage: ["active"], kenpoMfaMethod: ["otp"] },
+            credentials: [otpCredential(secretValue)],
+          }),
         ],
       },
     });

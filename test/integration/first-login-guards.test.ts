@@ -1,6 +1,7 @@
 import { hashPassword } from "../../members/password-hash.js";
 import { cardMember, importMember, Journey, type TestRealm } from "../support/journey.js";
 import { provisionTestRealm } from "../support/realm.js";
+import { seededUser } from "../support/seed.js";
 
 /**
  * Two guards of the first login that stop a member before anything changes: an initial password past
@@ -23,15 +24,12 @@ describe("first-login guards", () => {
       rep: {
         ifResourceExists: "FAIL",
         users: [
-          {
+          seededUser({
+            ...member,
             username: userId,
-            enabled: true,
-            firstName: member.firstName,
-            lastName: member.lastName,
-            email: member.email,
-            attributes: { kenpoSymbol: [member.symbol], kenpoNumber: [member.number], kenpoBirthdate: [member.birthdate], kenpoStage: ["initial"] },
-            credentials: [{ ...hashed, temporary: false, createdDate: Date.now() - days * 24 * 60 * 60 * 1000 }],
-          },
+            password: { ...hashed, createdDate: Date.now() - days * 24 * 60 * 60 * 1000 },
+            attributes: { kenpoStage: ["initial"] },
+          }),
         ],
       },
     });

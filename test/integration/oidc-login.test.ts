@@ -2,6 +2,7 @@ import { TOTP, Secret } from "otpauth";
 import { authorizationRequest, decodeJwt, exchangeCode, expectPage, HttpBrowser, isLoginForm, isPage, pageId, summarize } from "../support/http-login.js";
 import { testKeycloak } from "../support/keycloak-env.js";
 import { provisionTestRealm } from "../support/realm.js";
+import { otpCredential, seededUser } from "../support/seed.js";
 
 /**
  * A member who has finished the first login (OTP registered) signs in to the portal client with
@@ -21,24 +22,14 @@ describe("portal login over HTTP (authorization code + PKCE)", () => {
       rep: {
         ifResourceExists: "FAIL",
         users: [
-          {
+          seededUser({
             username: "taro.yamada",
-            enabled: true,
-            firstName: "太郎",
-            lastName: "山田",
+            number: "5000001",
+            password,
             email: "taro@example.test",
-            emailVerified: true,
             attributes: { kenpoStage: ["active"], kenpoMfaMethod: ["otp"] },
-            credentials: [
-              { type: "password", value: password, temporary: false },
-              {
-                type: "otp",
-                userLabel: "テスト端末",
-                secretData: JSON.stringify({ value: secretValue }),
-                credentialData: JSON.stringify({ subType: "totp", digits: 6, counter: 0, period: 30, algorithm: "HmacSHA1" }),
-              },
-            ],
-          },
+            credentials: [otpCredential(secretValue)],
+          }),
         ],
       },
     });

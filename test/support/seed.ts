@@ -20,21 +20,21 @@ export interface SeededMember {
   /** 番号 on the card: the import matches members by card, so each seeded member needs its own. */
   number: string;
   /** A plaintext password, or one hashed in Keycloak's stored format (members/password-hash.ts). */
-  password: string | { type: "password"; secretData: string; credentialData: string };
+  password: string | { type: "password"; secretData: string; credentialData: string; createdDate?: number };
   attributes?: Record<string, string[]>;
   credentials?: Array<Record<string, unknown>>;
 }
 
-export function seededUser(member: SeededMember): UserRepresentation {
+export function seededUser(member: SeededMember & { firstName?: string; lastName?: string; email?: string; birthdate?: string; symbol?: string }): UserRepresentation {
   const password = typeof member.password === "string" ? { type: "password", value: member.password } : member.password;
   return {
     username: member.username,
     enabled: true,
-    firstName: "太郎",
-    lastName: "山田",
-    email: `${member.username}@example.test`,
+    firstName: member.firstName ?? "太郎",
+    lastName: member.lastName ?? "山田",
+    email: member.email ?? `${member.username}@example.test`,
     emailVerified: true,
-    attributes: { kenpoSymbol: ["12"], kenpoNumber: [member.number], kenpoBirthdate: ["1980-12-01"], ...member.attributes },
+    attributes: { kenpoSymbol: [member.symbol ?? "12"], kenpoNumber: [member.number], kenpoBirthdate: [member.birthdate ?? "1980-12-01"], ...member.attributes },
     credentials: [{ ...password, temporary: false }, ...(member.credentials ?? [])],
   };
 }

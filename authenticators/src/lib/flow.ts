@@ -66,7 +66,7 @@ export function chosenFactor(user: UserModel): { credential: string; requiredAct
   return method === "passkey" || method === "otp" ? FACTORS[method]! : null;
 }
 
-/** A registered OTP app or passkey, whichever was chosen. */
+/** A registered OTP app or passkey, whatever was chosen at ⑤: either one proves the member. */
 export function hasAnyFactor(user: UserModel): boolean {
   return hasCredential(user, FACTORS.otp!.credential) || hasCredential(user, FACTORS.passkey!.credential);
 }
