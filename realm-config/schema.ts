@@ -1,10 +1,31 @@
 import { z } from "zod";
 
+// Every key's description and example live here, in the schema's metadata: docs/config.md and
+// docs/society-config.schema.json are generated from it (realm-config/reference.ts), so the reference, the editor's
+// hover text and the validation can never disagree. Parsing is untouched by metadata.
+
 /**
- * One health insurance society's realm, as the society's admins write it (YAML).
- * Everything member-facing is given in Japanese and English; Japanese is the default locale.
+ * A string matching `pattern`. The same words are the error message and the JSON Schema's patternErrorMessage,
+ * which VS Code's YAML and JSON validators show instead of the bare regular expression.
  */
-const localized = z.object({ ja: z.string().min(1), en: z.string().min(1) }).strict();
+function matching(pattern: RegExp, words: string) {
+  return z.string().regex(pattern, words).meta({ patternErrorMessage: words });
+}
+
+const SLUG = /^[a-z0-9][a-z0-9-]{1,62}$/;
+const SLUG_WORDS = "lower-case letters, digits and '-' (2–63 chars)";
+
+// Everything member-facing is given in Japanese and English; Japanese is the default locale.
+const localizedSchema = z
+  .object({
+    ja: z.string().min(1).describe("Japanese (the default locale)."),
+    en: z.string().min(1).describe("English."),
+  })
+  .strict();
+
+function localized(description: string, example: { ja: string; en: string }) {
+  return localizedSchema.meta({ description, examples: [example] });
+}
 
 const redirectUri = z
   .string()
@@ -13,80 +34,225 @@ const redirectUri = z
 
 export const portalClientSchema = z
   .object({
-    clientId: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, "lower-case letters, digits and '-' (2–63 chars)"),
-    name: localized,
-    rootUrl: z.string().url(),
-    redirectUris: z.array(redirectUri).min(1),
-    webOrigins: z.array(z.string()).default([]),
-    postLogoutRedirectUris: z.array(redirectUri).default([]),
+    clientId: matching(SLUG, SLUG_WORDS).meta({
+      description: "The portal's OIDC client_id (keycloak-js `clientId`).",
+      examples: ["member-portal"],
+    }),
+    name: localized("The client's name in the admin console: ja is its name, en its description.", {
+      ja: "加入者ページ",
+      en: "Member portal",
+    }),
+    rootUrl: z
+      .string()
+      .url()
+      .meta({ description: "The portal's base URL: where Keycloak's links back to the application point.", examples: ["https://portal.example-kenpo.jp/"] }),
+    redirectUris: z
+      .array(redirectUri)
+      .min(1)
+      .meta({
+        description:
+          "Where Keycloak may send a member back after login: the portal's redirect_uri must match one. A wildcard only as a trailing `/*`.",
+        examples: [["https://portal.example-kenpo.jp/*"]],
+      }),
+    webOrigins: z
+      .array(z.string())
+      .default([])
+      .meta({
+        description:
+          'Browser origins (scheme://host[:port], no path) allowed to call Keycloak from the portal\'s pages (CORS); "+" allows the origins of redirectUris.',
+        examples: [["https://portal.example-kenpo.jp"]],
+      }),
+    postLogoutRedirectUris: z
+      .array(redirectUri)
+      .default([])
+      .meta({
+        description: "Where Keycloak may send a member after logout (post_logout_redirect_uri must match one); wildcards as in redirectUris.",
+        examples: [["https://portal.example-kenpo.jp/*"]],
+      }),
   })
-  .strict();
+  .strict()
+  .meta({
+    description:
+      "A member portal, as a public OIDC client: authorization code with PKCE (S256) only, no password grant, and every login at level mfa (password + a registered factor).",
+  });
 
 export const smtpSchema = z
   .object({
-    host: z.string().min(1),
-    port: z.number().int().min(1).max(65535),
-    from: z.string().email(),
-    fromDisplayName: z.string().optional(),
-    ssl: z.boolean().default(false),
-    starttls: z.boolean().default(false),
-    /** Name of an environment variable holding the SMTP user; secrets never live in the config file. */
-    userEnv: z.string().optional(),
-    passwordEnv: z.string().optional(),
+    host: z.string().min(1).meta({ description: "The SMTP server (relay) Keycloak sends through.", examples: ["smtp.example-kenpo.jp"] }),
+    port: z
+      .number()
+      .int()
+      .min(1)
+      .max(65535)
+      .meta({ description: "The SMTP server's port: usually 587 with starttls, 465 with ssl, 25 inside a trusted network.", examples: [587] }),
+    from: z.string().email().meta({ description: "The sender address of every email to members.", examples: ["no-reply@example-kenpo.jp"] }),
+    fromDisplayName: z
+      .string()
+      .optional()
+      .meta({ description: "The sender's display name; without it, societyName.ja.", examples: ["例示健康保険組合"] }),
+    ssl: z.boolean().default(false).describe("Connect with TLS from the first byte (SMTPS, usually port 465)."),
+    starttls: z.boolean().default(false).describe("Upgrade a plain connection to TLS with STARTTLS (usually port 587)."),
+    userEnv: z
+      .string()
+      .optional()
+      .meta({
+        description:
+          "SMTP authentication: the name of an environment variable holding the SMTP user, read by `kenpo provision`; secrets never live in the config file. Set: Keycloak logs in to the server; left out: no authentication.",
+        examples: ["KENPO_SMTP_USER"],
+      }),
+    passwordEnv: z
+      .string()
+      .optional()
+      .meta({
+        description:
+          "SMTP authentication: the name of an environment variable holding the SMTP password, read by `kenpo provision` (used together with userEnv).",
+        examples: ["KENPO_SMTP_PASSWORD"],
+      }),
   })
-  .strict();
+  .strict()
+  .meta({
+    description:
+      "The mail server for members' emails (email address check, password reset). Left out: provisioning keeps the realm's mail settings as they are (a new realm has none and sends no email).",
+  });
 
 export const policiesSchema = z
   .object({
-    passwordMinLength: z.number().int().min(8).max(128).default(8),
-    passwordHistory: z.number().int().min(0).max(24).default(3),
-    /** Wrong answers (password or birthdate) before a temporary lockout. */
-    maxLoginFailures: z.number().int().min(1).max(100).default(5),
-    lockoutMinutes: z.number().int().min(1).max(24 * 60).default(15),
-    /** How long a member may take on one login page before the login times out. */
-    loginTimeoutMinutes: z.number().int().min(1).max(120).default(30),
-    ssoIdleMinutes: z.number().int().min(5).max(24 * 60).default(30),
-    ssoMaxHours: z.number().int().min(1).max(72).default(10),
-    /** Days an imported (or help-desk re-issued) initial password works; 0: no expiry. */
-    initialPasswordDays: z.number().int().min(0).max(3650).default(90),
-    /**
-     * A register row without an email address: false (default) stops the member at ⑤ with the help desk's
-     * contact; true lets the member enter an address at ⑦ (weaker: whoever does the first login chooses it).
-     */
-    memberEmailEntry: z.boolean().default(false),
-    /** How long the link in a password-reset email works. */
-    resetLinkMinutes: z.number().int().min(5).max(60).default(30),
-    /** Login and admin events (who logged in, failed, changed what) are kept this long. */
-    eventsRetentionDays: z.number().int().min(1).max(3650).default(365),
+    passwordMinLength: z.number().int().min(8).max(128).default(8).meta({ description: "Fewest characters in a member's password.", examples: [10] }),
+    passwordHistory: z
+      .number()
+      .int()
+      .min(0)
+      .max(24)
+      .default(3)
+      .describe("How many of a member's previous passwords may not be used again; 0: any."),
+    maxLoginFailures: z
+      .number()
+      .int()
+      .min(1)
+      .max(100)
+      .default(5)
+      .describe("Wrong answers (password or birthdate) before a temporary lockout."),
+    lockoutMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(15)
+      .describe("How long a lockout lasts, in minutes; it ends by itself (the help desk can lift it earlier)."),
+    loginTimeoutMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(120)
+      .default(30)
+      .describe("How long a member may take on one login page before the login times out and starts again at portalUrl."),
+    ssoIdleMinutes: z
+      .number()
+      .int()
+      .min(5)
+      .max(24 * 60)
+      .default(30)
+      .describe("A login session ends after this many minutes without activity (Keycloak's SSO Session Idle)."),
+    ssoMaxHours: z
+      .number()
+      .int()
+      .min(1)
+      .max(72)
+      .default(10)
+      .describe("A login session ends this many hours after the login, active or not (Keycloak's SSO Session Max)."),
+    initialPasswordDays: z
+      .number()
+      .int()
+      .min(0)
+      .max(3650)
+      .default(90)
+      .describe("Days an imported (or help-desk re-issued) initial password works; 0: no expiry."),
+    memberEmailEntry: z
+      .boolean()
+      .default(false)
+      .describe(
+        "A register row without an email address: false stops the member at ⑤ with the help desk's contact (helpDesk); true lets the member enter an address at ⑦ (weaker: whoever does the first login chooses it).",
+      ),
+    resetLinkMinutes: z.number().int().min(5).max(60).default(30).describe("How long the link in a password-reset email works, in minutes."),
+    eventsRetentionDays: z
+      .number()
+      .int()
+      .min(1)
+      .max(3650)
+      .default(365)
+      .describe("Login and admin events (who logged in, failed, changed what) are kept this many days."),
   })
-  .strict();
+  .strict()
+  .meta({ description: "Passwords, lockout, session and link lifetimes, records. Every key has a default; leave out what you do not change." });
+
+const DEFAULT_SERVER_URL = "http://127.0.0.1:8080";
 
 export const societyConfigSchema = z
   .object({
-    realm: z
+    realm: matching(SLUG, SLUG_WORDS)
+      .refine((r) => r !== "master", "must not be master (Keycloak's admin realm): give the society a realm of its own")
+      .meta({
+        description:
+          "The realm's name in Keycloak: part of every login URL (`/realms/<realm>/…`). Never master: provisioning closes every side door of the realm it is given, and on Keycloak's admin realm that would lock the admins out.",
+        examples: ["example-kenpo"],
+      }),
+    societyName: localized(
+      "The society's name: the login pages' heading, the sender name of emails (unless smtp.fromDisplayName) and the name members' devices show for a passkey (ja).",
+      { ja: "例示健康保険組合", en: "Example Health Insurance Society" },
+    ),
+    portalName: localized("The member portal's name as the login pages show it.", {
+      ja: "例示健保 加入者ページ",
+      en: "Example Kenpo member portal",
+    }),
+    portalUrl: z.string().url().meta({
+      description: 'The member portal\'s page with the "Login with OpenID Connect" button: where a timed-out login starts again.',
+      examples: ["https://portal.example-kenpo.jp/"],
+    }),
+    termsText: localized("The terms of use members accept at ④ of the first login; HTML allowed (e.g. `<p>…</p>`).", {
+      ja: "<p>本サービスは加入者ご本人のみが利用できます。</p>",
+      en: "<p>Only the member may use this service.</p>",
+    }),
+    termsVersion: matching(/^[0-9A-Za-z._-]{1,32}$/, "letters, digits, '.', '_' or '-' (1–32 chars)")
+      .default("1")
+      .meta({
+        description:
+          'Recorded on each member with their acceptance of the terms (user attribute kenpoTermsVersion): change it when termsText changes. Quote it when it looks like a number ("2", "2026.04").',
+        examples: ["2026-04"],
+      }),
+    portalClients: z
+      .array(portalClientSchema)
+      .min(1)
+      .describe("The portals members log in to, at least one; the first is the one `npm start` and the CLI's links use."),
+    helpDesk: z
       .string()
-      .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, "lower-case letters, digits and '-' (2–63 chars)")
-      // Provisioning closes every side door of the realm it is given: on master it would lock the admins out.
-      .refine((r) => r !== "master", "must not be master (Keycloak's admin realm): give the society a realm of its own"),
-    societyName: localized,
-    portalName: localized,
-    /** The member portal's page with the "Login with OpenID Connect" button: where a timed-out login starts again. */
-    portalUrl: z.string().url(),
-    termsText: localized,
-    /** Recorded with each member's acceptance of the terms (kenpoTermsVersion). */
-    termsVersion: z.string().regex(/^[0-9A-Za-z._-]{1,32}$/, "letters, digits, '.', '_' or '-' (1–32 chars)").default("1"),
-    portalClients: z.array(portalClientSchema).min(1),
-    /** Where members call or write: shown when they cannot go on by themselves (e.g. no email address on file). */
-    helpDesk: z.string().min(1).max(200).optional(),
+      .min(1)
+      .max(200)
+      .optional()
+      .meta({
+        description:
+          "Where members call or write: shown when they cannot go on by themselves (e.g. no email address on file, see policies.memberEmailEntry).",
+        examples: ["例示健保 加入者ページ窓口 電話 03-0000-0000（平日 9:00〜17:00）"],
+      }),
     smtp: smtpSchema.optional(),
     policies: policiesSchema.default(() => policiesSchema.parse({})),
-    /** Where the kenpo CLI reaches Keycloak's admin API when no --url is given. */
     server: z
-      .object({ url: z.string().url().default("http://127.0.0.1:8080") })
+      .object({
+        url: z
+          .string()
+          .url()
+          .default(DEFAULT_SERVER_URL)
+          .meta({ description: "Keycloak's base URL (no /admin, no /realms).", examples: ["https://sso.example-kenpo.jp"] }),
+      })
       .strict()
-      .default(() => ({ url: "http://127.0.0.1:8080" })),
+      .default(() => ({ url: DEFAULT_SERVER_URL }))
+      .describe("Where the kenpo CLI reaches Keycloak's admin API when no --url is given."),
   })
-  .strict();
+  .strict()
+  .meta({
+    title: "kenpo-keycloak society config",
+    description:
+      "One health insurance society's realm, as the society's admins write it (YAML) and `kenpo provision` applies it. Everything member-facing is given in Japanese and English; Japanese is the default locale.",
+  });
 
 export type SocietyConfig = z.infer<typeof societyConfigSchema>;
 export type PortalClientConfig = z.infer<typeof portalClientSchema>;
