@@ -1,6 +1,7 @@
 import type RealmRepresentation from "@keycloak/keycloak-admin-client/lib/defs/realmRepresentation.js";
 import type ClientRepresentation from "@keycloak/keycloak-admin-client/lib/defs/clientRepresentation.js";
 import type { UserProfileAttribute } from "@keycloak/keycloak-admin-client/lib/defs/userProfileMetadata.js";
+import { ACR_LOA_MAP, MFA_ACR, MINIMUM_ACR_ATTRIBUTE } from "./flows.js";
 import type { PortalClientConfig, SocietyConfig } from "./schema.js";
 
 /**
@@ -24,12 +25,19 @@ export type RealmSettings = RealmRepresentation & {
 };
 export const PASSWORD_HASH_ALGORITHM = "argon2";
 
+/**
+ * The realm's password policy string, written exactly as Keycloak stores it so a re-apply finds no
+ * difference: Keycloak parses "id(config)" into a map and writes the map back (PasswordPolicy.Builder
+ * asString), dropping "()" for a policy without config. So the flag policies go bare: "notUsername"
+ * comes back as "notUsername", while "notUsername(undefined)" (what the admin console sends) would be
+ * kept verbatim, a literal "undefined" that the login theme and every reader would see.
+ */
 export function desiredPasswordPolicy(config: SocietyConfig): string {
   const p = config.policies;
   return [
     `length(${p.passwordMinLength})`,
-    "notUsername(undefined)",
-    "notEmail(undefined)",
+    "notUsername",
+    "notEmail",
     `passwordHistory(${p.passwordHistory})`,
     `hashAlgorithm(${PASSWORD_HASH_ALGORITHM})`,
   ].join(" and ");
@@ -77,6 +85,8 @@ export function desiredRealmSettings(config: SocietyConfig): RealmSettings {
       adminEventsExpiration: String(p.eventsRetentionDays * 24 * 60 * 60),
       // The reset link alone proves only the mailbox; keep its window short.
       "actionTokenGeneratedByUserLifespan.reset-credentials": String(p.resetLinkMinutes * 60),
+      // What a token's acr says (see realm-config/flows.ts): "mfa" after a registered factor.
+      "acr.loa.map": JSON.stringify(ACR_LOA_MAP),
       kenpoTermsVersion: config.termsVersion,
       // Read by the authenticators (③ expiry, ⑤ email stop); see docs/contracts.md.
       kenpoInitialPasswordDays: String(p.initialPasswordDays),
@@ -204,6 +214,8 @@ export function desiredPortalClient(client: PortalClientConfig): ClientRepresent
     webOrigins: [...client.webOrigins].sort(),
     attributes: {
       "pkce.code.challenge.method": "S256",
+      // Keycloak asks level "mfa" for this client whatever the app requests: an SSO session below it logs in again.
+      [MINIMUM_ACR_ATTRIBUTE]: MFA_ACR,
       "post.logout.redirect.uris": [...client.postLogoutRedirectUris].sort().join("##"),
     },
   };

@@ -1,4 +1,4 @@
-import { DECLARED_FLOWS, flatten, resolveConfig, treeHash, type FlowNode } from "./flows.js";
+import { ACR_LOA_MAP, DECLARED_FLOWS, flatten, MFA_ACR, resolveConfig, treeHash, type FlowNode } from "./flows.js";
 
 const names = (tree: FlowNode): string[] => tree.children.flatMap((c) => (c.kind === "flow" ? [c.name, ...names(c)] : []));
 const configs = (tree: FlowNode): Array<{ name: string; values: Record<string, string> }> =>
@@ -53,6 +53,21 @@ describe("declared flows", () => {
     const { societyConfigSchema } = await import("./schema.js");
     expect(societyConfigSchema.shape.realm.safeParse("master").success).toBe(false);
     expect(societyConfigSchema.shape.realm.safeParse("kenpo-demo").success).toBe(true);
+  });
+
+  test("level mfa is recorded once, by the one sub-flow that holds every way to a factor", () => {
+    // Keycloak accepts each level once per flow (twice breaks SSO logins), and the sub-flow fails —
+    // and the login with it — when none of its ways applies.
+    const browser = DECLARED_FLOWS.find((f) => f.binding === "browserFlow")!.tree;
+    const rows = flatten(browser, "x");
+    const levels = rows.filter((r) => r.what === "conditional-level-of-authentication");
+    expect(levels.map((r) => r.config?.["loa-condition-level"])).toEqual([String(ACR_LOA_MAP[MFA_ACR])]);
+    const factor = rows.findIndex((r) => r.what === "kenpo factor x");
+    expect(rows[factor + 1]?.what).toBe("conditional-level-of-authentication");
+    const inside = rows.slice(factor + 1).filter((r) => r.level === rows[factor]!.level + 1 && r.what.endsWith(" x")).map((r) => `${r.what}:${r.requirement}`);
+    expect(inside).toEqual(["kenpo first login x:CONDITIONAL", "kenpo second factor x:CONDITIONAL", "kenpo factor lost x:CONDITIONAL", "kenpo passkey signed in x:CONDITIONAL"]);
+    // Nothing after the password form but this sub-flow: no step outside the level.
+    expect(rows.filter((r) => r.level === rows[factor]!.level).map((r) => r.what)).toEqual(["auth-username-password-form", "kenpo factor x"]);
   });
 
   test("the direct-grant flow only denies", () => {

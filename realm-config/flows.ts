@@ -64,6 +64,34 @@ function notPassed(name: string, flow: string): ExecutionNode {
 
 const exec = (provider: string, requirement: Requirement = "REQUIRED"): ExecutionNode => ({ kind: "execution", provider, requirement });
 
+/**
+ * Level of authentication, told to applications as the token's `acr` (ACR_LOA_MAP): "password" would be
+ * a password alone, which no flow of ours ends with; "mfa" is a registered factor proven (or registered)
+ * in this login. SSO logins keep the level for as long as a session may last (the schema allows at most
+ * 72 hours); Keycloak's own session lifetime ends it sooner.
+ */
+export const ACR_LOA_MAP = { password: 1, mfa: 2 } as const;
+export const MFA_ACR = "mfa" satisfies keyof typeof ACR_LOA_MAP;
+/** Client attribute: the lowest acr Keycloak lets the client's logins end with. */
+export const MINIMUM_ACR_ATTRIBUTE = "minimum.acr.value";
+const MFA_LEVEL_MAX_AGE_SECONDS = 72 * 60 * 60;
+
+/**
+ * Records level "mfa" when its sub-flow succeeds. Keycloak allows each level once per flow (a second
+ * condition of the same level breaks every SSO login: "Duplicate key", seen on 26.7), so one sub-flow
+ * holds every way to a factor. The condition is true while no level was reached in this login, which
+ * is always so when it is evaluated: every browser client asks for "mfa" (side-doors), so a weaker SSO
+ * session steps up with no level, and an "mfa" one never enters the forms.
+ */
+function recordsMfa(name: string): ExecutionNode {
+  return {
+    kind: "execution",
+    provider: "conditional-level-of-authentication",
+    requirement: "REQUIRED",
+    config: { name, values: { "loa-condition-level": String(ACR_LOA_MAP.mfa), "loa-max-age": String(MFA_LEVEL_MAX_AGE_SECONDS) } },
+  };
+}
+
 /** A registered factor of the member's own: a code from an OTP app, or the passkey. */
 const FACTOR_ALTERNATIVES: ExecutionNode[] = [exec("auth-otp-form", "ALTERNATIVE"), exec("webauthn-authenticator-passwordless", "ALTERNATIVE")];
 
@@ -84,62 +112,81 @@ export function browserFlowTree(): FlowNode {
           exec("auth-username-password-form"),
           {
             kind: "flow",
-            name: "kenpo first login",
-            description: "Any stage but active (initial, enrolling, missing, unknown): the first login or the enrolment",
+            name: "kenpo factor",
+            description: "Exactly one of these applies to every member; if none did, this flow would fail and so would the login. Its success is level mfa",
             requirement: "CONDITIONAL",
             children: [
-              stageIs("kenpo stage is not active", "active", true),
+              recordsMfa("kenpo factor records mfa"),
               {
                 kind: "flow",
-                name: "kenpo existing factor",
-                description: "A member who still has a registered factor (help-desk reset without removing devices, an enrolment finished earlier) proves it before anything changes",
+                name: "kenpo first login",
+                description: "Any stage but active (initial, enrolling, missing, unknown): the first login or the enrolment",
                 requirement: "CONDITIONAL",
                 children: [
+                  stageIs("kenpo stage is not active", "active", true),
+                  {
+                    kind: "flow",
+                    name: "kenpo existing factor",
+                    description: "A member who still has a registered factor (help-desk reset without removing devices, an enrolment finished earlier) proves it before anything changes",
+                    requirement: "CONDITIONAL",
+                    children: [
+                      { kind: "execution", provider: "conditional-user-configured", requirement: "REQUIRED" },
+                      passkeyNotUsed("kenpo passkey not used before first steps"),
+                      ...FACTOR_ALTERNATIVES,
+                    ],
+                  },
+                  {
+                    kind: "flow",
+                    name: "kenpo first steps",
+                    description: "③ birthdate, ④ terms, ⑤ method choice, unless ⑤ was done (enrolling)",
+                    requirement: "CONDITIONAL",
+                    children: [
+                      stageIs("kenpo stage is not enrolling", "enrolling", true),
+                      exec(script("kenpo-birthdate")),
+                      exec(script("kenpo-terms")),
+                      exec(script("kenpo-method-choice")),
+                    ],
+                  },
+                  exec(script("kenpo-enrol")),
+                ],
+              },
+              {
+                kind: "flow",
+                name: "kenpo second factor",
+                description: "Active members with a registered factor who did not sign in with the passkey: OTP code or passkey",
+                requirement: "CONDITIONAL",
+                children: [
+                  stageIs("kenpo stage is active", "active"),
                   { kind: "execution", provider: "conditional-user-configured", requirement: "REQUIRED" },
-                  passkeyNotUsed("kenpo passkey not used before first steps"),
+                  passkeyNotUsed("kenpo passkey not used"),
+                  notPassed("kenpo existing factor not passed", "kenpo existing factor"),
                   ...FACTOR_ALTERNATIVES,
                 ],
               },
               {
                 kind: "flow",
-                name: "kenpo first steps",
-                description: "③ birthdate, ④ terms, ⑤ method choice, unless ⑤ was done (enrolling)",
+                name: "kenpo factor lost",
+                description: "Active members with no factor left (devices deleted): ③ again, then enrol; never a session without a factor",
                 requirement: "CONDITIONAL",
                 children: [
-                  stageIs("kenpo stage is not enrolling", "enrolling", true),
+                  stageIs("kenpo stage is active with no factor", "active"),
+                  passkeyNotUsed("kenpo passkey not used with no factor"),
+                  notPassed("kenpo second factor not passed", "kenpo second factor"),
+                  notPassed("kenpo existing factor not passed either", "kenpo existing factor"),
                   exec(script("kenpo-birthdate")),
-                  exec(script("kenpo-terms")),
-                  exec(script("kenpo-method-choice")),
+                  exec(script("kenpo-enrol")),
                 ],
               },
-              exec(script("kenpo-enrol")),
-            ],
-          },
-          {
-            kind: "flow",
-            name: "kenpo second factor",
-            description: "Active members with a registered factor who did not sign in with the passkey: OTP code or passkey",
-            requirement: "CONDITIONAL",
-            children: [
-              stageIs("kenpo stage is active", "active"),
-              { kind: "execution", provider: "conditional-user-configured", requirement: "REQUIRED" },
-              passkeyNotUsed("kenpo passkey not used"),
-              notPassed("kenpo existing factor not passed", "kenpo existing factor"),
-              ...FACTOR_ALTERNATIVES,
-            ],
-          },
-          {
-            kind: "flow",
-            name: "kenpo factor lost",
-            description: "Active members with no factor left (devices deleted): ③ again, then enrol; never a session without a factor",
-            requirement: "CONDITIONAL",
-            children: [
-              stageIs("kenpo stage is active with no factor", "active"),
-              passkeyNotUsed("kenpo passkey not used with no factor"),
-              notPassed("kenpo second factor not passed", "kenpo second factor"),
-              notPassed("kenpo existing factor not passed either", "kenpo existing factor"),
-              exec(script("kenpo-birthdate")),
-              exec(script("kenpo-enrol")),
+              {
+                kind: "flow",
+                name: "kenpo passkey signed in",
+                description: "The passkey on the login page is a factor of its own (device + biometrics/PIN)",
+                requirement: "CONDITIONAL",
+                children: [
+                  { kind: "execution", provider: "conditional-credential", requirement: "REQUIRED", config: { name: "kenpo passkey used", values: { credentials: PASSKEY, included: "true" } } },
+                  exec("allow-access-authenticator"),
+                ],
+              },
             ],
           },
         ],

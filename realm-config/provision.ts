@@ -34,10 +34,13 @@ export async function applyRealm(
 ): Promise<Change[]> {
   const existedBefore = await realmExists(admin, config.realm);
   const applied: Change[] = [];
+  let step = "planning";
   try {
     for (const section of sections) {
+      step = `planning ${section.name}`;
       const ctx: ProvisionContext = { admin, config, realmExists: existedBefore || applied.length > 0 };
       for (const change of await section.plan(ctx)) {
+        step = `${change.action} ${change.target} (${change.section})`;
         await change.apply();
         applied.push(change);
         onChange(change);
@@ -46,9 +49,9 @@ export async function applyRealm(
   } catch (error) {
     if (!existedBefore && applied.length > 0) {
       await admin.realms.del({ realm: config.realm }).catch(() => undefined);
-      throw new Error(`provisioning failed, the new realm ${config.realm} was removed again: ${describe(error)}`);
+      throw new Error(`provisioning failed at ${step}, the new realm ${config.realm} was removed again: ${describe(error)}`);
     }
-    throw new Error(`provisioning failed after ${applied.length} change(s); run it again to finish: ${describe(error)}`);
+    throw new Error(`provisioning failed at ${step} after ${applied.length} change(s); run it again to finish: ${describe(error)}`);
   }
   return applied;
 }

@@ -5,6 +5,7 @@ import { registerDev } from "./commands/dev.js";
 import { registerImportMembers } from "./commands/import-members.js";
 import { registerInitialPassword } from "./commands/initial-password.js";
 import { registerKeycloak } from "./commands/keycloak.js";
+import { registerPortal } from "./commands/portal.js";
 import { registerProvision } from "./commands/provision.js";
 import { registerResetPassword } from "./commands/reset-password.js";
 
@@ -19,6 +20,7 @@ registerCluster(program);
 registerInitialPassword(program);
 registerImportMembers(program);
 registerResetPassword(program);
+registerPortal(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`kenpo: ${error instanceof Error ? error.message : String(error)}\n`);

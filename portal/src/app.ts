@@ -3,6 +3,9 @@
 import Keycloak from "keycloak-js";
 import { parsePortalConfig } from "./config.js";
 
+/** The level every portal login must reach (realm-config/flows.ts ACR_LOA_MAP). */
+const MFA_ACR = "mfa";
+
 /**
  * The demo member page: the society's portal as a member sees it. Everything an integrator needs
  * is in `start()`; the rest only shows what keycloak-js knows.
@@ -48,6 +51,9 @@ async function start(): Promise<void> {
   const keycloak = new Keycloak({ url: config.keycloakUrl, realm: config.realm, clientId: config.clientId });
   // Come back to this page (without the callback fragment) after login and logout.
   const home = `${location.origin}${location.pathname}`;
+  // The portal shows health data: every login must end with a registered factor (acr "mfa"). Asked
+  // as essential, Keycloak refuses to finish a login below it instead of issuing a weaker token.
+  const login = (options: { action?: string } = {}) => keycloak.login({ redirectUri: home, acr: { values: [MFA_ACR], essential: true }, ...options });
 
   // Tokens are short-lived: refresh when one expires; when the refresh fails (the session ended at
   // Keycloak: idle timeout, logout elsewhere, lockout) the member logs in again.
@@ -61,7 +67,7 @@ async function start(): Promise<void> {
       })
       .catch(() => {
         $("session-ended").hidden = false;
-        return keycloak.login({ redirectUri: home });
+        return login();
       });
   };
 
@@ -84,22 +90,22 @@ async function start(): Promise<void> {
     await keycloak.init({ pkceMethod: "S256", checkLoginIframe: false });
   } catch (error) {
     const e = error as { error?: string; error_description?: string };
-    $("login-button").addEventListener("click", () => void keycloak.login({ redirectUri: home }));
+    $("login-button").addEventListener("click", () => void login());
     showError(
       "ログインが完了しませんでした。もう一度「Login with OpenID Connect」からお進みください。",
       "The login did not complete. Please start again with “Login with OpenID Connect”.",
       e?.error ? `${e.error}${e.error_description ? `: ${e.error_description}` : ""}` : String(error),
     );
     $("error-retry").hidden = false;
-    $("error-retry").addEventListener("click", () => void keycloak.login({ redirectUri: home }));
+    $("error-retry").addEventListener("click", () => void login());
     return;
   }
 
-  $("login-button").addEventListener("click", () => void keycloak.login({ redirectUri: home }));
+  $("login-button").addEventListener("click", () => void login());
   // A second device (a new phone) is one of Keycloak's application-initiated actions: the member's
   // session is reused and Keycloak shows only the set-up page, then returns here.
-  $("add-passkey").addEventListener("click", () => void keycloak.login({ redirectUri: home, action: "webauthn-register-passwordless" }));
-  $("add-otp").addEventListener("click", () => void keycloak.login({ redirectUri: home, action: "CONFIGURE_TOTP" }));
+  $("add-passkey").addEventListener("click", () => void login({ action: "webauthn-register-passwordless" }));
+  $("add-otp").addEventListener("click", () => void login({ action: "CONFIGURE_TOTP" }));
   $("account-link").addEventListener("click", (event) => {
     event.preventDefault();
     void keycloak.accountManagement();
@@ -109,6 +115,17 @@ async function start(): Promise<void> {
     void keycloak.logout({ redirectUri: home });
   });
 
+  if (keycloak.authenticated && keycloak.tokenParsed?.acr !== MFA_ACR) {
+    // Never show a member's page on a weaker login, whatever Keycloak was configured to allow.
+    showError(
+      "多要素認証（生体認証またはワンタイムパスワード）が確認できませんでした。もう一度ログインしてください。",
+      "Multi-factor authentication (biometrics or a one-time password) was not confirmed. Please log in again.",
+      `acr: ${String(keycloak.tokenParsed?.acr)}`,
+    );
+    $("error-retry").hidden = false;
+    $("error-retry").addEventListener("click", () => void login());
+    return;
+  }
   if (keycloak.authenticated) showMember(keycloak);
   else show("anonymous");
 }

@@ -1,4 +1,5 @@
 import type ClientRepresentation from "@keycloak/keycloak-admin-client/lib/defs/clientRepresentation.js";
+import { MFA_ACR, MINIMUM_ACR_ATTRIBUTE } from "../flows.js";
 import type { Change, Section } from "../plan-types.js";
 
 /**
@@ -6,7 +7,8 @@ import type { Change, Section } from "../plan-types.js";
  * outside our flows: its built-in clients (admin-cli allows the password grant, account-console and
  * the others keep their defaults), per-client flow overrides, and identity providers. The realm config
  * owns them: no client of a member realm allows the password grant or the implicit flow or overrides
- * our flows, and a member realm has no identity provider.
+ * our flows, every client that logs members in through the browser asks for level "mfa" (step-up from
+ * any weaker SSO session), and a member realm has no identity provider.
  */
 
 type Admin = Parameters<Section["plan"]>[0]["admin"];
@@ -16,12 +18,20 @@ const CLOSED: Pick<ClientRepresentation, "directAccessGrantsEnabled" | "implicit
   implicitFlowEnabled: false,
 };
 
+/** A client a member could log in to through the browser flow (Keycloak forbids editing bearer-only realm-management). */
+export function logsInThroughBrowser(client: ClientRepresentation): boolean {
+  return Boolean(client.standardFlowEnabled) && !client.bearerOnly;
+}
+
 function openings(client: ClientRepresentation): string[] {
   const found: string[] = [];
   if (client.directAccessGrantsEnabled) found.push("password grant (direct access grants) on → off");
   if (client.implicitFlowEnabled) found.push("implicit flow on → off");
   const overrides = Object.entries(client.authenticationFlowBindingOverrides ?? {}).filter(([, v]) => v);
   if (overrides.length) found.push(`flow overrides ${overrides.map(([k]) => k).join(", ")} → none (the realm's flows)`);
+  if (logsInThroughBrowser(client) && client.attributes?.[MINIMUM_ACR_ATTRIBUTE] !== MFA_ACR) {
+    found.push(`minimum acr ${client.attributes?.[MINIMUM_ACR_ATTRIBUTE] || "none"} → ${MFA_ACR} (a browser login must reach a registered factor)`);
+  }
   return found;
 }
 
@@ -39,7 +49,8 @@ async function clientChanges(admin: Admin, realm: string): Promise<Change[]> {
         apply: async () => {
           // Keycloak removes an override only when its key is sent with an empty value; an empty map keeps them.
           const cleared = Object.fromEntries(Object.keys(client.authenticationFlowBindingOverrides ?? {}).map((k) => [k, ""]));
-          await admin.clients.update({ realm, id: client.id! }, { ...client, ...CLOSED, authenticationFlowBindingOverrides: cleared });
+          const attributes = logsInThroughBrowser(client) ? { ...client.attributes, [MINIMUM_ACR_ATTRIBUTE]: MFA_ACR } : client.attributes;
+          await admin.clients.update({ realm, id: client.id! }, { ...client, ...CLOSED, attributes, authenticationFlowBindingOverrides: cleared });
         },
       },
     ];
@@ -69,7 +80,7 @@ export const sideDoorsSection: Section = {
           section: "side-doors",
           action: "update",
           target: "built-in clients",
-          details: ["password grant and implicit flow off, no flow overrides, on every client Keycloak creates", "no identity providers"],
+          details: ["password grant and implicit flow off, no flow overrides, minimum acr mfa for browser logins, on every client Keycloak creates", "no identity providers"],
           apply: async () => {
             for (const change of [...(await clientChanges(admin, config.realm)), ...(await identityProviderChanges(admin, config.realm))]) await change.apply();
           },

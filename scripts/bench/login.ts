@@ -17,14 +17,15 @@
  * BENCH_CONCURRENCY virtual members at once (4), BENCH_MAX_SECONDS per scenario (90). Prints a table;
  * asserts nothing.
  */
-import { Secret, TOTP } from "otpauth";
+import type { TOTP } from "otpauth";
 import { quantile } from "simple-statistics";
 import { writeMembers, type ImportMember } from "../../members/keycloak-writer.js";
 import { hashAlgorithmFromPolicy, hashPassword } from "../../members/password-hash.js";
 import { loadSocietyConfig } from "../../realm-config/load.js";
 import { applyRealm } from "../../realm-config/provision.js";
 import type { SocietyConfig } from "../../realm-config/schema.js";
-import { Journey, totpFromPage, verificationLink, type TestRealm } from "../../test/support/journey.js";
+import { Journey, totpFromPage, verificationLink, type TestRealm } from "../../journeys/http-journey.js";
+import { otpApp, otpCredential, seededUser } from "../../journeys/seed.js";
 import { clusterSize, startCluster, startNode, stopCluster, type RunningCluster } from "../cluster/cluster.js";
 import { connectAdmin } from "../keycloak/admin.js";
 import { benchMembers } from "./members.js";
@@ -61,29 +62,29 @@ const RETURNING_PASSWORD = "Bench-Returning-2026";
 
 /**
  * Members who finished their first login long ago: imported with the import's own hashing, marked
- * active, with one OTP device whose secret this process knows (Keycloak keeps TOTP secrets as text).
+ * active, with one OTP device whose secret this process knows (seeded through journeys/seed.ts).
  */
 async function importReturningMembers(admin: Awaited<ReturnType<typeof connectAdmin>>, realm: string, prefix: string, count: number): Promise<Map<string, TOTP>> {
   const realmRep = await admin.realms.findOne({ realm });
   const algorithm = hashAlgorithmFromPolicy(realmRep?.passwordPolicy);
   const devices = new Map<string, TOTP>();
   const password = await hashPassword(RETURNING_PASSWORD, algorithm);
+  const acceptedTerms = String(Math.floor(Date.now() / 1000));
   const users = cardMembers(prefix, count).map((m) => {
     const secret = `bench-otp-${m.userId}-secret`;
-    devices.set(m.userId, new TOTP({ secret: new Secret({ buffer: new TextEncoder().encode(secret).buffer as ArrayBuffer }), digits: 6, period: 30, algorithm: "SHA1" }));
-    return {
+    devices.set(m.userId, otpApp(secret));
+    return seededUser({
       username: m.userId,
-      enabled: true,
+      number: m.number,
+      symbol: m.symbol,
+      birthdate: m.birthdate,
       firstName: m.firstName,
       lastName: m.lastName,
       email: m.email,
-      emailVerified: true,
-      attributes: { kenpoSymbol: [m.symbol], kenpoNumber: [m.number], kenpoBirthdate: [m.birthdate], kenpoStage: ["active"], kenpoMfaMethod: ["otp"], terms_and_conditions: [String(Math.floor(Date.now() / 1000))] },
-      credentials: [
-        { ...password, temporary: false },
-        { type: "otp", userLabel: "phone", secretData: JSON.stringify({ value: secret }), credentialData: JSON.stringify({ subType: "totp", digits: 6, counter: 0, period: 30, algorithm: "HmacSHA1" }) },
-      ],
-    };
+      password,
+      attributes: { kenpoStage: ["active"], kenpoMfaMethod: ["otp"], terms_and_conditions: [acceptedTerms] },
+      credentials: [otpCredential(secret, "phone")],
+    });
   });
   for (let i = 0; i < users.length; i += 200) {
     await admin.realms.partialImport({ realm, rep: { ifResourceExists: "FAIL", users: users.slice(i, i + 200) } });

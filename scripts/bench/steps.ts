@@ -12,8 +12,7 @@ import { writeMembers } from "../../members/keycloak-writer.js";
 import { loadSocietyConfig } from "../../realm-config/load.js";
 import { applyRealm } from "../../realm-config/provision.js";
 import type { SocietyConfig } from "../../realm-config/schema.js";
-import { Journey, type TestRealm } from "../../test/support/journey.js";
-import { TEST_KEYCLOAK_ENV } from "../../test/support/keycloak-env.js";
+import { Journey, type TestRealm } from "../../journeys/http-journey.js";
 import { connectAdmin } from "../keycloak/admin.js";
 import { benchMembers } from "./members.js";
 import { repoRoot } from "../keycloak/paths.js";
@@ -44,7 +43,6 @@ function record(samples: Samples, step: string, ms: number, counted: boolean): v
 
 const name = "bench-steps";
 const kc = await startKeycloak({ name, ephemeral: true, httpPort: 0, managementPort: 0 });
-process.env[TEST_KEYCLOAK_ENV] = JSON.stringify({ url: kc.url, adminUser: kc.adminUser, adminPassword: kc.adminPassword });
 try {
   const admin = await connectAdmin({ url: kc.url, username: kc.adminUser, password: kc.adminPassword });
   const base = loadSocietyConfig(`${repoRoot}/realm-config/societies/demo.yaml`);

@@ -3,11 +3,11 @@ import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } fro
 import { join } from "node:path";
 import { providersBuildDir, repoRoot } from "../keycloak/paths.js";
 import { keycloakVersion } from "../keycloak/version.js";
-import { launchBrowser } from "../../test/support/browser.js";
-import { Journey, type Screen } from "../../test/support/browser-journey.js";
-import { memberSession, otpJourneyOnPc, passkeyJourneyOnPhone, type JourneyResult } from "../../test/support/browser-journeys.js";
-import { importMembers, newTestMember, provisionBrowserRealm } from "../../test/support/browser-realm.js";
-import { startTestKeycloak, stopTestKeycloak } from "../../test/support/test-keycloak.js";
+import { launchBrowser } from "../../journeys/browser.js";
+import { memberSession, otpJourneyOnPc, passkeyJourneyOnPhone, type JourneyResult } from "../../journeys/browser-journeys.js";
+import { importMembers, newTestMember, provisionBrowserRealm } from "../../journeys/browser-realm.js";
+import { Journey, type Screen } from "../../journeys/journey-record.js";
+import { startTestKeycloak, stopTestKeycloak } from "../../journeys/throwaway-keycloak.js";
 import { renderManual, type ManualChapter } from "./render.js";
 
 /**

@@ -1,5 +1,5 @@
 import { clusterSize, startCluster, stopCluster, type ClusterNodeInfo } from "../../scripts/cluster/cluster.js";
-import type { TestKeycloak } from "../support/keycloak-env.js";
+import type { TestKeycloak } from "../../journeys/keycloak-env.js";
 
 /**
  * The cluster tests' own Keycloak: PostgreSQL plus two production-mode nodes, started once per run by

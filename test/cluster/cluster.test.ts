@@ -5,11 +5,11 @@ import { stringify } from "yaml";
 import { connectCluster, killNode, startNode } from "../../scripts/cluster/cluster.js";
 import { keycloakStatus } from "../../scripts/keycloak/server.js";
 import { existingUserIds } from "../../members/keycloak-writer.js";
-import { decodeJwt } from "../support/http-login.js";
-import { cardMember, freshCode, importMember, Journey, totpFromPage, verificationLink, type TestRealm } from "../support/journey.js";
+import { decodeJwt } from "../../journeys/http-login.js";
+import { cardMember, freshCode, importMember, Journey, totpFromPage, verificationLink, type TestRealm } from "../../journeys/http-journey.js";
 import { memberRegister, runCli, spawnCli } from "../support/kenpo-cli.js";
 import { startMailbox, type Mailbox } from "../support/mailbox.js";
-import { provisionTestRealm, testAdmin } from "../support/realm.js";
+import { provisionTestRealm, testAdmin } from "../../journeys/realm.js";
 import { clusterNode, clusterPublic, testCluster, waitForClusterSize } from "./cluster-env.js";
 
 /**

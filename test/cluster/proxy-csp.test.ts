@@ -2,11 +2,11 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { repoRoot } from "../../scripts/keycloak/paths.js";
-import { launchBrowser, waitForKeycloakPage } from "../support/browser.js";
-import { authorizationRequest } from "../support/http-login.js";
-import { cardMember, importMember, type TestRealm } from "../support/journey.js";
+import { launchBrowser, waitForKeycloakPage } from "../../journeys/browser.js";
+import { authorizationRequest } from "../../journeys/http-login.js";
+import { cardMember, importMember, type TestRealm } from "../../journeys/http-journey.js";
 import { startMailbox, type Mailbox } from "../support/mailbox.js";
-import { provisionTestRealm } from "../support/realm.js";
+import { provisionTestRealm } from "../../journeys/realm.js";
 import { clusterNode, clusterPublic } from "./cluster-env.js";
 
 /**

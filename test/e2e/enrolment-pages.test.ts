@@ -1,4 +1,4 @@
-import { addVirtualAuthenticator, openDevice, waitForKeycloakPage } from "../support/browser.js";
+import { addVirtualAuthenticator, openDevice, waitForKeycloakPage } from "../../journeys/browser.js";
 import {
   confirmEmail,
   expectPortalMember,
@@ -12,7 +12,7 @@ import {
   returningPasskeyLogin,
   setUpOtp,
   type MemberSession,
-} from "../support/browser-journeys.js";
+} from "../../journeys/browser-journeys.js";
 import { browserSuite, E2E_TIMEOUT, memberState } from "../support/browser-suite.js";
 
 /**

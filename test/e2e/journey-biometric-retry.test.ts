@@ -1,5 +1,5 @@
-import { addVirtualAuthenticator, openDevice, waitForKeycloakPage } from "../support/browser.js";
-import { expectPortalMember, firstLoginDone, firstLoginUpToEmail, PAGES, registerPasskey } from "../support/browser-journeys.js";
+import { addVirtualAuthenticator, openDevice, waitForKeycloakPage } from "../../journeys/browser.js";
+import { expectPortalMember, firstLoginDone, firstLoginUpToEmail, PAGES, registerPasskey } from "../../journeys/browser-journeys.js";
 import { browserSuite, E2E_TIMEOUT, memberState } from "../support/browser-suite.js";
 
 /** Journey 4: the face/fingerprint check fails → 再試行 → the retry succeeds. */

@@ -1,5 +1,5 @@
-import { openDevice, addVirtualAuthenticator } from "../support/browser.js";
-import { expectPortalMember, firstLoginDone, firstLoginUpToEmail, logInWithPassword, openPortal, registerPasskey } from "../support/browser-journeys.js";
+import { openDevice, addVirtualAuthenticator } from "../../journeys/browser.js";
+import { expectPortalMember, firstLoginDone, firstLoginUpToEmail, logInWithPassword, openPortal, registerPasskey } from "../../journeys/browser-journeys.js";
 import { browserSuite, E2E_TIMEOUT, memberState, printCounts } from "../support/browser-suite.js";
 
 /**

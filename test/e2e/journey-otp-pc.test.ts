@@ -1,4 +1,4 @@
-import { otpJourneyOnPc } from "../support/browser-journeys.js";
+import { otpJourneyOnPc } from "../../journeys/browser-journeys.js";
 import { browserSuite, E2E_TIMEOUT, memberState, printCounts } from "../support/browser-suite.js";
 
 /** Journey 1: a member on a PC chooses the OTP app, then logs in again with password + OTP. */

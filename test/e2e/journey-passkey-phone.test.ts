@@ -1,4 +1,4 @@
-import { passkeyJourneyOnPhone } from "../support/browser-journeys.js";
+import { passkeyJourneyOnPhone } from "../../journeys/browser-journeys.js";
 import { browserSuite, E2E_TIMEOUT, memberState, printCounts } from "../support/browser-suite.js";
 
 /** Journey 2: a member on a smartphone chooses biometrics (passkey), then logs in passwordless. */

@@ -1,8 +1,8 @@
 import type { Browser } from "playwright-core";
-import { TOTP, Secret } from "otpauth";
-import { launchBrowser, openDevice, type Device } from "../support/browser.js";
-import { provisionBrowserRealm, type BrowserRealm } from "../support/browser-realm.js";
-import { otpCredential, seededUser } from "../support/seed.js";
+import { launchBrowser, openDevice, type Device } from "../../journeys/browser.js";
+import { provisionBrowserRealm, type BrowserRealm } from "../../journeys/browser-realm.js";
+import { freshCode } from "../../journeys/http-journey.js";
+import { otpApp, otpCredential, seededUser } from "../../journeys/seed.js";
 
 /**
  * The demo portal with keycloak-js against the real Keycloak, for a member whose first login is
@@ -17,7 +17,7 @@ describe("demo member portal (keycloak-js) in chromium", () => {
   let browser: Browser;
   let pc: Device;
   const secretValue = "PortalTestSecret-0042";
-  const totp = new TOTP({ secret: Secret.fromLatin1(secretValue), digits: 6, period: 30, algorithm: "SHA1" });
+  const totp = otpApp(secretValue);
   const password = "Portal-Test-Pass-2026";
   const userId = "hanako.sato";
 
@@ -55,25 +55,14 @@ describe("demo member portal (keycloak-js) in chromium", () => {
     await pc?.close();
   });
 
-  /** Codes are single-use: wait for a fresh 30 s window when the current code was used already. */
   const usedCodes = new Set<string>();
-  async function freshCode(): Promise<string> {
-    for (;;) {
-      const code = totp.generate();
-      if (!usedCodes.has(code)) {
-        usedCodes.add(code);
-        return code;
-      }
-      await new Promise((r) => setTimeout(r, 1000));
-    }
-  }
 
   async function logIn(device: Device): Promise<void> {
     const { page } = device;
     await page.locator("#username").fill(userId.toUpperCase());
     await page.locator("#password").fill(password);
     await page.locator("#kc-login").click();
-    await page.locator("#otp").fill(await freshCode());
+    await page.locator("#otp").fill(await freshCode(totp, usedCodes));
     await page.locator("#kc-login").click();
   }
 

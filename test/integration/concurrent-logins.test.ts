@@ -1,5 +1,5 @@
-import { cardMember, importMember, Journey, type TestRealm } from "../support/journey.js";
-import { provisionTestRealm } from "../support/realm.js";
+import { cardMember, importMember, Journey, type TestRealm } from "../../journeys/http-journey.js";
+import { provisionTestRealm } from "../../journeys/realm.js";
 
 /**
  * Many members in the first login at the same moment. Keycloak runs all JavaScript authenticators

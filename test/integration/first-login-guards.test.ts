@@ -1,7 +1,7 @@
 import { hashPassword } from "../../members/password-hash.js";
-import { cardMember, importMember, Journey, type TestRealm } from "../support/journey.js";
-import { provisionTestRealm } from "../support/realm.js";
-import { seededUser } from "../support/seed.js";
+import { cardMember, importMember, Journey, type TestRealm } from "../../journeys/http-journey.js";
+import { provisionTestRealm } from "../../journeys/realm.js";
+import { seededUser } from "../../journeys/seed.js";
 
 /**
  * Two guards of the first login that stop a member before anything changes: an initial password past

@@ -1,7 +1,7 @@
-import { startMailbox, type Mailbox } from "../support/mailbox.js";
-import { cardMember, freshCode, importMember, Journey, totpFromPage, verificationLink, type TestRealm } from "../support/journey.js";
-import { decodeJwt } from "../support/http-login.js";
-import { provisionTestRealm } from "../support/realm.js";
+import { startMailbox, type Mailbox } from "../../scripts/mail/mailbox.js";
+import { cardMember, freshCode, importMember, Journey, totpFromPage, verificationLink, type TestRealm } from "../../journeys/http-journey.js";
+import { decodeJwt } from "../../journeys/http-login.js";
+import { provisionTestRealm } from "../../journeys/realm.js";
 
 /** The first-login journey of the member manual, driven over HTTP against the real Keycloak and flows. */
 /** Polls until `done` holds or 10 s pass; returns the last value either way so the assertion shows it. */
@@ -136,6 +136,12 @@ describe("first login: ② → ③ → ④ → ⑤ → ⑥ → ⑦ → ⑧/⑭ �
     await j.follow(await verificationLink(mailbox, member.email!), "webauthn-register.ftl");
     // ⑧ "continue on my smartphone": the member leaves. Logging in again goes straight back to ⑩.
     const again = await (await new Journey(realm).open()).post({ username: "resume.ken", password: "Resume-Pass-2026" }, "webauthn-register.ftl");
+    // The registration page afresh for this member: neither the retry after a failed ceremony nor an
+    // account-console action, so the theme opens it on ⑧'s "here / on my smartphone" choice again.
+    expect(again.page.kcContext).toMatchObject({ username: "resume.ken" });
+    expect(again.page.kcContext?.isSetRetry).toBeUndefined();
+    expect(again.page.kcContext?.isAppInitiatedAction).toBeUndefined();
+    expect(again.message).toBe("");
     const [user] = await realm.admin.users.find({ realm: realm.config.realm, username: "resume.ken", exact: true });
     expect(user?.requiredActions).toContain("webauthn-register-passwordless");
     expect(user?.attributes).toMatchObject({ kenpoStage: ["enrolling"], kenpoMfaMethod: ["passkey"] });

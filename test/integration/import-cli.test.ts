@@ -5,10 +5,10 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { stringify } from "yaml";
 import { repoRoot } from "../../scripts/keycloak/paths.js";
-import { authorizationRequest, expectPage, HttpBrowser, isLoginForm, isPage } from "../support/http-login.js";
-import { testKeycloak } from "../support/keycloak-env.js";
+import { authorizationRequest, expectPage, HttpBrowser, isLoginForm, isPage } from "../../journeys/http-login.js";
+import { testKeycloak } from "../../journeys/keycloak-env.js";
 import { memberRegister, REGISTER_HEADER } from "../support/kenpo-cli.js";
-import { provisionTestRealm } from "../support/realm.js";
+import { provisionTestRealm } from "../../journeys/realm.js";
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), "kenpo-import-"));

@@ -1,7 +1,7 @@
 import { initialPassword } from "../../members/initial-password.js";
 import { writeMembers, type ImportMember, type WriteOptions } from "../../members/keycloak-writer.js";
-import { Journey, type TestRealm } from "../support/journey.js";
-import { provisionTestRealm } from "../support/realm.js";
+import { Journey, type TestRealm } from "../../journeys/http-journey.js";
+import { provisionTestRealm } from "../../journeys/realm.js";
 
 /** A member is their card (記号 + 番号 + 枝番), never their user ID: the import matches on the card. */
 

@@ -2,11 +2,11 @@ import { TOTP, Secret } from "otpauth";
 import type UserRepresentation from "@keycloak/keycloak-admin-client/lib/defs/userRepresentation.js";
 import { writeMembers } from "../../members/keycloak-writer.js";
 import { hashAlgorithmFromPolicy, hashPassword } from "../../members/password-hash.js";
-import { startMailbox, type Mailbox } from "../support/mailbox.js";
-import { cardMember, Journey, totpFromPage, type TestRealm } from "../support/journey.js";
-import { expectPage, HttpBrowser, isPage, pageId, type Page } from "../support/http-login.js";
-import { provisionTestRealm } from "../support/realm.js";
-import { otpCredential, seededUser } from "../support/seed.js";
+import { startMailbox, type Mailbox } from "../../scripts/mail/mailbox.js";
+import { cardMember, Journey, totpFromPage, type TestRealm } from "../../journeys/http-journey.js";
+import { expectPage, HttpBrowser, isPage, pageId, type Page } from "../../journeys/http-login.js";
+import { provisionTestRealm } from "../../journeys/realm.js";
+import { otpCredential, seededUser } from "../../journeys/seed.js";
 
 /**
  * Issue 10, a malformed-input pass: every form of the member journey, posted with malformed values

@@ -1,7 +1,7 @@
 import { writeMembers, type ImportMember } from "../../members/keycloak-writer.js";
-import { authorizationRequest, HttpBrowser, expectPage, isLoginForm, isPage, pageId, summarize } from "../support/http-login.js";
-import { testKeycloak } from "../support/keycloak-env.js";
-import { provisionTestRealm } from "../support/realm.js";
+import { authorizationRequest, HttpBrowser, expectPage, isLoginForm, isPage, pageId, summarize } from "../../journeys/http-login.js";
+import { testKeycloak } from "../../journeys/keycloak-env.js";
+import { provisionTestRealm } from "../../journeys/realm.js";
 
 function member(i: number, overrides: Partial<ImportMember> = {}): ImportMember {
   const symbol = String(10 + (i % 80));

@@ -1,8 +1,8 @@
 import { TOTP, Secret } from "otpauth";
-import { authorizationRequest, decodeJwt, exchangeCode, expectPage, HttpBrowser, isLoginForm, isPage, pageId, summarize } from "../support/http-login.js";
-import { testKeycloak } from "../support/keycloak-env.js";
-import { provisionTestRealm } from "../support/realm.js";
-import { otpCredential, seededUser } from "../support/seed.js";
+import { authorizationRequest, decodeJwt, exchangeCode, expectPage, HttpBrowser, isLoginForm, isPage, pageId, summarize } from "../../journeys/http-login.js";
+import { testKeycloak } from "../../journeys/keycloak-env.js";
+import { provisionTestRealm } from "../../journeys/realm.js";
+import { otpCredential, seededUser } from "../../journeys/seed.js";
 
 /**
  * A member who has finished the first login (OTP registered) signs in to the portal client with

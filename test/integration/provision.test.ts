@@ -7,8 +7,8 @@ import { stringify } from "yaml";
 import { applyRealm, planRealm } from "../../realm-config/provision.js";
 import { desiredPasswordPolicy, REQUIRED_ACTION_ORDER } from "../../realm-config/desired-realm.js";
 import { repoRoot } from "../../scripts/keycloak/paths.js";
-import { testKeycloak } from "../support/keycloak-env.js";
-import { testAdmin, testConfig } from "../support/realm.js";
+import { testKeycloak } from "../../journeys/keycloak-env.js";
+import { testAdmin, testConfig } from "../../journeys/realm.js";
 
 const run = promisify(execFile);
 

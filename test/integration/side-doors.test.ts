@@ -3,11 +3,11 @@ import { TOTP, Secret } from "otpauth";
 import type UserRepresentation from "@keycloak/keycloak-admin-client/lib/defs/userRepresentation.js";
 import { DECLARED_FLOWS, treeHash } from "../../realm-config/flows.js";
 import { applyRealm, planRealm } from "../../realm-config/provision.js";
-import { startMailbox, type Mailbox } from "../support/mailbox.js";
-import { cardMember, freshCode, importMember, Journey, type TestRealm } from "../support/journey.js";
-import { expectPage, HttpBrowser, isPage, pageId, type Page } from "../support/http-login.js";
-import { provisionTestRealm } from "../support/realm.js";
-import { otpCredential, seededUser } from "../support/seed.js";
+import { startMailbox, type Mailbox } from "../../scripts/mail/mailbox.js";
+import { cardMember, freshCode, importMember, Journey, type TestRealm } from "../../journeys/http-journey.js";
+import { expectPage, HttpBrowser, isPage, pageId, type Page } from "../../journeys/http-login.js";
+import { provisionTestRealm } from "../../journeys/realm.js";
+import { otpCredential, seededUser } from "../../journeys/seed.js";
 
 /**
  * Every way into a member realm, for a member in every stage: none yields a code or a token without

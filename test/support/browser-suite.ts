@@ -1,8 +1,8 @@
 import type { Browser } from "playwright-core";
-import { launchBrowser } from "./browser.js";
-import { importMembers, newTestMember, provisionBrowserRealm, type BrowserRealm, type TestMember } from "./browser-realm.js";
-import { Journey } from "./browser-journey.js";
-import { memberSession, type MemberSession } from "./browser-journeys.js";
+import { launchBrowser } from "../../journeys/browser.js";
+import { importMembers, newTestMember, provisionBrowserRealm, type BrowserRealm, type TestMember } from "../../journeys/browser-realm.js";
+import { Journey } from "../../journeys/journey-record.js";
+import { memberSession, type MemberSession } from "../../journeys/browser-journeys.js";
 import type { SocietyConfig } from "../../realm-config/schema.js";
 
 /** Jest applies testTimeout only globally, not per project: end-to-end hooks and tests carry this one. */

@@ -3,6 +3,6 @@
 import { tsImport } from "tsx/esm/api";
 
 export default async function globalSetup() {
-  const { startTestKeycloak } = await tsImport("./test-keycloak.ts", import.meta.url);
+  const { startTestKeycloak } = await tsImport("../../journeys/throwaway-keycloak.ts", import.meta.url);
   await startTestKeycloak();
 }

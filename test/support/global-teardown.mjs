@@ -1,6 +1,6 @@
 import { tsImport } from "tsx/esm/api";
 
 export default async function globalTeardown() {
-  const { stopTestKeycloak } = await tsImport("./test-keycloak.ts", import.meta.url);
+  const { stopTestKeycloak } = await tsImport("../../journeys/throwaway-keycloak.ts", import.meta.url);
   await stopTestKeycloak();
 }

@@ -1,17 +1,17 @@
-import { startPortal, type RunningPortal } from "../../portal/serve.js";
-import { applyRealm } from "../../realm-config/provision.js";
-import type { SocietyConfig } from "../../realm-config/schema.js";
+import { startPortal, type RunningPortal } from "../portal/serve.js";
+import { applyRealm } from "../realm-config/provision.js";
+import type { SocietyConfig } from "../realm-config/schema.js";
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { stringify } from "yaml";
-import { initialPassword } from "../../members/initial-password.js";
-import { memberFacingUrl } from "../../scripts/keycloak/member-url.js";
-import { repoRoot } from "../../scripts/keycloak/paths.js";
+import { initialPassword } from "../members/initial-password.js";
+import { memberFacingUrl } from "../scripts/keycloak/member-url.js";
+import { repoRoot } from "../scripts/keycloak/paths.js";
 import { testKeycloak } from "./keycloak-env.js";
-import { startMailbox, type Mailbox } from "./mailbox.js";
+import { startMailbox, type Mailbox } from "../scripts/mail/mailbox.js";
 import { testAdmin, testConfig } from "./realm.js";
 
 const run = promisify(execFile);

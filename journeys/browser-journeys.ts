@@ -1,7 +1,7 @@
 import { TOTP, URI } from "otpauth";
 import type { Browser, Locator, Page } from "playwright-core";
 import { addVirtualAuthenticator, openDevice, waitForKeycloakPage, type Device, type VirtualAuthenticator } from "./browser.js";
-import { Journey } from "./browser-journey.js";
+import { Journey } from "./journey-record.js";
 import { readQrCode } from "./browser-qr.js";
 import { initialPasswordOf, type BrowserRealm, type TestMember } from "./browser-realm.js";
 

@@ -1,6 +1,6 @@
 /**
- * Global setup starts Keycloak in Jest's main process and hands its address to the test workers
- * through the environment (workers are spawned after global setup and inherit it).
+ * The run's Keycloak is handed over through the environment: jest's global setup starts it in the
+ * main process and the test workers (spawned later) inherit the variable; the manual sets it in-process.
  */
 export const TEST_KEYCLOAK_ENV = "KENPO_TEST_KEYCLOAK";
 
@@ -16,6 +16,6 @@ export interface TestKeycloak {
 
 export function testKeycloak(): TestKeycloak {
   const json = process.env[TEST_KEYCLOAK_ENV];
-  if (!json) throw new Error(`${TEST_KEYCLOAK_ENV} is not set: run integration tests through jest (global setup starts Keycloak)`);
+  if (!json) throw new Error(`${TEST_KEYCLOAK_ENV} is not set: run the tests through jest (its global setup starts Keycloak) or call startTestKeycloak() first`);
   return JSON.parse(json) as TestKeycloak;
 }

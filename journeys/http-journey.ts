@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { TOTP, Secret } from "otpauth";
-import { initialPassword } from "../../members/initial-password.js";
-import { writeMembers, type ImportMember } from "../../members/keycloak-writer.js";
+import { initialPassword } from "../members/initial-password.js";
+import { writeMembers, type ImportMember } from "../members/keycloak-writer.js";
 import { authorizationRequest, exchangeCode, expectPage, HttpBrowser, isPage, pageId, summarize, type AuthorizationRequest, type Page } from "./http-login.js";
-import type { Mailbox } from "./mailbox.js";
+import type { Mailbox } from "../scripts/mail/mailbox.js";
 import type { provisionTestRealm } from "./realm.js";
 
 /** Helpers to walk the member journey over HTTP, page by page, asserting which page comes next. */

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { chromium, devices, type Browser, type BrowserContext, type CDPSession, type Page } from "playwright-core";
 
 /**
- * A real browser for end-to-end tests: Debian's chromium (never a downloaded one) driven by
+ * A real browser for the end-to-end tests and the manual: Debian's chromium (never a downloaded one) driven by
  * playwright-core, with PC and smartphone contexts and a virtual WebAuthn authenticator.
  */
 
