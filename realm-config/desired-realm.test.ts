@@ -7,7 +7,21 @@ import { parseSocietyConfig } from "./load.js";
 const config = parseSocietyConfig(parse(readFileSync(new URL("./societies/demo.yaml", import.meta.url), "utf8")));
 
 test("the password policy carries length, not-username, not-email, history and the hash algorithm", () => {
-  expect(desiredPasswordPolicy(config)).toBe("length(8) and notUsername(undefined) and notEmail(undefined) and passwordHistory(3) and hashAlgorithm(argon2)");
+  expect(desiredPasswordPolicy(config)).toBe("length(8) and notUsername and notEmail and passwordHistory(3) and hashAlgorithm(argon2)");
+});
+
+test.each([
+  { passwordMinLength: 8, passwordHistory: 3, policy: "length(8) and notUsername and notEmail and passwordHistory(3) and hashAlgorithm(argon2)" },
+  { passwordMinLength: 10, passwordHistory: 3, policy: "length(10) and notUsername and notEmail and passwordHistory(3) and hashAlgorithm(argon2)" },
+  { passwordMinLength: 12, passwordHistory: 0, policy: "length(12) and notUsername and notEmail and passwordHistory(0) and hashAlgorithm(argon2)" },
+])("password policy for length $passwordMinLength, history $passwordHistory is in Keycloak's stored form", ({ passwordMinLength, passwordHistory, policy }) => {
+  const stored = desiredPasswordPolicy({ ...config, policies: { ...config.policies, passwordMinLength, passwordHistory } });
+  expect(stored).toBe(policy);
+  // Keycloak writes a policy back as id or id(config), never with an empty or "undefined" config
+  // (PasswordPolicy.Builder): anything else would differ from what it stores and re-plan forever.
+  expect(stored).not.toMatch(/undefined|null|\(\)/);
+  for (const part of stored.split(" and ")) expect(part).toMatch(/^[A-Za-z]+(\([^()\s]+\))?$/);
+  expect(desiredRealmSettings({ ...config, policies: { ...config.policies, passwordMinLength, passwordHistory } }).passwordPolicy).toBe(policy);
 });
 
 test("realm settings: Japanese first, lockout and timeouts from the policies, OTP apps' common denominator", () => {

@@ -1,5 +1,6 @@
 import { createGetKcContextMock } from "keycloakify/login/KcContext";
 import type { KcContext, KcContextExtension, KcContextExtensionPerPage } from "./KcContext";
+import type { RealmPasswordPolicies } from "./pages/LoginUpdatePassword";
 
 /**
  * Mock kcContexts for tests, stories and screenshots: Keycloakify's mocks, in Japanese, with the
@@ -25,6 +26,35 @@ const languages = [
     { languageTag: "en", label: "English", url: "?kc_locale=en" }
 ];
 
+/**
+ * `passwordPolicies` as Keycloak sends it to ⑥ for the demo society's policy
+ * (length(8) and notUsername and notEmail and passwordHistory(3) and hashAlgorithm(argon2)).
+ */
+export const defaultPasswordPolicies: RealmPasswordPolicies = { length: 8, passwordHistory: 3, notUsername: true, notEmail: true };
+
+/** A stricter society's policy: longer, with character classes and a longer history; no not-email rule. */
+export const customPasswordPolicies: RealmPasswordPolicies = {
+    length: 12,
+    maxLength: 64,
+    lowerCase: 1,
+    upperCase: 1,
+    digits: 2,
+    specialChars: 1,
+    passwordHistory: 5,
+    notUsername: true,
+    notEmail: false
+};
+
+/**
+ * kcContext overrides giving ⑥ a password policy. Keycloakify's type does not declare the field on
+ * this page (Keycloak 26 sends it on every page), hence the spread: object spreads skip the excess
+ * property check, literals do not. `undefined` removes the mock's default policy (Keycloakify's deep
+ * merge deletes keys set to undefined): a page without the field.
+ */
+export function withPasswordPolicies(passwordPolicies: RealmPasswordPolicies | undefined): object {
+    return { passwordPolicies };
+}
+
 export const { getKcContextMock } = createGetKcContextMock({
     kcContextExtension,
     kcContextExtensionPerPage,
@@ -32,7 +62,9 @@ export const { getKcContextMock } = createGetKcContextMock({
         locale: { currentLanguageTag: "ja", supported: languages },
         realm: { internationalizationEnabled: true }
     },
-    overridesPerPage: {}
+    overridesPerPage: {
+        "login-update-password.ftl": { ...withPasswordPolicies(defaultPasswordPolicies) }
+    }
 });
 
 export type PageId = KcContext["pageId"];
