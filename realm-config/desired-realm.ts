@@ -29,8 +29,8 @@ export const PASSWORD_HASH_ALGORITHM = "argon2";
  * The realm's password policy string, written exactly as Keycloak stores it so a re-apply finds no
  * difference: Keycloak parses "id(config)" into a map and writes the map back (PasswordPolicy.Builder
  * asString), dropping "()" for a policy without config. So the flag policies go bare: "notUsername"
- * comes back as "notUsername", while "notUsername(undefined)" (what the admin console sends) would be
- * kept verbatim, a literal "undefined" that the login theme and every reader would see.
+ * comes back as "notUsername", while "notUsername(undefined)" (what the admin console sends) is kept
+ * verbatim: a meaningless "undefined" in the stored policy, the admin console and every provision plan.
  */
 export function desiredPasswordPolicy(config: SocietyConfig): string {
   const p = config.policies;
