@@ -1,8 +1,8 @@
 import type KcAdminClient from "@keycloak/keycloak-admin-client";
 import type UserRepresentation from "@keycloak/keycloak-admin-client/lib/defs/userRepresentation.js";
 import { availableParallelism } from "node:os";
-import { initialPasswordOf } from "./initial-password.js";
-import { describeKey, memberKey } from "./member-key.js";
+import { initialPasswordOf } from "../rules/initial-password.js";
+import { describeKey, memberKey } from "../rules/member-key.js";
 import { MemberPlanner, RealmMembers, type Conflict, type Decision } from "./member-plan.js";
 import { hashAlgorithmFromPolicy, hashPassword, type HashAlgorithm } from "./password-hash.js";
 

@@ -1,6 +1,6 @@
 import type KcAdminClient from "@keycloak/keycloak-admin-client";
 import type UserRepresentation from "@keycloak/keycloak-admin-client/lib/defs/userRepresentation.js";
-import { describeKey, memberKey } from "./member-key.js";
+import { describeKey, memberKey } from "../rules/member-key.js";
 import type { MemberRow } from "./validate.js";
 
 /**

@@ -1,4 +1,4 @@
-import { parseBirthdate } from "../../members/birthdate.js";
+import { parseBirthdate } from "../../rules/birthdate.js";
 import { fieldError, FlowError, formValue, initialPasswordExpired, isLockedOut, recordFailure, Stage } from "./lib/flow.js";
 
 /**

@@ -1,4 +1,4 @@
-import { isValidUserId, normalizeUserId } from "../../members/user-id.js";
+import { isValidUserId, normalizeUserId } from "../../rules/user-id.js";
 import { FACTORS, fieldError, FlowError, formValue, hasCredential, realmSetting, Stage } from "./lib/flow.js";
 
 /**

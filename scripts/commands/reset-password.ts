@@ -1,5 +1,6 @@
 import type { Command } from "commander";
-import { initialPasswordOf } from "../../members/initial-password.js";
+import { initialPasswordOf } from "../../rules/initial-password.js";
+import { normalizeUserId } from "../../rules/user-id.js";
 import { findMember, resetMember } from "../../members/reset-member.js";
 import { connectSociety, withSocietyOptions } from "./society.js";
 
@@ -12,7 +13,7 @@ export function registerResetPassword(program: Command): void {
       .option("--remove-mfa", "also remove the member's passkeys and OTP devices (phone lost or changed); the email address is confirmed again at ⑦")
       .option("--keep-email-verified", "with --remove-mfa: keep the email address confirmed"),
   ).action(async (userIdInput: string, opts: { config: string; url?: string; removeMfa?: boolean; keepEmailVerified?: boolean }) => {
-    const userId = userIdInput.normalize("NFKC").trim().toLowerCase();
+    const userId = normalizeUserId(userIdInput);
     const { config, admin } = await connectSociety(opts);
     try {
       const user = await findMember(admin, config.realm, userId);

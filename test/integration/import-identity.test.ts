@@ -1,4 +1,4 @@
-import { initialPassword } from "../../members/initial-password.js";
+import { initialPassword } from "../../rules/initial-password.js";
 import { writeMembers, type ImportMember, type WriteOptions } from "../../members/keycloak-writer.js";
 import { Journey, type TestRealm } from "../support/journey.js";
 import { provisionTestRealm } from "../support/realm.js";
