@@ -1,4 +1,5 @@
 import { runInNewContext } from "node:vm";
+import { PAGE, STAGE } from "../contracts/index.js";
 import { bundle, compileToEs5 } from "./build.js";
 import { authenticatorId, SCRIPTS } from "./scripts.js";
 
@@ -17,7 +18,7 @@ describe("the authenticator bundle", () => {
   function pageShown(file: string, execution: string): string {
     const shown: string[] = [];
     const form = { setAttribute: () => form, addError: () => form, createForm: (page: string) => shown.push(page) };
-    const user = { getFirstAttribute: () => "initial", getUsername: () => "member", getId: () => "1" };
+    const user = { getFirstAttribute: () => STAGE.initial, getUsername: () => "member", getId: () => "1" };
     const context = {
       getExecution: () => ({ getAuthenticator: () => execution }),
       getUser: () => user,
@@ -42,8 +43,8 @@ describe("the authenticator bundle", () => {
 
   test("whichever file's globals run, the execution decides which step answers", () => {
     for (const file of files.keys()) {
-      expect(pageShown(file, authenticatorId(SCRIPTS.find((s) => s.name === "kenpo-birthdate")!))).toBe("login-birthdate.ftl");
-      expect(pageShown(file, authenticatorId(SCRIPTS.find((s) => s.name === "kenpo-terms")!))).toBe("terms.ftl");
+      expect(pageShown(file, authenticatorId(SCRIPTS.find((s) => s.name === "kenpo-birthdate")!))).toBe(PAGE.birthdate);
+      expect(pageShown(file, authenticatorId(SCRIPTS.find((s) => s.name === "kenpo-terms")!))).toBe(PAGE.terms);
     }
   });
 

@@ -9,7 +9,7 @@ import ts from "typescript";
  * normalize…) fails here. The folders are read whole, so a new file there is checked without being listed.
  */
 const repo = join(dirname(fileURLToPath(import.meta.url)), "..");
-const SHARED_WITH_KEYCLOAK = ["rules"];
+const SHARED_WITH_KEYCLOAK = ["rules", "contracts"];
 
 function modulesIn(folder: string): string[] {
   return readdirSync(join(repo, folder))

@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 import Keycloak from "keycloak-js";
+import { REQUIRED_ACTION } from "../../contracts/index.js";
 import { parsePortalConfig } from "./config.js";
 
 /**
@@ -98,8 +99,8 @@ async function start(): Promise<void> {
   $("login-button").addEventListener("click", () => void keycloak.login({ redirectUri: home }));
   // A second device (a new phone) is one of Keycloak's application-initiated actions: the member's
   // session is reused and Keycloak shows only the set-up page, then returns here.
-  $("add-passkey").addEventListener("click", () => void keycloak.login({ redirectUri: home, action: "webauthn-register-passwordless" }));
-  $("add-otp").addEventListener("click", () => void keycloak.login({ redirectUri: home, action: "CONFIGURE_TOTP" }));
+  $("add-passkey").addEventListener("click", () => void keycloak.login({ redirectUri: home, action: REQUIRED_ACTION.registerPasskey }));
+  $("add-otp").addEventListener("click", () => void keycloak.login({ redirectUri: home, action: REQUIRED_ACTION.configureTotp }));
   $("account-link").addEventListener("click", (event) => {
     event.preventDefault();
     void keycloak.accountManagement();

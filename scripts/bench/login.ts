@@ -19,6 +19,7 @@
  */
 import { Secret, TOTP } from "otpauth";
 import { quantile } from "simple-statistics";
+import { CREDENTIAL_TYPE, FORM_FIELD, METHOD, PAGE, STAGE, USER_ATTRIBUTE } from "../../contracts/index.js";
 import { writeMembers, type ImportMember } from "../../members/keycloak-writer.js";
 import { hashAlgorithmFromPolicy, hashPassword } from "../../members/password-hash.js";
 import { loadSocietyConfig } from "../../realm-config/load.js";
@@ -78,10 +79,17 @@ async function importReturningMembers(admin: Awaited<ReturnType<typeof connectAd
       lastName: m.lastName,
       email: m.email,
       emailVerified: true,
-      attributes: { kenpoSymbol: [m.symbol], kenpoNumber: [m.number], kenpoBirthdate: [m.birthdate], kenpoStage: ["active"], kenpoMfaMethod: ["otp"], terms_and_conditions: [String(Math.floor(Date.now() / 1000))] },
+      attributes: {
+        [USER_ATTRIBUTE.symbol]: [m.symbol],
+        [USER_ATTRIBUTE.number]: [m.number],
+        [USER_ATTRIBUTE.birthdate]: [m.birthdate],
+        [USER_ATTRIBUTE.stage]: [STAGE.active],
+        [USER_ATTRIBUTE.mfaMethod]: [METHOD.otp],
+        [USER_ATTRIBUTE.termsAcceptedAt]: [String(Math.floor(Date.now() / 1000))],
+      },
       credentials: [
         { ...password, temporary: false },
-        { type: "otp", userLabel: "phone", secretData: JSON.stringify({ value: secret }), credentialData: JSON.stringify({ subType: "totp", digits: 6, counter: 0, period: 30, algorithm: "HmacSHA1" }) },
+        { type: CREDENTIAL_TYPE.otp, userLabel: "phone", secretData: JSON.stringify({ value: secret }), credentialData: JSON.stringify({ subType: "totp", digits: 6, counter: 0, period: 30, algorithm: "HmacSHA1" }) },
       ],
     };
   });
@@ -177,10 +185,10 @@ try {
     },
     async first(realm, m, node) {
       const j = await new Journey(realm).reroute(publicUrl, node).open();
-      await j.post({ username: m.userId, password: m.initialPassword }, "login-birthdate.ftl");
-      await j.post({ birthdate: m.birthdate.replaceAll("-", "") }, "terms.ftl");
-      await j.post({ accept: "同意する" }, "login-method-choice.ftl");
-      await j.post({ method: "otp", newUserId: "" }, "login-update-password.ftl");
+      await j.post({ username: m.userId, password: m.initialPassword }, PAGE.birthdate);
+      await j.post({ [FORM_FIELD.birthdate]: m.birthdate.replaceAll("-", "") }, PAGE.terms);
+      await j.post({ [FORM_FIELD.accept]: "同意する" }, PAGE.methodChoice);
+      await j.post({ [FORM_FIELD.method]: METHOD.otp, [FORM_FIELD.newUserId]: "" }, "login-update-password.ftl");
       await j.post({ "password-new": "Bench-First-2026", "password-confirm": "Bench-First-2026" }, "login-verify-email.ftl");
       await j.follow(await verificationLink(box, m.email!), "login-config-totp.ftl");
       const { secret, totp } = totpFromPage(j.page);

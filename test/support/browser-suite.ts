@@ -1,4 +1,5 @@
 import type { Browser } from "playwright-core";
+import { USER_ATTRIBUTE } from "../../contracts/index.js";
 import { launchBrowser } from "./browser.js";
 import { importMembers, newTestMember, provisionBrowserRealm, type BrowserRealm, type TestMember } from "./browser-realm.js";
 import { Journey } from "./browser-journey.js";
@@ -45,8 +46,8 @@ export async function memberState(realm: BrowserRealm, userId: string) {
   const credentials = await realm.admin.users.getCredentials({ realm: realm.config.realm, id: user.id });
   return {
     user,
-    stage: user.attributes?.kenpoStage?.[0],
-    method: user.attributes?.kenpoMfaMethod?.[0],
+    stage: user.attributes?.[USER_ATTRIBUTE.stage]?.[0],
+    method: user.attributes?.[USER_ATTRIBUTE.mfaMethod]?.[0],
     credentials: credentials.map((c) => ({ type: c.type, label: c.userLabel })),
   };
 }

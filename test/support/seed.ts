@@ -1,4 +1,5 @@
 import type UserRepresentation from "@keycloak/keycloak-admin-client/lib/defs/userRepresentation.js";
+import { CREDENTIAL_TYPE, USER_ATTRIBUTE } from "../../contracts/index.js";
 
 /**
  * Members put straight into a stage with the admin API (partial import), for tests that start past the
@@ -8,7 +9,7 @@ import type UserRepresentation from "@keycloak/keycloak-admin-client/lib/defs/us
 /** An OTP app with a known secret: Keycloak keeps the secret as a plain string (RFC 6238, SHA1, 6 digits, 30 s). */
 export function otpCredential(secretValue: string, userLabel = "テスト端末"): Record<string, unknown> {
   return {
-    type: "otp",
+    type: CREDENTIAL_TYPE.otp,
     userLabel,
     secretData: JSON.stringify({ value: secretValue }),
     credentialData: JSON.stringify({ subType: "totp", digits: 6, counter: 0, period: 30, algorithm: "HmacSHA1" }),
@@ -34,7 +35,12 @@ export function seededUser(member: SeededMember & { firstName?: string; lastName
     lastName: member.lastName ?? "山田",
     email: member.email ?? `${member.username}@example.test`,
     emailVerified: true,
-    attributes: { kenpoSymbol: [member.symbol ?? "12"], kenpoNumber: [member.number], kenpoBirthdate: [member.birthdate ?? "1980-12-01"], ...member.attributes },
+    attributes: {
+      [USER_ATTRIBUTE.symbol]: [member.symbol ?? "12"],
+      [USER_ATTRIBUTE.number]: [member.number],
+      [USER_ATTRIBUTE.birthdate]: [member.birthdate ?? "1980-12-01"],
+      ...member.attributes,
+    },
     credentials: [{ ...password, temporary: false }, ...(member.credentials ?? [])],
   };
 }
