@@ -101,7 +101,7 @@ export const FORM_FIELD = {
 
 /** Attributes the authenticators set on a page's form; they reach the theme's kcContext as is. */
 export const FORM_ATTRIBUTE = {
-  /** ③: a number, only after a wrong answer. */
+  /** ③: wrong answers left before the lockout, a number; only after a wrong answer that did not lock. */
   attemptsLeft: "kenpoAttemptsLeft",
   /** ⑤: the member's current user ID. */
   currentUserId: "kenpoCurrentUserId",

@@ -1,11 +1,12 @@
-import { FORM_FIELD, MESSAGE, PAGE, STAGE, USER_ATTRIBUTE } from "../../contracts/index.js";
+import { FORM_ATTRIBUTE, FORM_FIELD, MESSAGE, PAGE, STAGE, USER_ATTRIBUTE } from "../../contracts/index.js";
 import { parseBirthdate } from "../../rules/birthdate.js";
-import { fieldError, FlowError, formValue, initialPasswordExpired, isLockedOut, recordFailure } from "./lib/flow.js";
+import { attemptsLeftAfterFailure, fieldError, FlowError, formValue, initialPasswordExpired, isLockedOut, recordFailure } from "./lib/flow.js";
 
 /**
  * ③ The member types their own birthdate; it must match 生年月日 from the member register.
  * A wrong answer is a failed login for Keycloak's brute-force detection, so after the realm's
- * failure factor the account is temporarily locked. Wrong and locked look the same to the member.
+ * failure factor the account is temporarily locked. Wrong and locked look the same to the member,
+ * except that a wrong answer which does not lock also says how many are left.
  */
 export function authenticate(context: AuthenticationFlowContext): void {
   const user = context.getUser();
@@ -26,10 +27,14 @@ export function action(context: AuthenticationFlowContext): void {
     context.failure(FlowError.INVALID_USER);
     return;
   }
-  const wrong = () =>
-    context.failureChallenge(FlowError.INVALID_CREDENTIALS, context.form().addError(fieldError(FORM_FIELD.birthdate, MESSAGE.birthdateWrong)).createForm(PAGE.birthdate));
+  const wrong = (attemptsLeft: number | null) => {
+    const form = context.form().addError(fieldError(FORM_FIELD.birthdate, MESSAGE.birthdateWrong));
+    // No count once locked: "0 left" would only be a second way of saying "locked".
+    if (attemptsLeft !== null && attemptsLeft > 0) form.setAttribute(FORM_ATTRIBUTE.attemptsLeft, attemptsLeft);
+    context.failureChallenge(FlowError.INVALID_CREDENTIALS, form.createForm(PAGE.birthdate));
+  };
   if (isLockedOut(context, user)) {
-    wrong();
+    wrong(null);
     return;
   }
   const parsed = parseBirthdate(formValue(context, FORM_FIELD.birthdate));
@@ -39,8 +44,9 @@ export function action(context: AuthenticationFlowContext): void {
     return;
   }
   if (parsed.value !== user.getFirstAttribute(USER_ATTRIBUTE.birthdate)) {
+    const attemptsLeft = attemptsLeftAfterFailure(context, user);
     recordFailure(context, user);
-    wrong();
+    wrong(attemptsLeft);
     return;
   }
   context.success();

@@ -2,7 +2,7 @@ import { startMailbox, type Mailbox } from "../support/mailbox.js";
 import { cardMember, freshCode, importMember, Journey, totpFromPage, verificationLink, type TestRealm } from "../support/journey.js";
 import { decodeJwt } from "../support/http-login.js";
 import { provisionTestRealm } from "../support/realm.js";
-import { CREDENTIAL_TYPE, FORM_FIELD, METHOD, PAGE, REQUIRED_ACTION, STAGE, USER_ATTRIBUTE } from "../../contracts/index.js";
+import { CREDENTIAL_TYPE, FORM_ATTRIBUTE, FORM_FIELD, METHOD, PAGE, REQUIRED_ACTION, STAGE, USER_ATTRIBUTE } from "../../contracts/index.js";
 
 /** The first-login journey of the member manual, driven over HTTP against the real Keycloak and flows. */
 /** Polls until `done` holds or 10 s pass; returns the last value either way so the assertion shows it. */
@@ -76,12 +76,16 @@ describe("first login: ② → ③ → ④ → ⑤ → ⑥ → ⑦ → ⑧/⑭ �
     const member = cardMember("locked.hanako", { birthdate: "1975-04-15" });
     await importMember(realm, member);
     const j = await (await new Journey(realm).open()).post({ username: "locked.hanako", password: member.initialPassword }, PAGE.birthdate);
+    // The realm's failure factor is 5: the page counts down the wrong answers that are left.
+    const attemptsLeft = () => j.page.kcContext?.[FORM_ATTRIBUTE.attemptsLeft];
     await j.post({ [FORM_FIELD.birthdate]: "1975-4-16" }, PAGE.birthdate);
     const wrongMessage = j.fieldError(FORM_FIELD.birthdate);
     expect(wrongMessage).not.toBe("");
+    expect(attemptsLeft()).toBe(4);
     // A date that is not a date is a typing mistake: another message, and not counted.
     await j.post({ [FORM_FIELD.birthdate]: "1975-02-30" }, PAGE.birthdate);
     expect(j.fieldError(FORM_FIELD.birthdate)).not.toBe(wrongMessage);
+    expect(attemptsLeft()).toBeUndefined();
     const [user] = await realm.admin.users.find({ realm: realm.config.realm, username: "locked.hanako", exact: true });
     const attack = () => realm.admin.attackDetection.findOne({ realm: realm.config.realm, id: user!.id! });
     // Slower than Keycloak's quick-login check (1 s), so only the count of wrong answers locks.
@@ -89,17 +93,22 @@ describe("first login: ② → ③ → ④ → ⑤ → ⑥ → ⑦ → ⑧/⑭ �
     for (let i = 0; i < 3; i += 1) {
       await slowly();
       await j.post({ [FORM_FIELD.birthdate]: "19750416" }, PAGE.birthdate);
+      expect(attemptsLeft()).toBe(3 - i);
     }
     const afterFour = await waitFor(attack, (s) => Number(s?.numFailures) === 4);
     expect(afterFour).toMatchObject({ numFailures: 4, disabled: false });
     await slowly();
     await j.post({ [FORM_FIELD.birthdate]: "19750416" }, PAGE.birthdate);
+    // The fifth locks: no count any more, only the neutral message.
+    expect(attemptsLeft()).toBeUndefined();
+    expect(j.fieldError(FORM_FIELD.birthdate)).toBe(wrongMessage);
     // Keycloak records login failures on a background executor: wait for the lockout to show.
     const status = await waitFor(attack, (s) => s?.disabled === true);
     expect(status).toMatchObject({ disabled: true, numFailures: 5 });
     // Locked: even the right birthdate gets the same neutral message.
     await j.post({ [FORM_FIELD.birthdate]: "19750415" }, PAGE.birthdate);
     expect(j.fieldError(FORM_FIELD.birthdate)).toBe(wrongMessage);
+    expect(attemptsLeft()).toBeUndefined();
     // A new login: the same answer as for a wrong password, whether the user exists or not.
     const again = await (await new Journey(realm).open()).post({ username: "locked.hanako", password: member.initialPassword }, "login.ftl");
     const unknown = await (await new Journey(realm).open()).post({ username: "no.such.member", password: member.initialPassword }, "login.ftl");

@@ -78,6 +78,28 @@ export function isLockedOut(context: AuthenticationFlowContext, user: UserModel)
 }
 
 /**
+ * Wrong answers the member may still give before Keycloak's lockout, counting the one about to be
+ * recorded: 0 or less when this one locks, null when the realm has no lockout. Called before
+ * recordFailure, because Keycloak writes failures in a transaction of its own (on a background
+ * executor): a count read afterwards may not include this one yet. Mirrors Keycloak 26's
+ * DefaultBruteForceProtector: a last failure older than the realm's reset time is forgotten first
+ * (unless only permanent lockout is configured), and both strategies lock once the count reaches the
+ * failure factor (until a success clears it). A quick-login lockout (two failures within a second)
+ * is not foreseen: the page then shows tries the member cannot use yet, and the lockout still applies.
+ */
+export function attemptsLeftAfterFailure(context: AuthenticationFlowContext, user: UserModel): number | null {
+  const realm = context.getRealm();
+  if (!realm.isBruteForceProtected()) return null;
+  const record = context.getSession().loginFailures().getUserLoginFailure(realm, user.getId());
+  let failures = record ? Number(record.getNumFailures()) : 0;
+  const last = record ? Number(record.getLastFailure()) : 0;
+  const now = Number(Java.type("java.lang.System").currentTimeMillis());
+  const forgets = !realm.isPermanentLockout() || realm.getMaxTemporaryLockouts() !== 0;
+  if (forgets && last > 0 && now - last > realm.getMaxDeltaTimeSeconds() * 1000) failures = 0;
+  return realm.getFailureFactor() - (failures + 1);
+}
+
+/**
  * A wrong answer to a question only the member can answer counts like a wrong password towards the
  * realm's lockout (Keycloak records failures itself only for its own credential checks). Keycloak
  * ignores failures outside its known categories, so the answer is filed under "password": it is a

@@ -15,7 +15,7 @@ export type KcContextExtension = {
 // mocks.ts builds this type from PAGE, so tsc fails when the two drift apart.
 export type KcContextExtensionPerPage = {
     "login-birthdate.ftl": {
-        /** Set by kenpo-birthdate only after a wrong answer. */
+        /** Set by kenpo-birthdate only after a wrong answer that did not lock the account. */
         [FORM_ATTRIBUTE.attemptsLeft]?: number;
     };
     "login-method-choice.ftl": {
