@@ -1,5 +1,6 @@
 import { TOTP, URI } from "otpauth";
 import type { Browser, Locator, Page } from "playwright-core";
+import { METHOD, PAGE, type Method } from "../contracts/index.js";
 import { addVirtualAuthenticator, openDevice, waitForKeycloakPage, type Device, type VirtualAuthenticator } from "./browser.js";
 import { Journey } from "./journey-record.js";
 import { readQrCode } from "./browser-qr.js";
@@ -13,9 +14,9 @@ import { initialPasswordOf, type BrowserRealm, type TestMember } from "./browser
 
 const PAGES = {
   login: "login.ftl",
-  birthdate: "login-birthdate.ftl",
-  terms: "terms.ftl",
-  method: "login-method-choice.ftl",
+  birthdate: PAGE.birthdate,
+  terms: PAGE.terms,
+  method: PAGE.methodChoice,
   newPassword: "login-update-password.ftl",
   profile: "login-update-profile.ftl",
   verifyEmail: "login-verify-email.ftl",
@@ -102,7 +103,7 @@ export async function acceptTerms(s: MemberSession, device: Device): Promise<voi
 }
 
 /** ⑤ Passkey (生体認証) or OTP app; the user ID change is optional. */
-export async function chooseMethod(s: MemberSession, device: Device, method: "passkey" | "otp", newUserId?: string): Promise<void> {
+export async function chooseMethod(s: MemberSession, device: Device, method: Method, newUserId?: string): Promise<void> {
   const { page } = device;
   await waitForKeycloakPage(page, PAGES.method);
   const choice = await label(page.locator(`label[for=method-${method}] .kp-option__title`));
@@ -110,7 +111,7 @@ export async function chooseMethod(s: MemberSession, device: Device, method: "pa
   await s.journey.screen(
     page,
     "⑤",
-    method === "passkey"
+    method === METHOD.passkey
       ? say(`認証方法は「${choice}」を選び、「${next}」を押します。スマートフォンの顔認証・指紋認証を使います。ユーザIDの変更は必須ではありません。`, `Choose 「${choice}」 (biometrics, passkey) and press 「${next}」. It uses your phone's face or fingerprint unlock. Changing the user ID is optional.`)
       : say(`認証方法は「${choice}」を選び、「${next}」を押します。スマートフォンに認証アプリを入れておきます。ユーザIDの変更は必須ではありません。`, `Choose 「${choice}」 (one-time password app) and press 「${next}」. Install an authenticator app on your phone first. Changing the user ID is optional.`),
     device.kind,
@@ -161,9 +162,9 @@ export async function confirmEmail(s: MemberSession, device: Device): Promise<vo
 }
 
 /** ⑧ "First login complete": set up the second factor here, or continue on the smartphone. */
-export async function firstLoginDone(s: MemberSession, device: Device, method: "passkey" | "otp", choice: "here" | "phone"): Promise<string | undefined> {
+export async function firstLoginDone(s: MemberSession, device: Device, method: Method, choice: "here" | "phone"): Promise<string | undefined> {
   const { page } = device;
-  await waitForKeycloakPage(page, method === "passkey" ? PAGES.passkeyRegister : PAGES.otpSetup);
+  await waitForKeycloakPage(page, method === METHOD.passkey ? PAGES.passkeyRegister : PAGES.otpSetup);
   await page.locator("#kp-set-up-here").waitFor({ state: "visible" });
   const here = await label(page.locator("#kp-set-up-here"));
   const phone = await label(page.locator("#kp-continue-on-phone"));
@@ -320,7 +321,7 @@ export async function returningPasskeyLogin(s: MemberSession, device: Device): P
 }
 
 /** ②–⑦ of the first login, common to both methods. */
-export async function firstLoginUpToEmail(s: MemberSession, device: Device, method: "passkey" | "otp"): Promise<void> {
+export async function firstLoginUpToEmail(s: MemberSession, device: Device, method: Method): Promise<void> {
   await openPortal(s, device);
   await logInWithPassword(s, device);
   await enterBirthdate(s, device);
@@ -346,8 +347,8 @@ function mark(journey: Journey) {
 export async function otpJourneyOnPc(browser: Browser, s: MemberSession, onPortal?: (device: Device) => Promise<void>): Promise<JourneyResult> {
   const pc = await openDevice(browser, "pc");
   try {
-    await firstLoginUpToEmail(s, pc, "otp");
-    await firstLoginDone(s, pc, "otp", "here");
+    await firstLoginUpToEmail(s, pc, METHOD.otp);
+    await firstLoginDone(s, pc, METHOD.otp, "here");
     await setUpOtp(s, pc);
     const shown = await expectPortalMember(s, pc);
     const firstLogin = mark(s.journey);
@@ -370,8 +371,8 @@ export async function passkeyJourneyOnPhone(
   const phone = await openDevice(browser, "iphone");
   try {
     const authenticator = await addVirtualAuthenticator(phone.page);
-    await firstLoginUpToEmail(s, phone, "passkey");
-    await firstLoginDone(s, phone, "passkey", "here");
+    await firstLoginUpToEmail(s, phone, METHOD.passkey);
+    await firstLoginDone(s, phone, METHOD.passkey, "here");
     await registerPasskey(s, phone, deviceName);
     const shown = await expectPortalMember(s, phone);
     const firstLogin = mark(s.journey);

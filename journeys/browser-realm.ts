@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { stringify } from "yaml";
-import { initialPassword } from "../members/initial-password.js";
+import { initialPassword } from "../rules/initial-password.js";
 import { memberFacingUrl } from "../scripts/keycloak/member-url.js";
 import { repoRoot } from "../scripts/keycloak/paths.js";
 import { testKeycloak } from "./keycloak-env.js";

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { TOTP, Secret } from "otpauth";
-import { initialPassword } from "../members/initial-password.js";
+import { initialPassword } from "../rules/initial-password.js";
 import { writeMembers, type ImportMember } from "../members/keycloak-writer.js";
 import { authorizationRequest, exchangeCode, expectPage, HttpBrowser, isPage, pageId, summarize, type AuthorizationRequest, type Page } from "./http-login.js";
 import type { Mailbox } from "../scripts/mail/mailbox.js";

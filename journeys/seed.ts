@@ -1,5 +1,6 @@
 import type UserRepresentation from "@keycloak/keycloak-admin-client/lib/defs/userRepresentation.js";
 import { Secret, TOTP } from "otpauth";
+import { CREDENTIAL_TYPE, USER_ATTRIBUTE } from "../contracts/index.js";
 
 /**
  * Members put straight into a stage with the admin API (partial import), for tests and benchmarks that
@@ -12,7 +13,7 @@ const OTP = { digits: 6, period: 30 } as const;
 /** An OTP app with a known secret: Keycloak keeps the secret as a plain string. Pair it with `otpApp(secretValue)`. */
 export function otpCredential(secretValue: string, userLabel = "テスト端末"): Record<string, unknown> {
   return {
-    type: "otp",
+    type: CREDENTIAL_TYPE.otp,
     userLabel,
     secretData: JSON.stringify({ value: secretValue }),
     credentialData: JSON.stringify({ subType: "totp", digits: OTP.digits, counter: 0, period: OTP.period, algorithm: "HmacSHA1" }),
@@ -47,7 +48,12 @@ export function seededUser(member: SeededMember & { firstName?: string; lastName
     lastName: member.lastName ?? "山田",
     email: member.email ?? `${member.username}@example.test`,
     emailVerified: true,
-    attributes: { kenpoSymbol: [member.symbol ?? "12"], kenpoNumber: [member.number], kenpoBirthdate: [member.birthdate ?? "1980-12-01"], ...member.attributes },
+    attributes: {
+      [USER_ATTRIBUTE.symbol]: [member.symbol ?? "12"],
+      [USER_ATTRIBUTE.number]: [member.number],
+      [USER_ATTRIBUTE.birthdate]: [member.birthdate ?? "1980-12-01"],
+      ...member.attributes,
+    },
     credentials: [...passwords, ...(member.credentials ?? [])],
   };
 }

@@ -1,8 +1,9 @@
 import type KcAdminClient from "@keycloak/keycloak-admin-client";
 import type UserRepresentation from "@keycloak/keycloak-admin-client/lib/defs/userRepresentation.js";
 import { availableParallelism } from "node:os";
-import { initialPasswordOf } from "./initial-password.js";
-import { describeKey, memberKey } from "./member-key.js";
+import { STAGE, USER_ATTRIBUTE } from "../contracts/index.js";
+import { initialPasswordOf } from "../rules/initial-password.js";
+import { describeKey, memberKey } from "../rules/member-key.js";
 import { MemberPlanner, RealmMembers, type Conflict, type Decision } from "./member-plan.js";
 import { hashAlgorithmFromPolicy, hashPassword, type HashAlgorithm } from "./password-hash.js";
 
@@ -86,10 +87,10 @@ export interface WriteReport extends WriteProgress {
 
 function attributesOf(member: ImportMember): Record<string, string[]> {
   return {
-    kenpoSymbol: [member.symbol],
-    kenpoNumber: [member.number],
-    ...(member.branch ? { kenpoBranch: [member.branch] } : {}),
-    kenpoBirthdate: [member.birthdate],
+    [USER_ATTRIBUTE.symbol]: [member.symbol],
+    [USER_ATTRIBUTE.number]: [member.number],
+    ...(member.branch ? { [USER_ATTRIBUTE.branch]: [member.branch] } : {}),
+    [USER_ATTRIBUTE.birthdate]: [member.birthdate],
   };
 }
 
@@ -127,7 +128,7 @@ function newUser(member: ImportMember, password: Awaited<ReturnType<typeof hashP
     firstName: member.firstName,
     lastName: member.lastName,
     ...(member.email ? { email: member.email, emailVerified: false } : {}),
-    attributes: { ...attributesOf(member), kenpoStage: ["initial"] },
+    attributes: { ...attributesOf(member), [USER_ATTRIBUTE.stage]: [STAGE.initial] },
     credentials: [{ ...password, temporary: false }],
     // Partial import grants no default roles by itself; without them the account console fails.
     ...(defaultRole ? { realmRoles: [defaultRole] } : {}),
@@ -270,12 +271,17 @@ async function updateMember(
   const { admin, realm } = ctx;
   const user = await admin.users.findOne({ realm, id: accountId });
   const attrs = (user?.attributes ?? {}) as Record<string, string[] | undefined>;
-  if (!user || memberKey(attrs.kenpoSymbol?.[0], attrs.kenpoNumber?.[0], attrs.kenpoBranch?.[0]) !== key) {
+  const first = (name: string) => attrs[name]?.[0];
+  if (!user || memberKey(first(USER_ATTRIBUTE.symbol), first(USER_ATTRIBUTE.number), first(USER_ATTRIBUTE.branch)) !== key) {
     return { line: member.line, field: "number", userId: member.userId, reason: `the account with this card (${describeKey(key)}) changed or went away during the import; run the import again` };
   }
   const emailChanged = (user.email ?? "") !== (member.email ?? "");
-  const current = initialPasswordOf({ symbol: attrs.kenpoSymbol?.[0] ?? "", number: attrs.kenpoNumber?.[0] ?? "", birthdate: attrs.kenpoBirthdate?.[0] ?? "" });
-  const rederive = attrs.kenpoStage?.[0] === "initial" && (!current.ok || current.password !== member.initialPassword);
+  const current = initialPasswordOf({
+    symbol: first(USER_ATTRIBUTE.symbol) ?? "",
+    number: first(USER_ATTRIBUTE.number) ?? "",
+    birthdate: first(USER_ATTRIBUTE.birthdate) ?? "",
+  });
+  const rederive = first(USER_ATTRIBUTE.stage) === STAGE.initial && (!current.ok || current.password !== member.initialPassword);
   await admin.users.update(
     { realm, id: accountId },
     {

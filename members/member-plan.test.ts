@@ -1,4 +1,5 @@
 import type UserRepresentation from "@keycloak/keycloak-admin-client/lib/defs/userRepresentation.js";
+import { STAGE, USER_ATTRIBUTE } from "../contracts/index.js";
 import { accountOf, MemberPlanner, RealmMembers, type Decision } from "./member-plan.js";
 import type { MemberRow } from "./validate.js";
 
@@ -12,7 +13,13 @@ function user(username: string, card?: [string, string, string?], extra: Partial
     lastName: "山田",
     email: `${username}@example.test`,
     attributes: card
-      ? { kenpoSymbol: [symbol], kenpoNumber: [number], ...(branch ? { kenpoBranch: [branch] } : {}), kenpoBirthdate: ["1980-12-01"], kenpoStage: ["initial"] }
+      ? {
+          [USER_ATTRIBUTE.symbol]: [symbol],
+          [USER_ATTRIBUTE.number]: [number],
+          ...(branch ? { [USER_ATTRIBUTE.branch]: [branch] } : {}),
+          [USER_ATTRIBUTE.birthdate]: ["1980-12-01"],
+          [USER_ATTRIBUTE.stage]: [STAGE.initial],
+        }
       : {},
     ...extra,
   };

@@ -1,6 +1,7 @@
 import type KcAdminClient from "@keycloak/keycloak-admin-client";
 import type UserRepresentation from "@keycloak/keycloak-admin-client/lib/defs/userRepresentation.js";
-import { describeKey, memberKey } from "./member-key.js";
+import { USER_ATTRIBUTE } from "../contracts/index.js";
+import { describeKey, memberKey } from "../rules/member-key.js";
 import type { MemberRow } from "./validate.js";
 
 /**
@@ -49,15 +50,15 @@ export function accountOf(user: UserRepresentation): RealmAccount {
   return {
     id: user.id ?? "",
     username: user.username ?? "",
-    key: memberKey(first("kenpoSymbol"), first("kenpoNumber"), first("kenpoBranch")),
+    key: memberKey(first(USER_ATTRIBUTE.symbol), first(USER_ATTRIBUTE.number), first(USER_ATTRIBUTE.branch)),
     profile: profileOf({
       firstName: user.firstName,
       lastName: user.lastName,
       email: user.email,
-      symbol: first("kenpoSymbol"),
-      number: first("kenpoNumber"),
-      branch: first("kenpoBranch"),
-      birthdate: first("kenpoBirthdate"),
+      symbol: first(USER_ATTRIBUTE.symbol),
+      number: first(USER_ATTRIBUTE.number),
+      branch: first(USER_ATTRIBUTE.branch),
+      birthdate: first(USER_ATTRIBUTE.birthdate),
     }),
   };
 }

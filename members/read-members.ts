@@ -1,5 +1,6 @@
 import { FIELDS, HeaderError, mapHeader, type Field } from "./columns.js";
-import { describeKey, memberKey } from "./member-key.js";
+import { describeKey, memberKey } from "../rules/member-key.js";
+import { normalizeUserId } from "../rules/user-id.js";
 import { detectEncoding, FileReadError, readRecords, type FileEncoding } from "./read-file.js";
 import { validateRow, type MemberRow, type RowError } from "./validate.js";
 
@@ -61,7 +62,7 @@ export async function validateFile(file: string, options: ReadOptions = {}): Pro
       errors.push(...result.errors);
       invalidLines.add(line);
     }
-    const id = result.row?.userId ?? values.user_id.normalize("NFKC").trim().toLowerCase();
+    const id = result.row?.userId ?? normalizeUserId(values.user_id);
     if (id !== "") linesById.set(id, [...(linesById.get(id) ?? []), line]);
     // A row invalid for another reason still holds its card: once fixed it would be the same person.
     const card = memberKey(values.symbol, values.number, values.branch);

@@ -1,9 +1,10 @@
 import type KcAdminClient from "@keycloak/keycloak-admin-client";
 import type UserRepresentation from "@keycloak/keycloak-admin-client/lib/defs/userRepresentation.js";
+import { CREDENTIAL_TYPE, STAGE, USER_ATTRIBUTE } from "../contracts/index.js";
 import { hashAlgorithmFromPolicy, hashPassword } from "./password-hash.js";
 
 /** Credentials that are a member's second factor: OTP apps and passkeys. */
-export const MFA_CREDENTIAL_TYPES = ["otp", "webauthn-passwordless", "webauthn"];
+export const MFA_CREDENTIAL_TYPES: string[] = [CREDENTIAL_TYPE.otp, CREDENTIAL_TYPE.passkey, CREDENTIAL_TYPE.webauthn];
 
 export interface ResetResult {
   userId: string;
@@ -43,8 +44,8 @@ export async function resetMember(
   const credentials = await admin.users.getCredentials({ realm, id: user.id });
   const devices = credentials.filter((c) => MFA_CREDENTIAL_TYPES.includes(c.type ?? ""));
   const describe = (c: (typeof credentials)[number]) => ({ type: c.type ?? "", name: c.userLabel ?? "(no name)" });
-  const attributes = { ...user.attributes, kenpoStage: ["initial"] };
-  delete (attributes as Record<string, unknown>).kenpoMfaMethod;
+  const attributes: Record<string, unknown> = { ...user.attributes, [USER_ATTRIBUTE.stage]: [STAGE.initial] };
+  delete attributes[USER_ATTRIBUTE.mfaMethod];
   const unverify = Boolean(options.removeMfa) && !options.keepEmailVerified;
   // One request: the password, the stage and the required actions change together or not at all.
   await admin.users.update(

@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { parseBirthdate } from "./birthdate.js";
+import { parseBirthdate } from "../rules/birthdate.js";
 import type { Field } from "./columns.js";
-import { maskNumber } from "./member-key.js";
+import { maskNumber } from "../rules/member-key.js";
+import { normalizeUserId, USER_ID_RULE } from "../rules/user-id.js";
 
 // Still importable from here; the masking rule lives with the member key, ES5-clean.
 export { maskNumber };
@@ -27,8 +28,6 @@ export interface RowError {
 
 const nfkc = (v: string) => v.normalize("NFKC").trim();
 
-import { USER_ID_RULE } from "./user-id.js";
-
 const name = () =>
   z
     .string()
@@ -44,7 +43,7 @@ const name = () =>
 const rowSchema = z.object({
   user_id: z
     .string()
-    .transform((v) => nfkc(v).toLowerCase())
+    .transform(normalizeUserId)
     .pipe(z.string().min(1, { error: "is empty", abort: true }).regex(USER_ID_RULE, "must be 3–64 characters: a–z, 0–9, '.', '_', '-', '@', starting with a letter or digit")),
   symbol: z.string().transform(nfkc).pipe(z.string().min(1, { error: "is empty", abort: true }).regex(/^[0-9]{1,8}$/, "must be 1–8 digits")),
   number: z.string().transform(nfkc).pipe(z.string().min(1, { error: "is empty", abort: true }).regex(/^[0-9]{1,10}$/, "must be 1–10 digits")),

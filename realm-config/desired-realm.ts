@@ -2,6 +2,7 @@ import type RealmRepresentation from "@keycloak/keycloak-admin-client/lib/defs/r
 import type ClientRepresentation from "@keycloak/keycloak-admin-client/lib/defs/clientRepresentation.js";
 import type { UserProfileAttribute } from "@keycloak/keycloak-admin-client/lib/defs/userProfileMetadata.js";
 import { ACR_LOA_MAP, MFA_ACR, MINIMUM_ACR_ATTRIBUTE } from "./flows.js";
+import { METHOD, REALM_ATTRIBUTE, REALM_TEXT, REQUIRED_ACTION, STAGE, USER_ATTRIBUTE, type RealmTextKey } from "../contracts/index.js";
 import type { PortalClientConfig, SocietyConfig } from "./schema.js";
 
 /**
@@ -87,11 +88,11 @@ export function desiredRealmSettings(config: SocietyConfig): RealmSettings {
       "actionTokenGeneratedByUserLifespan.reset-credentials": String(p.resetLinkMinutes * 60),
       // What a token's acr says (see realm-config/flows.ts): "mfa" after a registered factor.
       "acr.loa.map": JSON.stringify(ACR_LOA_MAP),
-      kenpoTermsVersion: config.termsVersion,
+      [REALM_ATTRIBUTE.termsVersion]: config.termsVersion,
       // Read by the authenticators (③ expiry, ⑤ email stop); see docs/contracts.md.
-      kenpoInitialPasswordDays: String(p.initialPasswordDays),
-      kenpoMemberEmailEntry: String(p.memberEmailEntry),
-      ...(config.helpDesk ? { kenpoHelpDesk: config.helpDesk } : {}),
+      [REALM_ATTRIBUTE.initialPasswordDays]: String(p.initialPasswordDays),
+      [REALM_ATTRIBUTE.memberEmailEntry]: String(p.memberEmailEntry),
+      ...(config.helpDesk ? { [REALM_ATTRIBUTE.helpDesk]: config.helpDesk } : {}),
     },
     ssoSessionIdleTimeout: p.ssoIdleMinutes * 60,
     ssoSessionMaxLifespan: p.ssoMaxHours * 60 * 60,
@@ -135,12 +136,12 @@ export function desiredRealmSettings(config: SocietyConfig): RealmSettings {
 }
 
 /** Realm localization texts the theme reads (society name, portal, terms), per locale. */
-export function desiredLocalization(config: SocietyConfig): Record<"ja" | "en", Record<string, string>> {
+export function desiredLocalization(config: SocietyConfig): Record<"ja" | "en", Record<RealmTextKey, string>> {
   const texts = (lang: "ja" | "en") => ({
-    kenpoSocietyName: config.societyName[lang],
-    kenpoPortalName: config.portalName[lang],
-    kenpoPortalUrl: config.portalUrl,
-    termsText: config.termsText[lang],
+    [REALM_TEXT.societyName]: config.societyName[lang],
+    [REALM_TEXT.portalName]: config.portalName[lang],
+    [REALM_TEXT.portalUrl]: config.portalUrl,
+    [REALM_TEXT.termsText]: config.termsText[lang],
   });
   return { ja: texts("ja"), en: texts("en") };
 }
@@ -150,48 +151,30 @@ const adminOnly = { view: ["admin"], edit: ["admin"] };
 /** Card data and journey state: kept on the member, never shown to or editable by the member. */
 export function desiredProfileAttributes(): UserProfileAttribute[] {
   const digits = (max: number) => ({ pattern: { pattern: `^[0-9]{1,${max}}$`, "error-message": "kenpoDigitsOnly" } });
+  // The display name is a localization key named like the attribute (the admin console shows its text, or the key).
+  const attribute = (name: string) => ({ name, displayName: `\${${name}}`, permissions: adminOnly, multivalued: false });
   return [
-    { name: "kenpoSymbol", displayName: "${kenpoSymbol}", permissions: adminOnly, multivalued: false, validations: digits(8) },
-    { name: "kenpoNumber", displayName: "${kenpoNumber}", permissions: adminOnly, multivalued: false, validations: digits(10) },
-    { name: "kenpoBranch", displayName: "${kenpoBranch}", permissions: adminOnly, multivalued: false, validations: digits(3) },
+    { ...attribute(USER_ATTRIBUTE.symbol), validations: digits(8) },
+    { ...attribute(USER_ATTRIBUTE.number), validations: digits(10) },
+    { ...attribute(USER_ATTRIBUTE.branch), validations: digits(3) },
     {
-      name: "kenpoBirthdate",
-      displayName: "${kenpoBirthdate}",
-      permissions: adminOnly,
-      multivalued: false,
+      ...attribute(USER_ATTRIBUTE.birthdate),
       validations: { pattern: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "error-message": "kenpoDateFormat" } },
     },
-    {
-      name: "kenpoStage",
-      displayName: "${kenpoStage}",
-      permissions: adminOnly,
-      multivalued: false,
-      validations: { options: { options: ["initial", "enrolling", "active"] } },
-    },
-    {
-      name: "kenpoTermsVersion",
-      displayName: "${kenpoTermsVersion}",
-      permissions: adminOnly,
-      multivalued: false,
-    },
-    {
-      name: "kenpoMfaMethod",
-      displayName: "${kenpoMfaMethod}",
-      permissions: adminOnly,
-      multivalued: false,
-      validations: { options: { options: ["passkey", "otp"] } },
-    },
+    { ...attribute(USER_ATTRIBUTE.stage), validations: { options: { options: Object.values(STAGE) } } },
+    attribute(USER_ATTRIBUTE.termsVersion),
+    { ...attribute(USER_ATTRIBUTE.mfaMethod), validations: { options: { options: Object.values(METHOD) } } },
   ];
 }
 
 /** Required actions in the member manual's order (terms → password → email → MFA). */
 export const REQUIRED_ACTION_ORDER = [
-  "TERMS_AND_CONDITIONS",
-  "UPDATE_PASSWORD",
-  "UPDATE_PROFILE",
-  "VERIFY_EMAIL",
-  "CONFIGURE_TOTP",
-  "webauthn-register-passwordless",
+  REQUIRED_ACTION.termsAndConditions,
+  REQUIRED_ACTION.updatePassword,
+  REQUIRED_ACTION.updateProfile,
+  REQUIRED_ACTION.verifyEmail,
+  REQUIRED_ACTION.configureTotp,
+  REQUIRED_ACTION.registerPasskey,
 ] as const;
 
 /** A public OIDC client: authorization code with PKCE (S256) only. */

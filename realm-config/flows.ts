@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { SCRIPTS, authenticatorId } from "../authenticators/scripts.js";
+import { CREDENTIAL_TYPE, STAGE, USER_ATTRIBUTE } from "../contracts/index.js";
 
 /**
  * Every authentication flow a member can reach, as declared trees (pure data, unit-tested), each
@@ -40,21 +41,18 @@ export interface DeclaredFlow {
 
 const script = (name: string) => authenticatorId(SCRIPTS.find((s) => s.name === name)!);
 
-const STAGE = "kenpoStage";
-const PASSKEY = "webauthn-passwordless";
-
 function stageIs(name: string, value: string, not = false): ExecutionNode {
   return {
     kind: "execution",
     provider: "conditional-user-attribute",
     requirement: "REQUIRED",
-    config: { name, values: { attribute_name: STAGE, attribute_expected_value: value, not: String(not), regex: "false", include_group_attributes: "false" } },
+    config: { name, values: { attribute_name: USER_ATTRIBUTE.stage, attribute_expected_value: value, not: String(not), regex: "false", include_group_attributes: "false" } },
   };
 }
 
 /** True while the member did not sign in with a passkey in this login (the passkey alone is two factors). */
 function passkeyNotUsed(name: string): ExecutionNode {
-  return { kind: "execution", provider: "conditional-credential", requirement: "REQUIRED", config: { name, values: { credentials: PASSKEY, included: "false" } } };
+  return { kind: "execution", provider: "conditional-credential", requirement: "REQUIRED", config: { name, values: { credentials: CREDENTIAL_TYPE.passkey, included: "false" } } };
 }
 
 /** True while the named sub-flow of the same tree has not succeeded in this login. */
@@ -123,7 +121,7 @@ export function browserFlowTree(): FlowNode {
                 description: "Any stage but active (initial, enrolling, missing, unknown): the first login or the enrolment",
                 requirement: "CONDITIONAL",
                 children: [
-                  stageIs("kenpo stage is not active", "active", true),
+                  stageIs("kenpo stage is not active", STAGE.active, true),
                   {
                     kind: "flow",
                     name: "kenpo existing factor",
@@ -141,7 +139,7 @@ export function browserFlowTree(): FlowNode {
                     description: "③ birthdate, ④ terms, ⑤ method choice, unless ⑤ was done (enrolling)",
                     requirement: "CONDITIONAL",
                     children: [
-                      stageIs("kenpo stage is not enrolling", "enrolling", true),
+                      stageIs("kenpo stage is not enrolling", STAGE.enrolling, true),
                       exec(script("kenpo-birthdate")),
                       exec(script("kenpo-terms")),
                       exec(script("kenpo-method-choice")),
@@ -156,7 +154,7 @@ export function browserFlowTree(): FlowNode {
                 description: "Active members with a registered factor who did not sign in with the passkey: OTP code or passkey",
                 requirement: "CONDITIONAL",
                 children: [
-                  stageIs("kenpo stage is active", "active"),
+                  stageIs("kenpo stage is active", STAGE.active),
                   { kind: "execution", provider: "conditional-user-configured", requirement: "REQUIRED" },
                   passkeyNotUsed("kenpo passkey not used"),
                   notPassed("kenpo existing factor not passed", "kenpo existing factor"),
@@ -169,7 +167,7 @@ export function browserFlowTree(): FlowNode {
                 description: "Active members with no factor left (devices deleted): ③ again, then enrol; never a session without a factor",
                 requirement: "CONDITIONAL",
                 children: [
-                  stageIs("kenpo stage is active with no factor", "active"),
+                  stageIs("kenpo stage is active with no factor", STAGE.active),
                   passkeyNotUsed("kenpo passkey not used with no factor"),
                   notPassed("kenpo second factor not passed", "kenpo second factor"),
                   notPassed("kenpo existing factor not passed either", "kenpo existing factor"),
@@ -183,7 +181,7 @@ export function browserFlowTree(): FlowNode {
                 description: "The passkey on the login page is a factor of its own (device + biometrics/PIN)",
                 requirement: "CONDITIONAL",
                 children: [
-                  { kind: "execution", provider: "conditional-credential", requirement: "REQUIRED", config: { name: "kenpo passkey used", values: { credentials: PASSKEY, included: "true" } } },
+                  { kind: "execution", provider: "conditional-credential", requirement: "REQUIRED", config: { name: "kenpo passkey used", values: { credentials: CREDENTIAL_TYPE.passkey, included: "true" } } },
                   exec("allow-access-authenticator"),
                 ],
               },

@@ -1,12 +1,13 @@
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
 import { keycloakify } from "keycloakify/vite-plugin";
+import { REALM_TEXT } from "../contracts/index.js";
 
 // Realm localization texts the theme reads. Keycloakify sends a message to the browser only when
 // its key appears as a string somewhere in the page's data model, so each key is named by a theme
 // property (properties not starting with "kc" are serialized). Realm overrides then win over the
 // theme's fallbacks in messages_<lang>.properties. See README "Society texts".
-const realmTextKeys = ["kenpoSocietyName", "kenpoPortalName", "kenpoPortalUrl", "termsText"];
+const realmTextKeys = Object.values(REALM_TEXT);
 
 export default defineConfig({
     plugins: [

@@ -1,5 +1,6 @@
+import { REQUIRED_ACTION, STAGE, USER_ATTRIBUTE } from "../../contracts/index.js";
 import * as methodChoice from "./kenpo-method-choice.js";
-import { chosenFactor, fieldError, FlowError, hasAnyFactor, hasRequiredAction, initialPasswordExpired, requiredActionEnabled, Stage } from "./lib/flow.js";
+import { chosenFactor, fieldError, FlowError, hasAnyFactor, hasRequiredAction, initialPasswordExpired, requiredActionEnabled } from "./lib/flow.js";
 
 /**
  * Every login of a member without a proven factor passes here (the first login, a resumed
@@ -15,7 +16,7 @@ export function authenticate(context: AuthenticationFlowContext): void {
     return;
   }
   // Left at ⑥ earlier: the password is still the card's, and it expires like at ③.
-  if (user.getFirstAttribute("kenpoStage") !== Stage.active && hasRequiredAction(user, "UPDATE_PASSWORD") && initialPasswordExpired(context, user)) {
+  if (user.getFirstAttribute(USER_ATTRIBUTE.stage) !== STAGE.active && hasRequiredAction(user, REQUIRED_ACTION.updatePassword) && initialPasswordExpired(context, user)) {
     context.forkWithErrorMessage(fieldError("username", "invalidUserMessage"));
     return;
   }
@@ -31,14 +32,14 @@ export function action(context: AuthenticationFlowContext): void {
   methodChoice.action(context);
   const user = context.getUser();
   // The choice was accepted when ⑤ moved the member on; otherwise ⑤ is shown again with its error.
-  if (user && chosenFactor(user) && user.getFirstAttribute("kenpoStage") === Stage.enrolling) settle(context, user);
+  if (user && chosenFactor(user) && user.getFirstAttribute(USER_ATTRIBUTE.stage) === STAGE.enrolling) settle(context, user);
 }
 
 /** False (and the login refused) when the factor's registration could not stand in the way of a session. */
 function settle(context: AuthenticationFlowContext, user: UserModel): boolean {
   const factor = chosenFactor(user)!;
   if (hasAnyFactor(user)) {
-    user.setSingleAttribute("kenpoStage", Stage.active);
+    user.setSingleAttribute(USER_ATTRIBUTE.stage, STAGE.active);
     return true;
   }
   if (!requiredActionEnabled(context, factor.requiredAction)) {
@@ -47,7 +48,7 @@ function settle(context: AuthenticationFlowContext, user: UserModel): boolean {
     return false;
   }
   // Queued on every pass: a required action removed by hand must not open a session.
-  user.setSingleAttribute("kenpoStage", Stage.enrolling);
+  user.setSingleAttribute(USER_ATTRIBUTE.stage, STAGE.enrolling);
   user.addRequiredAction(factor.requiredAction);
   return true;
 }

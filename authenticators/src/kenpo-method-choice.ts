@@ -1,18 +1,17 @@
-import { isValidUserId, normalizeUserId } from "../../members/user-id.js";
-import { FACTORS, fieldError, FlowError, formValue, hasCredential, realmSetting, Stage } from "./lib/flow.js";
+import { FACTOR, FORM_ATTRIBUTE, FORM_FIELD, isMethod, MESSAGE, PAGE, REALM_ATTRIBUTE, REQUIRED_ACTION, STAGE, USER_ATTRIBUTE } from "../../contracts/index.js";
+import { isValidUserId, normalizeUserId } from "../../rules/user-id.js";
+import { fieldError, FlowError, formValue, hasCredential, realmSetting } from "./lib/flow.js";
 
 /**
  * ⑤ The member chooses 生体認証 (passkey) or ワンタイムパスワード (OTP app), and may change the user ID.
  * What follows is queued as required actions, which Keycloak runs by priority after the flow:
  * ⑥ new password, ⑦ email, then the chosen factor's registration (⑧ opens that page).
  */
-const PAGE = "login-method-choice.ftl";
-
 function show(context: AuthenticationFlowContext, user: UserModel, method: string, error?: FormMessage): void {
-  const form = context.form().setAttribute("kenpoCurrentUserId", user.getUsername());
-  if (method) form.setAttribute("kenpoSelectedMethod", method);
+  const form = context.form().setAttribute(FORM_ATTRIBUTE.currentUserId, user.getUsername());
+  if (method) form.setAttribute(FORM_ATTRIBUTE.selectedMethod, method);
   if (error) form.addError(error);
-  context.challenge(form.createForm(PAGE));
+  context.challenge(form.createForm(PAGE.methodChoice));
 }
 
 /**
@@ -21,8 +20,8 @@ function show(context: AuthenticationFlowContext, user: UserModel, method: strin
  * because whoever does the first login would otherwise own the account through an address of theirs.
  */
 function stoppedForEmail(context: AuthenticationFlowContext, user: UserModel): boolean {
-  if (user.getEmail() || realmSetting(context, "kenpoMemberEmailEntry") === "true") return false;
-  context.challenge(context.form().setInfo("kenpoNoEmailOnFile", [realmSetting(context, "kenpoHelpDesk")]).createInfoPage());
+  if (user.getEmail() || realmSetting(context, REALM_ATTRIBUTE.memberEmailEntry) === "true") return false;
+  context.challenge(context.form().setInfo(MESSAGE.noEmailOnFile, [realmSetting(context, REALM_ATTRIBUTE.helpDesk)]).createInfoPage());
   return true;
 }
 
@@ -33,7 +32,7 @@ export function authenticate(context: AuthenticationFlowContext): void {
     return;
   }
   if (stoppedForEmail(context, user)) return;
-  show(context, user, user.getFirstAttribute("kenpoMfaMethod") || "");
+  show(context, user, user.getFirstAttribute(USER_ATTRIBUTE.mfaMethod) || "");
 }
 
 export function action(context: AuthenticationFlowContext): void {
@@ -43,31 +42,31 @@ export function action(context: AuthenticationFlowContext): void {
     return;
   }
   if (stoppedForEmail(context, user)) return;
-  const method = formValue(context, "method");
-  const factor = FACTORS[method];
-  if (!factor || (method !== "passkey" && method !== "otp")) {
-    show(context, user, "", fieldError("method", "kenpoMethodRequired"));
+  const method = formValue(context, FORM_FIELD.method);
+  if (!isMethod(method)) {
+    show(context, user, "", fieldError(FORM_FIELD.method, MESSAGE.methodRequired));
     return;
   }
-  const newUserId = normalizeUserId(formValue(context, "newUserId"));
+  const factor = FACTOR[method];
+  const newUserId = normalizeUserId(formValue(context, FORM_FIELD.newUserId));
   if (newUserId !== "" && newUserId !== user.getUsername()) {
     if (!isValidUserId(newUserId)) {
-      show(context, user, method, fieldError("newUserId", "kenpoUserIdInvalid"));
+      show(context, user, method, fieldError(FORM_FIELD.newUserId, MESSAGE.userIdInvalid));
       return;
     }
     const holder = context.getSession().users().getUserByUsername(context.getRealm(), newUserId);
     if (holder && holder.getId() !== user.getId()) {
-      show(context, user, method, fieldError("newUserId", "kenpoUserIdTaken"));
+      show(context, user, method, fieldError(FORM_FIELD.newUserId, MESSAGE.userIdTaken));
       return;
     }
     LOG.info("kenpo: member " + user.getId() + " changed the user ID at step 5");
     user.setUsername(newUserId);
   }
-  user.setSingleAttribute("kenpoMfaMethod", method);
-  user.setSingleAttribute("kenpoStage", Stage.enrolling);
-  user.addRequiredAction("UPDATE_PASSWORD");
-  if (!user.getEmail()) user.addRequiredAction("UPDATE_PROFILE");
-  if (!user.isEmailVerified()) user.addRequiredAction("VERIFY_EMAIL");
+  user.setSingleAttribute(USER_ATTRIBUTE.mfaMethod, method);
+  user.setSingleAttribute(USER_ATTRIBUTE.stage, STAGE.enrolling);
+  user.addRequiredAction(REQUIRED_ACTION.updatePassword);
+  if (!user.getEmail()) user.addRequiredAction(REQUIRED_ACTION.updateProfile);
+  if (!user.isEmailVerified()) user.addRequiredAction(REQUIRED_ACTION.verifyEmail);
   if (!hasCredential(user, factor.credential)) user.addRequiredAction(factor.requiredAction);
   context.success();
 }

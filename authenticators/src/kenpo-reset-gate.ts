@@ -1,4 +1,5 @@
-import { FlowError, hasAnyFactor, isLockedOut, Stage } from "./lib/flow.js";
+import { MESSAGE, STAGE, USER_ATTRIBUTE } from "../../contracts/index.js";
+import { FlowError, hasAnyFactor, isLockedOut } from "./lib/flow.js";
 
 /**
  * The reset-credentials flow, after the emailed link was opened: only an active member with a
@@ -13,13 +14,13 @@ export function authenticate(context: AuthenticationFlowContext): void {
     return;
   }
   if (isLockedOut(context, user)) {
-    stop(context, "kenpoResetLocked");
+    stop(context, MESSAGE.resetLocked);
     return;
   }
   // Enrolling with a factor: registered at the end of the first login, activated at the next login.
-  const stage = user.getFirstAttribute("kenpoStage");
-  if ((stage !== Stage.active && stage !== Stage.enrolling) || !hasAnyFactor(user)) {
-    stop(context, "kenpoResetFirstLogin");
+  const stage = user.getFirstAttribute(USER_ATTRIBUTE.stage);
+  if ((stage !== STAGE.active && stage !== STAGE.enrolling) || !hasAnyFactor(user)) {
+    stop(context, MESSAGE.resetFirstLogin);
     return;
   }
   context.success();

@@ -1,13 +1,12 @@
+import { FORM_FIELD, MESSAGE, PAGE, REALM_ATTRIBUTE, USER_ATTRIBUTE } from "../../contracts/index.js";
 import { FlowError, fieldError } from "./lib/flow.js";
 
 /**
  * ④ The terms of use, inside the flow so they come before the method choice (⑤), as in the
  * manual. Acceptance is stored the way Keycloak's own TERMS_AND_CONDITIONS action stores it.
  */
-const PAGE = "terms.ftl";
-
 export function authenticate(context: AuthenticationFlowContext): void {
-  context.challenge(context.form().createForm(PAGE));
+  context.challenge(context.form().createForm(PAGE.terms));
 }
 
 export function action(context: AuthenticationFlowContext): void {
@@ -18,14 +17,14 @@ export function action(context: AuthenticationFlowContext): void {
   }
   // The buttons' names carry the answer, whatever their values (a browser may send an empty one).
   const form = context.getHttpRequest().getDecodedFormParameters();
-  if (form.getFirst("accept") == null || form.getFirst("cancel") != null) {
+  if (form.getFirst(FORM_FIELD.accept) == null || form.getFirst(FORM_FIELD.cancel) != null) {
     // addError, not setError: the script engine cannot call setError's varargs with one argument.
-    context.challenge(context.form().addError(fieldError("accept", "kenpoTermsRequired")).createForm(PAGE));
+    context.challenge(context.form().addError(fieldError(FORM_FIELD.accept, MESSAGE.termsRequired)).createForm(PAGE.terms));
     return;
   }
   const seconds = Math.floor(Java.type("java.lang.System").currentTimeMillis() / 1000);
-  user.setSingleAttribute("terms_and_conditions", String(seconds));
+  user.setSingleAttribute(USER_ATTRIBUTE.termsAcceptedAt, String(seconds));
   // Which text was accepted: provisioning keeps the society's terms version on the realm.
-  user.setSingleAttribute("kenpoTermsVersion", context.getRealm().getAttribute("kenpoTermsVersion") || "1");
+  user.setSingleAttribute(USER_ATTRIBUTE.termsVersion, context.getRealm().getAttribute(REALM_ATTRIBUTE.termsVersion) || "1");
   context.success();
 }

@@ -63,6 +63,11 @@ interface RealmModel {
   getRequiredActionProviderByAlias(alias: string): RequiredActionProviderModel | null;
   getAttribute(name: string): string | null;
   isBruteForceProtected(): boolean;
+  isPermanentLockout(): boolean;
+  getMaxTemporaryLockouts(): number;
+  getFailureFactor(): number;
+  /** Failure reset time: failures older than this are forgotten at the next one. */
+  getMaxDeltaTimeSeconds(): number;
 }
 
 interface UserProvider {
@@ -94,8 +99,20 @@ interface JavaClass<T> {
   readonly __javaType?: T;
 }
 
+/** Keycloak's brute-force record of one user. */
+interface UserLoginFailureModel {
+  getNumFailures(): number;
+  /** Milliseconds since the epoch (a Java Long); 0 when none. */
+  getLastFailure(): number;
+}
+
+interface UserLoginFailureProvider {
+  getUserLoginFailure(realm: RealmModel, userId: string): UserLoginFailureModel | null;
+}
+
 interface KeycloakSession {
   users(): UserProvider;
+  loginFailures(): UserLoginFailureProvider;
   getProvider<T>(type: JavaClass<T>): T;
 }
 

@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 import Keycloak from "keycloak-js";
+import { REQUIRED_ACTION } from "../../contracts/index.js";
 import { parsePortalConfig } from "./config.js";
 
 /** The level every portal login must reach (realm-config/flows.ts ACR_LOA_MAP). */
@@ -104,8 +105,8 @@ async function start(): Promise<void> {
   $("login-button").addEventListener("click", () => void login());
   // A second device (a new phone) is one of Keycloak's application-initiated actions: the member's
   // session is reused and Keycloak shows only the set-up page, then returns here.
-  $("add-passkey").addEventListener("click", () => void login({ action: "webauthn-register-passwordless" }));
-  $("add-otp").addEventListener("click", () => void login({ action: "CONFIGURE_TOTP" }));
+  $("add-passkey").addEventListener("click", () => void login({ action: REQUIRED_ACTION.registerPasskey }));
+  $("add-otp").addEventListener("click", () => void login({ action: REQUIRED_ACTION.configureTotp }));
   $("account-link").addEventListener("click", (event) => {
     event.preventDefault();
     void keycloak.accountManagement();

@@ -5,6 +5,7 @@
  * Prints figures; asserts nothing.
  */
 import { availableParallelism } from "node:os";
+import { CREDENTIAL_TYPE, STAGE, USER_ATTRIBUTE } from "../../contracts/index.js";
 import { writeMembers, type ImportMember } from "../../members/keycloak-writer.js";
 import { hashAlgorithmFromPolicy, hashPassword } from "../../members/password-hash.js";
 import { loadSocietyConfig } from "../../realm-config/load.js";
@@ -69,8 +70,13 @@ try {
       enabled: true,
       firstName: m.firstName,
       lastName: m.lastName,
-      attributes: { kenpoSymbol: [m.symbol], kenpoNumber: [m.number], kenpoBirthdate: [m.birthdate], kenpoStage: ["initial"] },
-      credentials: [{ type: "password", value: m.initialPassword, temporary: true }],
+      attributes: {
+        [USER_ATTRIBUTE.symbol]: [m.symbol],
+        [USER_ATTRIBUTE.number]: [m.number],
+        [USER_ATTRIBUTE.birthdate]: [m.birthdate],
+        [USER_ATTRIBUTE.stage]: [STAGE.initial],
+      },
+      credentials: [{ type: CREDENTIAL_TYPE.password, value: m.initialPassword, temporary: true }],
     });
   }
   const naiveRate = naiveCount / ((Date.now() - started) / 1000);

@@ -19,6 +19,7 @@
  */
 import type { TOTP } from "otpauth";
 import { quantile } from "simple-statistics";
+import { CREDENTIAL_TYPE, FORM_FIELD, METHOD, PAGE, STAGE, USER_ATTRIBUTE } from "../../contracts/index.js";
 import { writeMembers, type ImportMember } from "../../members/keycloak-writer.js";
 import { hashAlgorithmFromPolicy, hashPassword } from "../../members/password-hash.js";
 import { loadSocietyConfig } from "../../realm-config/load.js";
@@ -82,7 +83,7 @@ async function importReturningMembers(admin: Awaited<ReturnType<typeof connectAd
       lastName: m.lastName,
       email: m.email,
       password,
-      attributes: { kenpoStage: ["active"], kenpoMfaMethod: ["otp"], terms_and_conditions: [acceptedTerms] },
+      attributes: { [USER_ATTRIBUTE.stage]: [STAGE.active], [USER_ATTRIBUTE.mfaMethod]: [METHOD.otp], terms_and_conditions: [acceptedTerms] },
       credentials: [otpCredential(secret, "phone")],
     });
   });
@@ -178,10 +179,10 @@ try {
     },
     async first(realm, m, node) {
       const j = await new Journey(realm).reroute(publicUrl, node).open();
-      await j.post({ username: m.userId, password: m.initialPassword }, "login-birthdate.ftl");
-      await j.post({ birthdate: m.birthdate.replaceAll("-", "") }, "terms.ftl");
-      await j.post({ accept: "同意する" }, "login-method-choice.ftl");
-      await j.post({ method: "otp", newUserId: "" }, "login-update-password.ftl");
+      await j.post({ username: m.userId, password: m.initialPassword }, PAGE.birthdate);
+      await j.post({ [FORM_FIELD.birthdate]: m.birthdate.replaceAll("-", "") }, PAGE.terms);
+      await j.post({ [FORM_FIELD.accept]: "同意する" }, PAGE.methodChoice);
+      await j.post({ [FORM_FIELD.method]: METHOD.otp, [FORM_FIELD.newUserId]: "" }, "login-update-password.ftl");
       await j.post({ "password-new": "Bench-First-2026", "password-confirm": "Bench-First-2026" }, "login-verify-email.ftl");
       await j.follow(await verificationLink(box, m.email!), "login-config-totp.ftl");
       const { secret, totp } = totpFromPage(j.page);

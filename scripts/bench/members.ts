@@ -1,4 +1,4 @@
-import { initialPassword } from "../../members/initial-password.js";
+import { initialPassword } from "../../rules/initial-password.js";
 import type { ImportMember } from "../../members/keycloak-writer.js";
 
 /**

@@ -8,6 +8,7 @@
  * are service times, not queueing). Each step's time is its form post plus the redirects to the next
  * page, as a browser experiences it on loopback. Prints p50/p95; asserts nothing.
  */
+import { FORM_FIELD, METHOD, PAGE } from "../../contracts/index.js";
 import { writeMembers } from "../../members/keycloak-writer.js";
 import { loadSocietyConfig } from "../../realm-config/load.js";
 import { applyRealm } from "../../realm-config/provision.js";
@@ -70,10 +71,10 @@ try {
     const m = ours[i]!;
     const j = new Journey(kenpo);
     record(samples, "kenpo: login page", await timed(() => j.open()), counted);
-    record(samples, "kenpo: ② password → ③", await timed(() => j.post({ username: m.userId, password: m.initialPassword }, "login-birthdate.ftl")), counted);
-    record(samples, "kenpo: ③ birthdate → ④", await timed(() => j.post({ birthdate: m.birthdate.replaceAll("-", "") }, "terms.ftl")), counted);
-    record(samples, "kenpo: ④ terms → ⑤", await timed(() => j.post({ accept: "同意する" }, "login-method-choice.ftl")), counted);
-    record(samples, "kenpo: ⑤ method → ⑥", await timed(() => j.post({ method: "otp", newUserId: "" }, "login-update-password.ftl")), counted);
+    record(samples, "kenpo: ② password → ③", await timed(() => j.post({ username: m.userId, password: m.initialPassword }, PAGE.birthdate)), counted);
+    record(samples, "kenpo: ③ birthdate → ④", await timed(() => j.post({ [FORM_FIELD.birthdate]: m.birthdate.replaceAll("-", "") }, PAGE.terms)), counted);
+    record(samples, "kenpo: ④ terms → ⑤", await timed(() => j.post({ [FORM_FIELD.accept]: "同意する" }, PAGE.methodChoice)), counted);
+    record(samples, "kenpo: ⑤ method → ⑥", await timed(() => j.post({ [FORM_FIELD.method]: METHOD.otp, [FORM_FIELD.newUserId]: "" }, "login-update-password.ftl")), counted);
     if ((i + 1) % 50 === 0) process.stderr.write(`  ${i + 1}/${total} logins\n`);
   }
 

@@ -1,6 +1,6 @@
 import type KcAdminClient from "@keycloak/keycloak-admin-client";
 import { join } from "node:path";
-import { initialPassword } from "../../members/initial-password.js";
+import { initialPassword } from "../../rules/initial-password.js";
 import { writeMembers, type ImportMember } from "../../members/keycloak-writer.js";
 import { validateFile, validMembers } from "../../members/read-members.js";
 import type { SocietyConfig } from "../../realm-config/schema.js";

@@ -14,8 +14,8 @@ const DEMO_CONFIG = join(repoRoot, "realm-config", "societies", "demo.yaml");
 
 /** The provider JARs and what each is built from: rebuilt only when a source is newer. */
 const BUILDS = [
-  { jar: join(providersBuildDir, "kenpo-theme.jar"), script: "build:theme", inputs: ["theme/src", "theme/package.json", "theme/vite.config.ts"] },
-  { jar: join(providersBuildDir, "kenpo-authenticators.jar"), script: "build:authenticators", inputs: ["authenticators/src", "authenticators/build.ts", "members"] },
+  { jar: join(providersBuildDir, "kenpo-theme.jar"), script: "build:theme", inputs: ["theme/src", "theme/package.json", "theme/vite.config.ts", "contracts"] },
+  { jar: join(providersBuildDir, "kenpo-authenticators.jar"), script: "build:authenticators", inputs: ["authenticators/src", "authenticators/build.ts", "contracts", "rules"] },
 ];
 
 function say(line: string): void {

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { SingleBar, Presets } from "cli-progress";
-import { initialPassword } from "../../members/initial-password.js";
+import { initialPassword } from "../../rules/initial-password.js";
 import { writeMembers, type ImportMember, type WriteReport } from "../../members/keycloak-writer.js";
 import { FileReadError, HeaderError, validateFile, validMembers, type ValidationSummary } from "../../members/read-members.js";
 import type { FileEncoding } from "../../members/read-file.js";

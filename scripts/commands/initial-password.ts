@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { initialPasswordOf } from "../../members/initial-password.js";
+import { initialPasswordOf } from "../../rules/initial-password.js";
 
 export function registerInitialPassword(program: Command): void {
   program

@@ -11,6 +11,7 @@ import { memberRegister, runCli, spawnCli } from "../support/kenpo-cli.js";
 import { startMailbox, type Mailbox } from "../support/mailbox.js";
 import { provisionTestRealm, testAdmin } from "../../journeys/realm.js";
 import { clusterNode, clusterPublic, testCluster, waitForClusterSize } from "./cluster-env.js";
+import { FORM_FIELD, METHOD, PAGE, STAGE, USER_ATTRIBUTE } from "../../contracts/index.js";
 
 /**
  * Two production-mode Keycloak nodes on one PostgreSQL, clustered by Keycloak itself (jdbc-ping),
@@ -57,13 +58,13 @@ describe("two Keycloak nodes on PostgreSQL as one cluster", () => {
     const member = cardMember("roam.taro");
     await importMember(realm, member);
     const used = new Set<string>();
-    const j = await (await onNode(new Journey(realm), 1).open()).post({ username: "roam.taro", password: member.initialPassword }, "login-birthdate.ftl");
+    const j = await (await onNode(new Journey(realm), 1).open()).post({ username: "roam.taro", password: member.initialPassword }, PAGE.birthdate);
     expect(servedBy(j)).toBe(node1().url);
-    await onNode(j, 2).post({ birthdate: "19801201" }, "terms.ftl");
+    await onNode(j, 2).post({ [FORM_FIELD.birthdate]: "19801201" }, PAGE.terms);
     expect(servedBy(j)).toBe(node2().url);
-    await onNode(j, 1).post({ accept: "同意する" }, "login-method-choice.ftl");
+    await onNode(j, 1).post({ [FORM_FIELD.accept]: "同意する" }, PAGE.methodChoice);
     expect(servedBy(j)).toBe(node1().url);
-    await onNode(j, 2).post({ method: "otp", newUserId: "" }, "login-update-password.ftl");
+    await onNode(j, 2).post({ [FORM_FIELD.method]: METHOD.otp, [FORM_FIELD.newUserId]: "" }, "login-update-password.ftl");
     await onNode(j, 1).post({ "password-new": "Roam-Pass-2026", "password-confirm": "Roam-Pass-2026" }, "login-verify-email.ftl");
     // The mail was sent by node 1; its link is opened on node 2.
     await onNode(j, 2).follow(await verificationLink(mailbox, member.email!), "login-config-totp.ftl");
@@ -83,8 +84,8 @@ describe("two Keycloak nodes on PostgreSQL as one cluster", () => {
     const member = cardMember("crash.hanako", { symbol: "8", number: "88", birthdate: "1972-02-29" });
     await importMember(realm, member);
     const used = new Set<string>();
-    const j = await (await onNode(new Journey(realm), 1).open()).post({ username: "crash.hanako", password: member.initialPassword }, "login-birthdate.ftl");
-    await j.post({ birthdate: "S47.2.29" }, "terms.ftl");
+    const j = await (await onNode(new Journey(realm), 1).open()).post({ username: "crash.hanako", password: member.initialPassword }, PAGE.birthdate);
+    await j.post({ [FORM_FIELD.birthdate]: "S47.2.29" }, PAGE.terms);
     expect(servedBy(j)).toBe(node1().url);
 
     await killNode(testCluster(), 1);
@@ -93,8 +94,8 @@ describe("two Keycloak nodes on PostgreSQL as one cluster", () => {
     // From here on the member's browser goes through the public URL; node 2 is the only one left.
     // The birthdate check passed on node 1 lives only in the authentication session: node 2 has it.
     j.browser.routes.clear();
-    await j.post({ accept: "同意する" }, "login-method-choice.ftl");
-    await j.post({ method: "otp", newUserId: "" }, "login-update-password.ftl");
+    await j.post({ [FORM_FIELD.accept]: "同意する" }, PAGE.methodChoice);
+    await j.post({ [FORM_FIELD.method]: METHOD.otp, [FORM_FIELD.newUserId]: "" }, "login-update-password.ftl");
     await j.post({ "password-new": "Crash-Pass-2026", "password-confirm": "Crash-Pass-2026" }, "login-verify-email.ftl");
     await j.follow(await verificationLink(mailbox, member.email!), "login-config-totp.ftl");
     const { secret, totp } = totpFromPage(j.page);
@@ -107,8 +108,8 @@ describe("two Keycloak nodes on PostgreSQL as one cluster", () => {
     try {
       const [user] = await admin.users.find({ realm: realm.config.realm, username: "crash.hanako", exact: true });
       expect(user).toMatchObject({ emailVerified: true, requiredActions: [] });
-      expect(user?.attributes).toMatchObject({ kenpoStage: ["enrolling"], kenpoMfaMethod: ["otp"], kenpoBirthdate: ["1972-02-29"] });
-      expect(user?.attributes?.terms_and_conditions?.[0]).toMatch(/^\d+$/);
+      expect(user?.attributes).toMatchObject({ [USER_ATTRIBUTE.stage]: [STAGE.enrolling], [USER_ATTRIBUTE.mfaMethod]: [METHOD.otp], [USER_ATTRIBUTE.birthdate]: ["1972-02-29"] });
+      expect(user?.attributes?.[USER_ATTRIBUTE.termsAcceptedAt]?.[0]).toMatch(/^\d+$/);
       const credentials = await admin.users.getCredentials({ realm: realm.config.realm, id: user!.id! });
       expect(credentials.map((c) => `${c.type}:${c.userLabel ?? ""}`).sort()).toEqual(["otp:Galaxy", "password-history:", "password:"]);
 
@@ -117,7 +118,7 @@ describe("two Keycloak nodes on PostgreSQL as one cluster", () => {
       await again.post({ username: "crash.hanako", password: "Crash-Pass-2026" }, "login-otp.ftl");
       await again.post({ otp: await freshCode(totp, used) }, "portal");
       const [active] = await admin.users.find({ realm: realm.config.realm, username: "crash.hanako", exact: true });
-      expect(active?.attributes?.kenpoStage).toEqual(["active"]);
+      expect(active?.attributes?.[USER_ATTRIBUTE.stage]).toEqual([STAGE.active]);
     } finally {
       admin.close();
     }

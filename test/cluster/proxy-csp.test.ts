@@ -8,6 +8,7 @@ import { cardMember, importMember, type TestRealm } from "../../journeys/http-jo
 import { startMailbox, type Mailbox } from "../support/mailbox.js";
 import { provisionTestRealm } from "../../journeys/realm.js";
 import { clusterNode, clusterPublic } from "./cluster-env.js";
+import { PAGE } from "../../contracts/index.js";
 
 /**
  * The Content-Security-Policy that docker/nginx adds to the login pages, checked in a real chromium
@@ -74,12 +75,12 @@ describe("the proxy's Content-Security-Policy and the kenpo theme", () => {
     await page.locator("#username").fill("csp.taro");
     await page.locator("#password").fill(member.initialPassword);
     await page.locator("#kc-login").click();
-    await waitForKeycloakPage(page, "login-birthdate.ftl");
+    await waitForKeycloakPage(page, PAGE.birthdate);
     await page.locator("#birthdate").fill("19801201");
     await page.locator("#kp-birthdate-submit").click();
-    await waitForKeycloakPage(page, "terms.ftl");
+    await waitForKeycloakPage(page, PAGE.terms);
     await page.locator("#kc-accept").click();
-    await waitForKeycloakPage(page, "login-method-choice.ftl");
+    await waitForKeycloakPage(page, PAGE.methodChoice);
     await page.locator("#method-otp").check();
     await page.locator("#kp-method-submit").click();
     await waitForKeycloakPage(page, "login-update-password.ftl");

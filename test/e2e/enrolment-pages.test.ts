@@ -14,6 +14,7 @@ import {
   type MemberSession,
 } from "../../journeys/browser-journeys.js";
 import { browserSuite, E2E_TIMEOUT, memberState } from "../support/browser-suite.js";
+import { CREDENTIAL_TYPE, METHOD, REQUIRED_ACTION, STAGE, USER_ATTRIBUTE, type Method } from "../../contracts/index.js";
 
 /**
  * The second half of the first login on its own: Keycloak's required actions (email, OTP app,
@@ -25,23 +26,23 @@ describe("MFA enrolment pages in the browser (required actions left pending)", (
   const suite = browserSuite("e2e-enrol");
 
   /** The state the first-login flow leaves after ⑤: the method chosen, its set-up (and the email check) pending. */
-  async function pending(s: MemberSession, method: "otp" | "passkey", actions: string[]): Promise<void> {
+  async function pending(s: MemberSession, method: Method, actions: string[]): Promise<void> {
     const { user } = await memberState(suite.realm, s.member.userId);
     await suite.realm.admin.users.update(
       { realm: suite.realm.config.realm, id: user.id! },
-      { ...user, attributes: { ...user.attributes, kenpoStage: ["enrolling"], kenpoMfaMethod: [method] }, requiredActions: actions },
+      { ...user, attributes: { ...user.attributes, [USER_ATTRIBUTE.stage]: [STAGE.enrolling], [USER_ATTRIBUTE.mfaMethod]: [method] }, requiredActions: actions },
     );
   }
 
   test("email link → ⑧ → OTP set-up from the QR code → portal; then password + OTP", async () => {
     const s = await suite.newMember("enrolment (OTP)");
-    await pending(s, "otp", ["VERIFY_EMAIL", "CONFIGURE_TOTP"]);
+    await pending(s, METHOD.otp, [REQUIRED_ACTION.verifyEmail, REQUIRED_ACTION.configureTotp]);
     const pc = await openDevice(suite.browser, "pc");
     try {
       await openPortal(s, pc);
       await logInWithPassword(s, pc);
       await confirmEmail(s, pc);
-      await firstLoginDone(s, pc, "otp", "here");
+      await firstLoginDone(s, pc, METHOD.otp, "here");
       // Keycloak's stock notice on this page speaks of a "mobile authenticator"; ours uses the manual's words.
       await waitForKeycloakPage(pc.page, PAGES.otpSetup);
       const text = await pc.page.locator("body").innerText();
@@ -56,19 +57,19 @@ describe("MFA enrolment pages in the browser (required actions left pending)", (
       await pc.close();
     }
     const state = await memberState(suite.realm, s.member.userId);
-    expect(state.credentials).toContainEqual({ type: "otp", label: "テスト用スマートフォン" });
+    expect(state.credentials).toContainEqual({ type: CREDENTIAL_TYPE.otp, label: "テスト用スマートフォン" });
     expect(state.user.emailVerified).toBe(true);
   }, E2E_TIMEOUT);
 
   test("passkey: failed face check → 再試行 → registered with its device name; then passwordless login", async () => {
     const s = await suite.newMember("enrolment (passkey)");
-    await pending(s, "passkey", ["webauthn-register-passwordless"]);
+    await pending(s, METHOD.passkey, [REQUIRED_ACTION.registerPasskey]);
     const phone = await openDevice(suite.browser, "iphone");
     try {
       const authenticator = await addVirtualAuthenticator(phone.page);
       await openPortal(s, phone);
       await logInWithPassword(s, phone);
-      await firstLoginDone(s, phone, "passkey", "here");
+      await firstLoginDone(s, phone, METHOD.passkey, "here");
 
       await authenticator.setUserVerified(false);
       await registerPasskey(s, phone, "iPhone（テスト）");
@@ -91,6 +92,6 @@ describe("MFA enrolment pages in the browser (required actions left pending)", (
       await phone.close();
     }
     const state = await memberState(suite.realm, s.member.userId);
-    expect(state.credentials.filter((c) => c.type === "webauthn-passwordless")).toEqual([{ type: "webauthn-passwordless", label: "iPhone（テスト）" }]);
+    expect(state.credentials.filter((c) => c.type === CREDENTIAL_TYPE.passkey)).toEqual([{ type: CREDENTIAL_TYPE.passkey, label: "iPhone（テスト）" }]);
   }, E2E_TIMEOUT);
 });

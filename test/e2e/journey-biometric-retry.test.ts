@@ -1,6 +1,7 @@
 import { addVirtualAuthenticator, openDevice, waitForKeycloakPage } from "../../journeys/browser.js";
 import { expectPortalMember, firstLoginDone, firstLoginUpToEmail, PAGES, registerPasskey } from "../../journeys/browser-journeys.js";
 import { browserSuite, E2E_TIMEOUT, memberState } from "../support/browser-suite.js";
+import { CREDENTIAL_TYPE, METHOD } from "../../contracts/index.js";
 
 /** Journey 4: the face/fingerprint check fails → 再試行 → the retry succeeds. */
 describe("journey 4: failed biometric check, retry", () => {
@@ -11,8 +12,8 @@ describe("journey 4: failed biometric check, retry", () => {
     const phone = await openDevice(suite.browser, "iphone");
     try {
       const authenticator = await addVirtualAuthenticator(phone.page);
-      await firstLoginUpToEmail(s, phone, "passkey");
-      await firstLoginDone(s, phone, "passkey", "here");
+      await firstLoginUpToEmail(s, phone, METHOD.passkey);
+      await firstLoginDone(s, phone, METHOD.passkey, "here");
 
       await authenticator.setUserVerified(false);
       await registerPasskey(s, phone, "iPhone（テスト）");
@@ -32,6 +33,6 @@ describe("journey 4: failed biometric check, retry", () => {
       await phone.close();
     }
     const state = await memberState(suite.realm, s.member.userId);
-    expect(state.credentials.filter((c) => c.type === "webauthn-passwordless")).toEqual([{ type: "webauthn-passwordless", label: "iPhone（テスト）" }]);
+    expect(state.credentials.filter((c) => c.type === CREDENTIAL_TYPE.passkey)).toEqual([{ type: CREDENTIAL_TYPE.passkey, label: "iPhone（テスト）" }]);
   }, E2E_TIMEOUT);
 });

@@ -1,6 +1,7 @@
 import { openDevice, addVirtualAuthenticator } from "../../journeys/browser.js";
 import { expectPortalMember, firstLoginDone, firstLoginUpToEmail, logInWithPassword, openPortal, registerPasskey } from "../../journeys/browser-journeys.js";
 import { browserSuite, E2E_TIMEOUT, memberState, printCounts } from "../support/browser-suite.js";
+import { CREDENTIAL_TYPE, METHOD, STAGE } from "../../contracts/index.js";
 
 /**
  * Journey 3, the paper manual's path: first login on the PC up to ⑧, leave there, and finish the
@@ -14,16 +15,16 @@ describe("journey 3: the manual's path (⑧ on the PC, passkey on the phone)", (
     const pc = await openDevice(suite.browser, "pc");
     let portalFromQr: string | undefined;
     try {
-      await firstLoginUpToEmail(s, pc, "passkey");
-      portalFromQr = await firstLoginDone(s, pc, "passkey", "phone");
+      await firstLoginUpToEmail(s, pc, METHOD.passkey);
+      portalFromQr = await firstLoginDone(s, pc, METHOD.passkey, "phone");
     } finally {
       await pc.close();
     }
     // The QR code on ⑧ opens the society's portal.
     expect(portalFromQr).toBe(suite.realm.portal.url);
     const halfway = await memberState(suite.realm, s.member.userId);
-    expect(halfway.stage).toBe("enrolling");
-    expect(halfway.credentials.map((c) => c.type)).not.toContain("webauthn-passwordless");
+    expect(halfway.stage).toBe(STAGE.enrolling);
+    expect(halfway.credentials.map((c) => c.type)).not.toContain(CREDENTIAL_TYPE.passkey);
 
     const phone = await openDevice(suite.browser, "android");
     try {
@@ -31,7 +32,7 @@ describe("journey 3: the manual's path (⑧ on the PC, passkey on the phone)", (
       await openPortal(s, phone, "⑨");
       await logInWithPassword(s, phone, { step: "⑨" });
       // Steps ③–⑦ are done: the login goes straight back to ⑧ and the passkey set-up.
-      await firstLoginDone(s, phone, "passkey", "here");
+      await firstLoginDone(s, phone, METHOD.passkey, "here");
       await registerPasskey(s, phone, "Pixel（テスト）");
       const shown = await expectPortalMember(s, phone);
       expect(shown.userId).toBe(s.member.userId);
@@ -39,7 +40,7 @@ describe("journey 3: the manual's path (⑧ on the PC, passkey on the phone)", (
       await phone.close();
     }
     const done = await memberState(suite.realm, s.member.userId);
-    expect(done.credentials).toEqual(expect.arrayContaining([{ type: "webauthn-passwordless", label: "Pixel（テスト）" }]));
+    expect(done.credentials).toEqual(expect.arrayContaining([{ type: CREDENTIAL_TYPE.passkey, label: "Pixel（テスト）" }]));
     // No page of ③–⑦ was shown twice.
     const steps = s.journey.screens.map((x) => x.step).filter((step) => ["③", "④", "⑤", "⑥"].includes(step));
     expect(steps).toEqual(["③", "④", "⑤", "⑥"]);

@@ -1,5 +1,6 @@
 import { otpJourneyOnPc } from "../../journeys/browser-journeys.js";
 import { browserSuite, E2E_TIMEOUT, memberState, printCounts } from "../support/browser-suite.js";
+import { CREDENTIAL_TYPE, METHOD, STAGE } from "../../contracts/index.js";
 
 /** Journey 1: a member on a PC chooses the OTP app, then logs in again with password + OTP. */
 describe("journey 1: PC, OTP app", () => {
@@ -22,9 +23,9 @@ describe("journey 1: PC, OTP app", () => {
 
     expect(result.shown).toEqual({ name: `${s.member.lastName} ${s.member.firstName}`, userId: s.member.userId });
     const state = await memberState(suite.realm, s.member.userId);
-    expect(state.credentials).toEqual(expect.arrayContaining([{ type: "otp", label: "わたしのスマートフォン" }]));
-    expect(state.stage).toBe("active");
-    expect(state.method).toBe("otp");
+    expect(state.credentials).toEqual(expect.arrayContaining([{ type: CREDENTIAL_TYPE.otp, label: "わたしのスマートフォン" }]));
+    expect(state.stage).toBe(STAGE.active);
+    expect(state.method).toBe(METHOD.otp);
     expect(state.user.emailVerified).toBe(true);
     // The returning login went through the OTP page.
     expect(result.journey.screens.map((x) => x.pageId)).toContain("login-otp.ftl");

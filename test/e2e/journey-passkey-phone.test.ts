@@ -1,5 +1,6 @@
 import { passkeyJourneyOnPhone } from "../../journeys/browser-journeys.js";
 import { browserSuite, E2E_TIMEOUT, memberState, printCounts } from "../support/browser-suite.js";
+import { CREDENTIAL_TYPE, METHOD, STAGE } from "../../contracts/index.js";
 
 /** Journey 2: a member on a smartphone chooses biometrics (passkey), then logs in passwordless. */
 describe("journey 2: smartphone, passkey", () => {
@@ -11,12 +12,12 @@ describe("journey 2: smartphone, passkey", () => {
 
     expect(result.shown).toEqual({ name: `${s.member.lastName} ${s.member.firstName}`, userId: s.member.userId });
     const state = await memberState(suite.realm, s.member.userId);
-    expect(state.credentials).toEqual(expect.arrayContaining([{ type: "webauthn-passwordless", label: "iPhone（テスト）" }]));
-    expect(state.stage).toBe("active");
+    expect(state.credentials).toEqual(expect.arrayContaining([{ type: CREDENTIAL_TYPE.passkey, label: "iPhone（テスト）" }]));
+    expect(state.stage).toBe(STAGE.active);
     // The phone holds one discoverable passkey for this realm's site.
     expect(result.passkeysOnPhone).toHaveLength(1);
     expect(result.passkeysOnPhone[0]).toMatchObject({ isResidentCredential: true, rpId: new URL(suite.realm.keycloakUrl).hostname });
-    expect(state.method).toBe("passkey");
+    expect(state.method).toBe(METHOD.passkey);
     // The returning login typed no password.
     const returning = result.journey.inputs.filter((input) => input.screen > result.firstLogin.screens);
     expect(returning.some((input) => input.what.includes("パスワード"))).toBe(false);

@@ -1,6 +1,7 @@
 import { addVirtualAuthenticator, openDevice, waitForKeycloakPage } from "../../journeys/browser.js";
 import { expectPortalMember, firstLoginDone, firstLoginUpToEmail, PAGES, registerPasskey, setUpOtp } from "../../journeys/browser-journeys.js";
 import { browserSuite, E2E_TIMEOUT, memberState } from "../support/browser-suite.js";
+import { CREDENTIAL_TYPE, METHOD } from "../../contracts/index.js";
 
 /**
  * A member changing phones adds a device from the portal: Keycloak's application-initiated actions
@@ -15,8 +16,8 @@ describe("adding a device from the portal", () => {
     const pc = await openDevice(suite.browser, "pc");
     const { page } = pc;
     try {
-      await firstLoginUpToEmail(s, pc, "otp");
-      await firstLoginDone(s, pc, "otp", "here");
+      await firstLoginUpToEmail(s, pc, METHOD.otp);
+      await firstLoginDone(s, pc, METHOD.otp, "here");
       await setUpOtp(s, pc, "古いスマートフォン");
       await expectPortalMember(s, pc);
 
@@ -48,12 +49,12 @@ describe("adding a device from the portal", () => {
       await pc.close();
     }
     const state = await memberState(suite.realm, s.member.userId);
-    const devices = state.credentials.filter((c) => c.type === "otp" || c.type?.startsWith("webauthn"));
+    const devices = state.credentials.filter((c) => c.type === CREDENTIAL_TYPE.otp || c.type?.startsWith("webauthn"));
     expect(devices).toEqual(
       expect.arrayContaining([
-        { type: "otp", label: "古いスマートフォン" },
-        { type: "otp", label: "新しいスマートフォン" },
-        { type: "webauthn-passwordless", label: "ノートパソコン" },
+        { type: CREDENTIAL_TYPE.otp, label: "古いスマートフォン" },
+        { type: CREDENTIAL_TYPE.otp, label: "新しいスマートフォン" },
+        { type: CREDENTIAL_TYPE.passkey, label: "ノートパソコン" },
       ]),
     );
     expect(devices).toHaveLength(3);

@@ -3,6 +3,7 @@ import { launchBrowser, openDevice, type Device } from "../../journeys/browser.j
 import { provisionBrowserRealm, type BrowserRealm } from "../../journeys/browser-realm.js";
 import { freshCode } from "../../journeys/http-journey.js";
 import { otpApp, otpCredential, seededUser } from "../../journeys/seed.js";
+import { METHOD, STAGE, USER_ATTRIBUTE } from "../../contracts/index.js";
 
 /**
  * The demo portal with keycloak-js against the real Keycloak, for a member whose first login is
@@ -36,7 +37,7 @@ describe("demo member portal (keycloak-js) in chromium", () => {
             lastName: "佐藤",
             email: "hanako@example.test",
             birthdate: "1985-04-01",
-            attributes: { kenpoStage: ["active"], kenpoMfaMethod: ["otp"] },
+            attributes: { [USER_ATTRIBUTE.stage]: [STAGE.active], [USER_ATTRIBUTE.mfaMethod]: [METHOD.otp] },
             credentials: [otpCredential(secretValue)],
           }),
         ],

@@ -1,5 +1,6 @@
 import { cardMember, importMember, Journey, type TestRealm } from "../../journeys/http-journey.js";
 import { provisionTestRealm } from "../../journeys/realm.js";
+import { FORM_FIELD, METHOD, PAGE, STAGE, USER_ATTRIBUTE } from "../../contracts/index.js";
 
 /**
  * Many members in the first login at the same moment. Keycloak runs all JavaScript authenticators
@@ -27,10 +28,10 @@ describe("concurrent first logins", () => {
       const results = await Promise.allSettled(
         Array.from({ length: MEMBERS }, async (_, i) => {
           const member = cardMember(`rush${i}`);
-          const j = await (await new Journey(realm).open()).post({ username: member.userId, password: member.initialPassword }, "login-birthdate.ftl");
-          await j.post({ birthdate: "19801201" }, "terms.ftl");
-          await j.post({ accept: "accept" }, "login-method-choice.ftl");
-          await j.post({ method: "otp", newUserId: "" }, "login-update-password.ftl");
+          const j = await (await new Journey(realm).open()).post({ username: member.userId, password: member.initialPassword }, PAGE.birthdate);
+          await j.post({ [FORM_FIELD.birthdate]: "19801201" }, PAGE.terms);
+          await j.post({ [FORM_FIELD.accept]: "accept" }, PAGE.methodChoice);
+          await j.post({ [FORM_FIELD.method]: METHOD.otp, [FORM_FIELD.newUserId]: "" }, "login-update-password.ftl");
         }),
       );
       for (const [i, r] of results.entries()) {
@@ -39,7 +40,7 @@ describe("concurrent first logins", () => {
       // Back to the start of the journey for the next round (⑤ moved them on).
       for (let i = 0; i < MEMBERS; i += 1) {
         const [user] = await realm.admin.users.find({ realm: realm.config.realm, username: `rush${i}`, exact: true });
-        await realm.admin.users.update({ realm: realm.config.realm, id: user!.id! }, { ...user, attributes: { ...user!.attributes, kenpoStage: ["initial"] }, requiredActions: [] });
+        await realm.admin.users.update({ realm: realm.config.realm, id: user!.id! }, { ...user, attributes: { ...user!.attributes, [USER_ATTRIBUTE.stage]: [STAGE.initial] }, requiredActions: [] });
       }
     }
     expect(wrong).toEqual([]);

@@ -2,6 +2,7 @@ import { hashPassword } from "../../members/password-hash.js";
 import { cardMember, importMember, Journey, type TestRealm } from "../../journeys/http-journey.js";
 import { provisionTestRealm } from "../../journeys/realm.js";
 import { seededUser } from "../../journeys/seed.js";
+import { FORM_FIELD, METHOD, PAGE, REALM_ATTRIBUTE, STAGE, USER_ATTRIBUTE } from "../../contracts/index.js";
 
 /**
  * Two guards of the first login that stop a member before anything changes: an initial password past
@@ -28,7 +29,7 @@ describe("first-login guards", () => {
             ...member,
             username: userId,
             password: { ...hashed, createdDate: Date.now() - days * 24 * 60 * 60 * 1000 },
-            attributes: { kenpoStage: ["initial"] },
+            attributes: { [USER_ATTRIBUTE.stage]: [STAGE.initial] },
           }),
         ],
       },
@@ -45,18 +46,18 @@ describe("first-login guards", () => {
     expect(expired.message + expired.fieldError("username")).not.toBe("");
     expect(expired.message + expired.fieldError("username")).toBe(wrong.message + wrong.fieldError("username"));
     // The same login page again accepts a member with a valid initial password.
-    await expired.post({ username: fresh.userId, password: fresh.initialPassword }, "login-birthdate.ftl");
+    await expired.post({ username: fresh.userId, password: fresh.initialPassword }, PAGE.birthdate);
     const [user] = await realm.admin.users.find({ realm: realm.config.realm, username: old.userId, exact: true });
-    expect(user?.attributes?.kenpoStage).toEqual(["initial"]);
+    expect(user?.attributes?.[USER_ATTRIBUTE.stage]).toEqual([STAGE.initial]);
   });
 
   test("no email address on file: ⑤ stops with the help desk's contact and changes nothing; allowed by the society: ⑤ goes on", async () => {
     const member = { ...cardMember("no.mail", { number: "4200001" }), email: undefined };
     await importMember(realm, member);
-    const j = await (await new Journey(realm).open()).post({ username: "no.mail", password: member.initialPassword }, "login-birthdate.ftl");
-    await j.post({ birthdate: "19801201" }, "terms.ftl");
+    const j = await (await new Journey(realm).open()).post({ username: "no.mail", password: member.initialPassword }, PAGE.birthdate);
+    await j.post({ [FORM_FIELD.birthdate]: "19801201" }, PAGE.terms);
     const termsAction = new URL(String(j.page.kcContext!.url.loginAction), j.page.url);
-    await j.post({ accept: "yes" }, "info.ftl");
+    await j.post({ [FORM_FIELD.accept]: "yes" }, "info.ftl");
     expect(j.message).toContain("メールアドレスが登録されていない");
     expect(j.message).toContain(HELP_DESK);
     // Posting ⑤ by hand (the step's own execution, from the admin API) changes nothing either.
@@ -67,19 +68,19 @@ describe("first-login guards", () => {
     termsAction.searchParams.set("execution", choice!.id!);
     const direct = await j.browser.navigate(termsAction.toString(), {
       method: "POST",
-      body: new URLSearchParams({ method: "otp", newUserId: "squatter.id" }),
+      body: new URLSearchParams({ [FORM_FIELD.method]: METHOD.otp, [FORM_FIELD.newUserId]: "squatter.id" }),
       headers: { "content-type": "application/x-www-form-urlencoded" },
     });
     expect("html" in direct).toBe(true);
     const [user] = await realm.admin.users.find({ realm: realm.config.realm, username: "no.mail", exact: true });
-    expect(user?.attributes?.kenpoStage).toEqual(["initial"]);
+    expect(user?.attributes?.[USER_ATTRIBUTE.stage]).toEqual([STAGE.initial]);
     expect(user?.requiredActions ?? []).toEqual([]);
     expect(await realm.admin.users.find({ realm: realm.config.realm, username: "squatter.id", exact: true })).toEqual([]);
 
-    await realm.admin.realms.update({ realm: realm.config.realm }, { attributes: { ...rep!.attributes, kenpoMemberEmailEntry: "true" } });
-    const allowed = await (await new Journey(realm).open()).post({ username: "no.mail", password: member.initialPassword }, "login-birthdate.ftl");
-    await allowed.post({ birthdate: "19801201" }, "terms.ftl");
-    await allowed.post({ accept: "yes" }, "login-method-choice.ftl");
-    await allowed.post({ method: "otp" }, "login-update-password.ftl");
+    await realm.admin.realms.update({ realm: realm.config.realm }, { attributes: { ...rep!.attributes, [REALM_ATTRIBUTE.memberEmailEntry]: "true" } });
+    const allowed = await (await new Journey(realm).open()).post({ username: "no.mail", password: member.initialPassword }, PAGE.birthdate);
+    await allowed.post({ [FORM_FIELD.birthdate]: "19801201" }, PAGE.terms);
+    await allowed.post({ [FORM_FIELD.accept]: "yes" }, PAGE.methodChoice);
+    await allowed.post({ [FORM_FIELD.method]: METHOD.otp }, "login-update-password.ftl");
   });
 });

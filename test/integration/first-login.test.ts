@@ -2,6 +2,7 @@ import { startMailbox, type Mailbox } from "../../scripts/mail/mailbox.js";
 import { cardMember, freshCode, importMember, Journey, totpFromPage, verificationLink, type TestRealm } from "../../journeys/http-journey.js";
 import { decodeJwt } from "../../journeys/http-login.js";
 import { provisionTestRealm } from "../../journeys/realm.js";
+import { CREDENTIAL_TYPE, FORM_ATTRIBUTE, FORM_FIELD, METHOD, PAGE, REQUIRED_ACTION, STAGE, USER_ATTRIBUTE } from "../../contracts/index.js";
 
 /** The first-login journey of the member manual, driven over HTTP against the real Keycloak and flows. */
 /** Polls until `done` holds or 10 s pass; returns the last value either way so the assertion shows it. */
@@ -35,10 +36,10 @@ describe("first login: ② → ③ → ④ → ⑤ → ⑥ → ⑦ → ⑧/⑭ �
     await importMember(realm, member);
     const used = new Set<string>();
 
-    const j = await (await new Journey(realm).open()).post({ username: "OTP.TARO", password: member.initialPassword }, "login-birthdate.ftl");
-    await j.post({ birthdate: "19801201" }, "terms.ftl");
-    await j.post({ accept: "同意する" }, "login-method-choice.ftl");
-    await j.post({ method: "otp", newUserId: "" }, "login-update-password.ftl");
+    const j = await (await new Journey(realm).open()).post({ username: "OTP.TARO", password: member.initialPassword }, PAGE.birthdate);
+    await j.post({ [FORM_FIELD.birthdate]: "19801201" }, PAGE.terms);
+    await j.post({ [FORM_FIELD.accept]: "同意する" }, PAGE.methodChoice);
+    await j.post({ [FORM_FIELD.method]: METHOD.otp, [FORM_FIELD.newUserId]: "" }, "login-update-password.ftl");
     // ⑥ The initial password is refused as the new one.
     await j.post({ "password-new": member.initialPassword, "password-confirm": member.initialPassword }, "login-update-password.ftl");
     expect(j.message + j.fieldError("password")).not.toBe("");
@@ -50,17 +51,17 @@ describe("first login: ② → ③ → ④ → ⑤ → ⑥ → ⑦ → ⑧/⑭ �
     expect(decodeJwt(j.tokens!.id_token).preferred_username).toBe("otp.taro");
 
     const [user] = await realm.admin.users.find({ realm: realm.config.realm, username: "otp.taro", exact: true });
-    expect(user?.attributes?.kenpoMfaMethod).toEqual(["otp"]);
+    expect(user?.attributes?.[USER_ATTRIBUTE.mfaMethod]).toEqual([METHOD.otp]);
     const credentials = await realm.admin.users.getCredentials({ realm: realm.config.realm, id: user!.id! });
-    expect(credentials.find((c) => c.type === "otp")?.userLabel).toBe("iPhone 15");
+    expect(credentials.find((c) => c.type === CREDENTIAL_TYPE.otp)?.userLabel).toBe("iPhone 15");
 
     const again = await (await new Journey(realm).open()).post({ username: "otp.taro", password: "Kenpo-New-Pass-2026" }, "login-otp.ftl");
     await again.post({ otp: await freshCode(totp, used) }, "portal");
     const [active] = await realm.admin.users.find({ realm: realm.config.realm, username: "otp.taro", exact: true });
-    expect(active?.attributes?.kenpoStage).toEqual(["active"]);
+    expect(active?.attributes?.[USER_ATTRIBUTE.stage]).toEqual([STAGE.active]);
 
     // A second device (a new phone), asked for from the portal while logged in; the OTP page then names both.
-    const add = await new Journey(realm, { kc_action: "CONFIGURE_TOTP" }, again.browser).open();
+    const add = await new Journey(realm, { kc_action: REQUIRED_ACTION.configureTotp }, again.browser).open();
     expect(add.pageId).toBe("login-config-totp.ftl");
     const second = totpFromPage(add.page);
     await add.post({ totp: await freshCode(second.totp, used), totpSecret: second.secret, userLabel: "Pixel 9", mode: "manual" }, "portal");
@@ -74,31 +75,40 @@ describe("first login: ② → ③ → ④ → ⑤ → ⑥ → ⑦ → ⑧/⑭ �
   test("five wrong birthdates lock the member, with the same neutral message as a wrong answer", async () => {
     const member = cardMember("locked.hanako", { birthdate: "1975-04-15" });
     await importMember(realm, member);
-    const j = await (await new Journey(realm).open()).post({ username: "locked.hanako", password: member.initialPassword }, "login-birthdate.ftl");
-    await j.post({ birthdate: "1975-4-16" }, "login-birthdate.ftl");
-    const wrongMessage = j.fieldError("birthdate");
+    const j = await (await new Journey(realm).open()).post({ username: "locked.hanako", password: member.initialPassword }, PAGE.birthdate);
+    // The realm's failure factor is 5: the page counts down the wrong answers that are left.
+    const attemptsLeft = () => j.page.kcContext?.[FORM_ATTRIBUTE.attemptsLeft];
+    await j.post({ [FORM_FIELD.birthdate]: "1975-4-16" }, PAGE.birthdate);
+    const wrongMessage = j.fieldError(FORM_FIELD.birthdate);
     expect(wrongMessage).not.toBe("");
+    expect(attemptsLeft()).toBe(4);
     // A date that is not a date is a typing mistake: another message, and not counted.
-    await j.post({ birthdate: "1975-02-30" }, "login-birthdate.ftl");
-    expect(j.fieldError("birthdate")).not.toBe(wrongMessage);
+    await j.post({ [FORM_FIELD.birthdate]: "1975-02-30" }, PAGE.birthdate);
+    expect(j.fieldError(FORM_FIELD.birthdate)).not.toBe(wrongMessage);
+    expect(attemptsLeft()).toBeUndefined();
     const [user] = await realm.admin.users.find({ realm: realm.config.realm, username: "locked.hanako", exact: true });
     const attack = () => realm.admin.attackDetection.findOne({ realm: realm.config.realm, id: user!.id! });
     // Slower than Keycloak's quick-login check (1 s), so only the count of wrong answers locks.
     const slowly = () => new Promise((r) => setTimeout(r, 1100));
     for (let i = 0; i < 3; i += 1) {
       await slowly();
-      await j.post({ birthdate: "19750416" }, "login-birthdate.ftl");
+      await j.post({ [FORM_FIELD.birthdate]: "19750416" }, PAGE.birthdate);
+      expect(attemptsLeft()).toBe(3 - i);
     }
     const afterFour = await waitFor(attack, (s) => Number(s?.numFailures) === 4);
     expect(afterFour).toMatchObject({ numFailures: 4, disabled: false });
     await slowly();
-    await j.post({ birthdate: "19750416" }, "login-birthdate.ftl");
+    await j.post({ [FORM_FIELD.birthdate]: "19750416" }, PAGE.birthdate);
+    // The fifth locks: no count any more, only the neutral message.
+    expect(attemptsLeft()).toBeUndefined();
+    expect(j.fieldError(FORM_FIELD.birthdate)).toBe(wrongMessage);
     // Keycloak records login failures on a background executor: wait for the lockout to show.
     const status = await waitFor(attack, (s) => s?.disabled === true);
     expect(status).toMatchObject({ disabled: true, numFailures: 5 });
     // Locked: even the right birthdate gets the same neutral message.
-    await j.post({ birthdate: "19750415" }, "login-birthdate.ftl");
-    expect(j.fieldError("birthdate")).toBe(wrongMessage);
+    await j.post({ [FORM_FIELD.birthdate]: "19750415" }, PAGE.birthdate);
+    expect(j.fieldError(FORM_FIELD.birthdate)).toBe(wrongMessage);
+    expect(attemptsLeft()).toBeUndefined();
     // A new login: the same answer as for a wrong password, whether the user exists or not.
     const again = await (await new Journey(realm).open()).post({ username: "locked.hanako", password: member.initialPassword }, "login.ftl");
     const unknown = await (await new Journey(realm).open()).post({ username: "no.such.member", password: member.initialPassword }, "login.ftl");
@@ -110,16 +120,16 @@ describe("first login: ② → ③ → ④ → ⑤ → ⑥ → ⑦ → ⑧/⑭ �
     await importMember(realm, cardMember("taken.id"));
     const member = cardMember("old.id", { symbol: "7", number: "77", birthdate: "1966-06-06" });
     await importMember(realm, member);
-    const j = await (await new Journey(realm).open()).post({ username: "old.id", password: member.initialPassword }, "login-birthdate.ftl");
-    await j.post({ birthdate: "1966-06-06" }, "terms.ftl");
-    await j.post({ accept: "yes" }, "login-method-choice.ftl");
-    await j.post({ method: "otp", newUserId: "Taken.ID" }, "login-method-choice.ftl");
-    expect(j.fieldError("newUserId")).not.toBe("");
-    await j.post({ method: "otp", newUserId: "x" }, "login-method-choice.ftl");
-    expect(j.fieldError("newUserId")).not.toBe("");
-    await j.post({ method: "otp", newUserId: "ＮＥＷ.ＩＤ" }, "login-update-password.ftl");
+    const j = await (await new Journey(realm).open()).post({ username: "old.id", password: member.initialPassword }, PAGE.birthdate);
+    await j.post({ [FORM_FIELD.birthdate]: "1966-06-06" }, PAGE.terms);
+    await j.post({ [FORM_FIELD.accept]: "yes" }, PAGE.methodChoice);
+    await j.post({ [FORM_FIELD.method]: METHOD.otp, [FORM_FIELD.newUserId]: "Taken.ID" }, PAGE.methodChoice);
+    expect(j.fieldError(FORM_FIELD.newUserId)).not.toBe("");
+    await j.post({ [FORM_FIELD.method]: METHOD.otp, [FORM_FIELD.newUserId]: "x" }, PAGE.methodChoice);
+    expect(j.fieldError(FORM_FIELD.newUserId)).not.toBe("");
+    await j.post({ [FORM_FIELD.method]: METHOD.otp, [FORM_FIELD.newUserId]: "ＮＥＷ.ＩＤ" }, "login-update-password.ftl");
     const [renamed] = await realm.admin.users.find({ realm: realm.config.realm, username: "new.id", exact: true });
-    expect(renamed?.attributes?.kenpoStage).toEqual(["enrolling"]);
+    expect(renamed?.attributes?.[USER_ATTRIBUTE.stage]).toEqual([STAGE.enrolling]);
     // Leave here; the next login uses the new ID and resumes with the password step.
     await (await new Journey(realm).open()).post({ username: "New.Id", password: member.initialPassword }, "login-update-password.ftl");
     await (await new Journey(realm).open()).post({ username: "old.id", password: member.initialPassword }, "login.ftl");
@@ -128,10 +138,10 @@ describe("first login: ② → ③ → ④ → ⑤ → ⑥ → ⑦ → ⑧/⑭ �
   test("leaving at ⑧ resumes the enrolment at the next login; no portal without the factor", async () => {
     const member = cardMember("resume.ken", { symbol: "3", number: "33", birthdate: "1990-01-08" });
     await importMember(realm, member);
-    const j = await (await new Journey(realm).open()).post({ username: "resume.ken", password: member.initialPassword }, "login-birthdate.ftl");
-    await j.post({ birthdate: "H2.1.8" }, "terms.ftl");
-    await j.post({ accept: "yes" }, "login-method-choice.ftl");
-    await j.post({ method: "passkey" }, "login-update-password.ftl");
+    const j = await (await new Journey(realm).open()).post({ username: "resume.ken", password: member.initialPassword }, PAGE.birthdate);
+    await j.post({ [FORM_FIELD.birthdate]: "H2.1.8" }, PAGE.terms);
+    await j.post({ [FORM_FIELD.accept]: "yes" }, PAGE.methodChoice);
+    await j.post({ [FORM_FIELD.method]: METHOD.passkey }, "login-update-password.ftl");
     await j.post({ "password-new": "Resume-Pass-2026", "password-confirm": "Resume-Pass-2026" }, "login-verify-email.ftl");
     await j.follow(await verificationLink(mailbox, member.email!), "webauthn-register.ftl");
     // ⑧ "continue on my smartphone": the member leaves. Logging in again goes straight back to ⑩.
@@ -143,8 +153,8 @@ describe("first login: ② → ③ → ④ → ⑤ → ⑥ → ⑦ → ⑧/⑭ �
     expect(again.page.kcContext?.isAppInitiatedAction).toBeUndefined();
     expect(again.message).toBe("");
     const [user] = await realm.admin.users.find({ realm: realm.config.realm, username: "resume.ken", exact: true });
-    expect(user?.requiredActions).toContain("webauthn-register-passwordless");
-    expect(user?.attributes).toMatchObject({ kenpoStage: ["enrolling"], kenpoMfaMethod: ["passkey"] });
+    expect(user?.requiredActions).toContain(REQUIRED_ACTION.registerPasskey);
+    expect(user?.attributes).toMatchObject({ [USER_ATTRIBUTE.stage]: [STAGE.enrolling], [USER_ATTRIBUTE.mfaMethod]: [METHOD.passkey] });
   });
 
   test("reset-password puts a member who finished everything back at ③", async () => {
@@ -152,10 +162,10 @@ describe("first login: ② → ③ → ④ → ⑤ → ⑥ → ⑦ → ⑧/⑭ �
     const member = cardMember("reset.yuki", { symbol: "5", number: "55", birthdate: "1985-05-05" });
     await importMember(realm, member);
     const used = new Set<string>();
-    const j = await (await new Journey(realm).open()).post({ username: "reset.yuki", password: member.initialPassword }, "login-birthdate.ftl");
-    await j.post({ birthdate: "1985-05-05" }, "terms.ftl");
-    await j.post({ accept: "yes" }, "login-method-choice.ftl");
-    await j.post({ method: "otp" }, "login-update-password.ftl");
+    const j = await (await new Journey(realm).open()).post({ username: "reset.yuki", password: member.initialPassword }, PAGE.birthdate);
+    await j.post({ [FORM_FIELD.birthdate]: "1985-05-05" }, PAGE.terms);
+    await j.post({ [FORM_FIELD.accept]: "yes" }, PAGE.methodChoice);
+    await j.post({ [FORM_FIELD.method]: METHOD.otp }, "login-update-password.ftl");
     await j.post({ "password-new": "Yuki-Pass-2026!", "password-confirm": "Yuki-Pass-2026!" }, "login-verify-email.ftl");
     await j.follow(await verificationLink(mailbox, member.email!), "login-config-totp.ftl");
     const { secret, totp } = totpFromPage(j.page);
@@ -163,8 +173,8 @@ describe("first login: ② → ③ → ④ → ⑤ → ⑥ → ⑦ → ⑧/⑭ �
 
     const user = await findMember(realm.admin, realm.config.realm, "reset.yuki");
     await resetMember(realm.admin, realm.config.realm, user, member.initialPassword, { removeMfa: true });
-    const back = await (await new Journey(realm).open()).post({ username: "reset.yuki", password: member.initialPassword }, "login-birthdate.ftl");
-    expect(back.pageId).toBe("login-birthdate.ftl");
+    const back = await (await new Journey(realm).open()).post({ username: "reset.yuki", password: member.initialPassword }, PAGE.birthdate);
+    expect(back.pageId).toBe(PAGE.birthdate);
     await (await new Journey(realm).open()).post({ username: "reset.yuki", password: "Yuki-Pass-2026!" }, "login.ftl");
   });
 });

@@ -9,6 +9,7 @@ import { authorizationRequest, expectPage, HttpBrowser, isLoginForm, isPage } fr
 import { testKeycloak } from "../../journeys/keycloak-env.js";
 import { memberRegister, REGISTER_HEADER } from "../support/kenpo-cli.js";
 import { provisionTestRealm } from "../../journeys/realm.js";
+import { CREDENTIAL_TYPE, METHOD, STAGE, USER_ATTRIBUTE } from "../../contracts/index.js";
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), "kenpo-import-"));
@@ -84,7 +85,7 @@ describe("kenpo import-members and reset-password against Keycloak", () => {
     const [user] = await realm.admin.users.find({ realm: realm.config.realm, username: "member8", exact: true });
     const id = user!.id!;
     await realm.admin.users.resetPassword({ realm: realm.config.realm, id, credential: { type: "password", value: "Changed-Pass-2026", temporary: false } });
-    await realm.admin.users.update({ realm: realm.config.realm, id }, { ...user, attributes: { ...user!.attributes, kenpoStage: ["active"], kenpoMfaMethod: ["otp"] } });
+    await realm.admin.users.update({ realm: realm.config.realm, id }, { ...user, attributes: { ...user!.attributes, [USER_ATTRIBUTE.stage]: [STAGE.active], [USER_ATTRIBUTE.mfaMethod]: [METHOD.otp] } });
     const initial = (await run("npx", ["tsx", "scripts/cli.ts", "initial-password", "--symbol", "18", "--number", "0000008", "--birthdate", "S48.9.9"], { cwd: repoRoot })).stdout.trim();
     expect(await loginPasses("member8", initial)).toBe(false);
 
@@ -93,8 +94,8 @@ describe("kenpo import-members and reset-password against Keycloak", () => {
     expect(await loginPasses("member8", initial)).toBe(true);
     expect(await loginPasses("member8", "Changed-Pass-2026")).toBe(false);
     const [reset] = await realm.admin.users.find({ realm: realm.config.realm, username: "member8", exact: true });
-    expect(reset?.attributes?.kenpoStage).toEqual(["initial"]);
-    expect(reset?.attributes?.kenpoMfaMethod).toBeUndefined();
+    expect(reset?.attributes?.[USER_ATTRIBUTE.stage]).toEqual([STAGE.initial]);
+    expect(reset?.attributes?.[USER_ATTRIBUTE.mfaMethod]).toBeUndefined();
 
     // A member with two OTP devices (phone changed): partial import is the admin API's way to add credentials.
     await realm.admin.realms.partialImport({
@@ -104,14 +105,14 @@ describe("kenpo import-members and reset-password against Keycloak", () => {
         users: ["iPhone 15", "Pixel 8"].reduce(
           (acc, label) => {
             acc[0]!.credentials!.push({
-              type: "otp",
+              type: CREDENTIAL_TYPE.otp,
               userLabel: label,
               secretData: JSON.stringify({ value: `secret-${label}` }),
               credentialData: JSON.stringify({ subType: "totp", digits: 6, counter: 0, period: 30, algorithm: "HmacSHA1" }),
             });
             return acc;
           },
-          [{ username: "otp.member", enabled: true, firstName: "a", lastName: "b", attributes: { kenpoSymbol: ["1"], kenpoNumber: ["2"], kenpoBirthdate: ["1980-01-01"], kenpoStage: ["active"] }, credentials: [] as Array<Record<string, unknown>> }],
+          [{ username: "otp.member", enabled: true, firstName: "a", lastName: "b", attributes: { [USER_ATTRIBUTE.symbol]: ["1"], [USER_ATTRIBUTE.number]: ["2"], [USER_ATTRIBUTE.birthdate]: ["1980-01-01"], [USER_ATTRIBUTE.stage]: [STAGE.active] }, credentials: [] as Array<Record<string, unknown>> }],
         ),
       },
     });
@@ -119,7 +120,7 @@ describe("kenpo import-members and reset-password against Keycloak", () => {
     const kept = await cli(["reset-password", "otp.member"]);
     expect(kept.stdout).toMatch(/kept: (iPhone 15, Pixel 8|Pixel 8, iPhone 15)/);
     const [withDevices] = await realm.admin.users.find({ realm: realm.config.realm, username: "otp.member", exact: true });
-    expect((await realm.admin.users.getCredentials({ realm: realm.config.realm, id: withDevices!.id! })).map((c) => c.type).sort()).toEqual(["otp", "otp", "password"]);
+    expect((await realm.admin.users.getCredentials({ realm: realm.config.realm, id: withDevices!.id! })).map((c) => c.type).sort()).toEqual([CREDENTIAL_TYPE.otp, CREDENTIAL_TYPE.otp, CREDENTIAL_TYPE.password]);
     const removed = await cli(["reset-password", "otp.member", "--remove-mfa"]);
     expect(removed.stdout).toContain("removed OTP device: iPhone 15");
     expect(removed.stdout).toContain("removed OTP device: Pixel 8");
@@ -150,10 +151,10 @@ describe("kenpo import-members and reset-password against Keycloak", () => {
     await cli(["reset-password", "never.c"]);
 
     const after = await Promise.all(["never.a", "never.b", "never.c"].map(find));
-    expect(after.map((u) => [u.username, u.emailVerified, u.attributes?.kenpoStage])).toEqual([
-      ["never.a", false, ["initial"]],
-      ["never.b", true, ["initial"]],
-      ["never.c", true, ["initial"]],
+    expect(after.map((u) => [u.username, u.emailVerified, u.attributes?.[USER_ATTRIBUTE.stage]])).toEqual([
+      ["never.a", false, [STAGE.initial]],
+      ["never.b", true, [STAGE.initial]],
+      ["never.c", true, [STAGE.initial]],
     ]);
     for (const [username, number] of [["never.a", "4100001"], ["never.b", "4100002"], ["never.c", "4100003"]] as const) {
       expect(await loginPasses(username, `4${number}19800101`)).toBe(true);
@@ -212,6 +213,6 @@ describe("kenpo import-members and reset-password against Keycloak", () => {
     const [holder] = await realm.admin.users.find({ realm: realm.config.realm, username: "holder", exact: true });
     expect(holder).toMatchObject({ firstName: "b", lastName: "a" });
     expect(holder?.email).toBeUndefined();
-    expect(holder?.attributes?.kenpoNumber).toEqual(["3100001"]);
+    expect(holder?.attributes?.[USER_ATTRIBUTE.number]).toEqual(["3100001"]);
   });
 });

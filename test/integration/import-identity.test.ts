@@ -1,7 +1,8 @@
-import { initialPassword } from "../../members/initial-password.js";
+import { initialPassword } from "../../rules/initial-password.js";
 import { writeMembers, type ImportMember, type WriteOptions } from "../../members/keycloak-writer.js";
 import { Journey, type TestRealm } from "../../journeys/http-journey.js";
 import { provisionTestRealm } from "../../journeys/realm.js";
+import { FORM_FIELD, METHOD, PAGE, STAGE, USER_ATTRIBUTE } from "../../contracts/index.js";
 
 /** A member is their card (記号 + 番号 + 枝番), never their user ID: the import matches on the card. */
 
@@ -17,8 +18,8 @@ describe("the import matches members by their card", () => {
   const write = (members: ImportMember[], options: Partial<WriteOptions> = {}) => writeMembers(members, { admin: realm.admin, realm: realm.config.realm, ...options });
   const byName = async (username: string) => (await realm.admin.users.find({ realm: realm.config.realm, username, exact: true }))[0];
   const withCard = async ([symbol, number, branch]: Card) =>
-    (await realm.admin.users.find({ realm: realm.config.realm, q: `kenpoSymbol:${symbol} kenpoNumber:${number}` }))
-      .filter((u) => (u.attributes?.kenpoBranch?.[0] ?? "") === (branch ?? ""))
+    (await realm.admin.users.find({ realm: realm.config.realm, q: `${USER_ATTRIBUTE.symbol}:${symbol} ${USER_ATTRIBUTE.number}:${number}` }))
+      .filter((u) => (u.attributes?.[USER_ATTRIBUTE.branch]?.[0] ?? "") === (branch ?? ""))
       .map((u) => u.username);
 
   beforeAll(async () => {
@@ -30,10 +31,10 @@ describe("the import matches members by their card", () => {
     const card: Card = ["61", "6100001", "00"];
     const member = row(2, "rename.before", card);
     expect(await write([member])).toMatchObject({ created: 1 });
-    const j = await (await new Journey(realm).open()).post({ username: "rename.before", password: member.initialPassword }, "login-birthdate.ftl");
-    await j.post({ birthdate: "1980-12-01" }, "terms.ftl");
-    await j.post({ accept: "yes" }, "login-method-choice.ftl");
-    await j.post({ method: "otp", newUserId: "rename.after" }, "login-update-password.ftl");
+    const j = await (await new Journey(realm).open()).post({ username: "rename.before", password: member.initialPassword }, PAGE.birthdate);
+    await j.post({ [FORM_FIELD.birthdate]: "1980-12-01" }, PAGE.terms);
+    await j.post({ [FORM_FIELD.accept]: "yes" }, PAGE.methodChoice);
+    await j.post({ [FORM_FIELD.method]: METHOD.otp, [FORM_FIELD.newUserId]: "rename.after" }, "login-update-password.ftl");
 
     const renamed = [{ line: 2, userId: "rename.before", currentUserId: "rename.after" }];
     const dry = await write([member], { dryRun: true });
@@ -47,7 +48,7 @@ describe("the import matches members by their card", () => {
     expect(await write([moved], { updateProfile: true })).toMatchObject({ updated: 1, created: 0, renamed });
     const after = await byName("rename.after");
     expect(after).toMatchObject({ firstName: "次郎", email: "new-address@example.test", emailVerified: false });
-    expect(after?.attributes?.kenpoStage).toEqual(["enrolling"]);
+    expect(after?.attributes?.[USER_ATTRIBUTE.stage]).toEqual([STAGE.enrolling]);
     expect(await withCard(card)).toEqual(["rename.after"]);
 
     // Another member now holds the freed user ID: the row still skips, but an update could be a mistyped
@@ -95,7 +96,7 @@ describe("the import matches members by their card", () => {
       enabled: true,
       firstName: "双子",
       lastName: "山田",
-      attributes: { kenpoSymbol: ["64"], kenpoNumber: ["6400001"], kenpoBirthdate: ["1980-12-01"], kenpoStage: ["initial"] },
+      attributes: { [USER_ATTRIBUTE.symbol]: ["64"], [USER_ATTRIBUTE.number]: ["6400001"], [USER_ATTRIBUTE.birthdate]: ["1980-12-01"], [USER_ATTRIBUTE.stage]: [STAGE.initial] },
     }));
     await realm.admin.realms.partialImport({ realm: realm.config.realm, rep: { ifResourceExists: "FAIL", users: twins } });
     const before = await Promise.all(["twin.a", "twin.b"].map(byName));

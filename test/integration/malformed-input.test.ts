@@ -7,6 +7,7 @@ import { cardMember, Journey, totpFromPage, type TestRealm } from "../../journey
 import { expectPage, HttpBrowser, isPage, pageId, type Page } from "../../journeys/http-login.js";
 import { provisionTestRealm } from "../../journeys/realm.js";
 import { otpCredential, seededUser } from "../../journeys/seed.js";
+import { CREDENTIAL_TYPE, FORM_FIELD, METHOD, PAGE, STAGE, USER_ATTRIBUTE, type Stage } from "../../contracts/index.js";
 
 /**
  * Issue 10, a malformed-input pass: every form of the member journey, posted with malformed values
@@ -220,7 +221,7 @@ describe("malformed input at every form of the member journey: the same page wit
     }
   }
 
-  const pools: Record<"initial" | "enrolling" | "active", string[]> = { initial: [], enrolling: [], active: [] };
+  const pools: Record<Stage, string[]> = { initial: [], enrolling: [], active: [] };
   function take(pool: keyof typeof pools): string {
     const userId = pools[pool].shift();
     if (!userId) throw new Error(`no ${pool} member left in the pool: add more in beforeAll`);
@@ -231,38 +232,38 @@ describe("malformed input at every form of the member journey: the same page wit
   const journey = () => new Journey(realm, {}, new CountingBrowser());
 
   async function atLogin(): Promise<OnStep> {
-    const userId = take("initial");
+    const userId = take(STAGE.initial);
     return { j: await journey().open(), userId, password: initialPasswords.get(userId)! };
   }
   async function atBirthdate(): Promise<OnStep> {
     const on = await atLogin();
-    await on.j.post({ username: on.userId, password: on.password }, "login-birthdate.ftl");
+    await on.j.post({ username: on.userId, password: on.password }, PAGE.birthdate);
     return on;
   }
   async function atTerms(): Promise<OnStep> {
     const on = await atBirthdate();
-    await on.j.post({ birthdate: "19801201" }, "terms.ftl");
+    await on.j.post({ [FORM_FIELD.birthdate]: "19801201" }, PAGE.terms);
     return on;
   }
   async function atMethod(): Promise<OnStep> {
     const on = await atTerms();
-    await on.j.post({ accept: "accept" }, "login-method-choice.ftl");
+    await on.j.post({ [FORM_FIELD.accept]: "accept" }, PAGE.methodChoice);
     return on;
   }
   async function atNewPassword(): Promise<OnStep> {
     const on = await atMethod();
-    await on.j.post({ method: "otp", newUserId: "" }, "login-update-password.ftl");
+    await on.j.post({ [FORM_FIELD.method]: METHOD.otp, [FORM_FIELD.newUserId]: "" }, "login-update-password.ftl");
     return on;
   }
   /** ⑭ straight away: a member seeded as enrolling with OTP (email verified, no required action). */
   async function atTotpSetup(): Promise<OnStep> {
-    const on = { j: await journey().open(), userId: take("enrolling"), password: PASSWORD };
+    const on = { j: await journey().open(), userId: take(STAGE.enrolling), password: PASSWORD };
     await on.j.post({ username: on.userId, password: on.password }, "login-config-totp.ftl");
     return on;
   }
   /** The returning login's OTP page: a member seeded as active with a known OTP secret. */
   async function atOtp(): Promise<OnStep> {
-    const on = { j: await journey().open(), userId: take("active"), password: PASSWORD };
+    const on = { j: await journey().open(), userId: take(STAGE.active), password: PASSWORD };
     await on.j.post({ username: on.userId, password: on.password }, "login-otp.ftl");
     return on;
   }
@@ -287,24 +288,24 @@ describe("malformed input at every form of the member journey: the same page wit
       right: (on) => on.password, wrong: () => "0000000000000000", others: (on) => ({ username: on.userId }),
     },
     {
-      step: "③", page: "login-birthdate.ftl", field: "birthdate", reach: atBirthdate, session: "reuse", counted: ["repeated", "full-width"],
+      step: "③", page: PAGE.birthdate, field: FORM_FIELD.birthdate, reach: atBirthdate, session: "reuse", counted: ["repeated", "full-width"],
       right: () => "19801201", wrong: () => "19990101", others: () => ({}), fullWidth: () => fullWidth("19990101"),
     },
     {
-      step: "④", page: "terms.ftl", field: "cancel", reach: atTerms, session: "reuse",
+      step: "④", page: PAGE.terms, field: FORM_FIELD.cancel, reach: atTerms, session: "reuse",
       right: () => "cancel", wrong: () => "no", others: () => ({}),
     },
     {
-      step: "④", page: "terms.ftl", field: "accept", reach: atTerms, session: "reuse",
-      right: () => "accept", wrong: () => "no", others: () => ({ cancel: "cancel" }),
+      step: "④", page: PAGE.terms, field: FORM_FIELD.accept, reach: atTerms, session: "reuse",
+      right: () => "accept", wrong: () => "no", others: () => ({ [FORM_FIELD.cancel]: "cancel" }),
     },
     {
-      step: "⑤", page: "login-method-choice.ftl", field: "method", reach: atMethod, session: "reuse",
-      right: () => "otp", wrong: () => "sms", others: () => ({ newUserId: "" }),
+      step: "⑤", page: PAGE.methodChoice, field: FORM_FIELD.method, reach: atMethod, session: "reuse",
+      right: () => METHOD.otp, wrong: () => "sms", others: () => ({ [FORM_FIELD.newUserId]: "" }),
     },
     {
-      step: "⑤", page: "login-method-choice.ftl", field: "newUserId", reach: atMethod, session: "reuse",
-      right: () => "mf.fresh.id", wrong: () => "x!", others: () => ({ method: "otp" }), fullWidth: () => fullWidth(TAKEN_ID),
+      step: "⑤", page: PAGE.methodChoice, field: FORM_FIELD.newUserId, reach: atMethod, session: "reuse",
+      right: () => "mf.fresh.id", wrong: () => "x!", others: () => ({ [FORM_FIELD.method]: METHOD.otp }), fullWidth: () => fullWidth(TAKEN_ID),
       wellFormed: ["missing", "empty"],
     },
     {
@@ -383,9 +384,9 @@ describe("malformed input at every form of the member journey: the same page wit
       rep: {
         ifResourceExists: "FAIL",
         users: [
-          ...enrolling.map((u, i) => seeded(u, i, { kenpoStage: ["enrolling"], kenpoMfaMethod: ["otp"] }, [])),
-          ...active.map((u, i) => seeded(u, 100 + i, { kenpoStage: ["active"], kenpoMfaMethod: ["otp"] }, [otp])),
-          seeded(RESET_TARGET, 200, { kenpoStage: ["active"], kenpoMfaMethod: ["otp"] }, [otp]),
+          ...enrolling.map((u, i) => seeded(u, i, { [USER_ATTRIBUTE.stage]: [STAGE.enrolling], [USER_ATTRIBUTE.mfaMethod]: [METHOD.otp] }, [])),
+          ...active.map((u, i) => seeded(u, 100 + i, { [USER_ATTRIBUTE.stage]: [STAGE.active], [USER_ATTRIBUTE.mfaMethod]: [METHOD.otp] }, [otp])),
+          seeded(RESET_TARGET, 200, { [USER_ATTRIBUTE.stage]: [STAGE.active], [USER_ATTRIBUTE.mfaMethod]: [METHOD.otp] }, [otp]),
         ],
       },
     });
@@ -417,7 +418,7 @@ describe("malformed input at every form of the member journey: the same page wit
       expect(isPage(result) && result.status).toBe(500);
       const [user] = await realm.admin.users.find({ realm: realm.config.realm, username: on.userId, exact: true });
       const credentials = await realm.admin.users.getCredentials({ realm: realm.config.realm, id: user!.id! });
-      expect(credentials.filter((c) => c.type === "otp")).toEqual([]);
+      expect(credentials.filter((c) => c.type === CREDENTIAL_TYPE.otp)).toEqual([]);
       await (await journey().open()).post({ username: on.userId, password: on.password }, "login-config-totp.ftl");
       return;
     }
@@ -459,7 +460,7 @@ describe("malformed input at every form of the member journey: the same page wit
   ])("④ accept with a malformed value (%s) still accepts: the button's name is the answer, by design (kenpo-terms.ts); no 5xx", async (_kind, body) => {
     const on = await atTerms();
     const result = await postRaw(on, body);
-    expect(outcome(result)).toEqual({ below500: true, page: "login-method-choice.ftl", message: "", themed: true });
+    expect(outcome(result)).toEqual({ below500: true, page: PAGE.methodChoice, message: "", themed: true });
     expect(injectedMarkup(result)).toEqual([]);
   });
 
@@ -471,7 +472,7 @@ describe("malformed input at every form of the member journey: the same page wit
       expect(outcome(result).page).toBe("redirect to http://localhost:5173/callback");
       const [user] = await realm.admin.users.find({ realm: realm.config.realm, username: on.userId, exact: true });
       const credentials = await realm.admin.users.getCredentials({ realm: realm.config.realm, id: user!.id! });
-      expect(credentials.filter((c) => c.type === "otp").map((c) => c.userLabel)).toEqual([label]);
+      expect(credentials.filter((c) => c.type === CREDENTIAL_TYPE.otp).map((c) => c.userLabel)).toEqual([label]);
       const again = await journey().open();
       await again.post({ username: on.userId, password: PASSWORD }, "login-otp.ftl");
       const devices = (again.page.kcContext?.otpLogin as { userOtpCredentials: Array<{ userLabel: string }> }).userOtpCredentials;
@@ -490,7 +491,7 @@ describe("malformed input at every form of the member journey: the same page wit
     expect(isPage(result) && result.status).toBe(500);
     const [user] = await realm.admin.users.find({ realm: realm.config.realm, username: on.userId, exact: true });
     const credentials = await realm.admin.users.getCredentials({ realm: realm.config.realm, id: user!.id! });
-    expect(credentials.filter((c) => c.type === "otp")).toEqual([]);
+    expect(credentials.filter((c) => c.type === CREDENTIAL_TYPE.otp)).toEqual([]);
     await (await journey().open()).post({ username: on.userId, password: on.password }, "login-config-totp.ftl");
   });
 
@@ -501,6 +502,6 @@ describe("malformed input at every form of the member journey: the same page wit
     expect(outcome(result).page).toBe("redirect to http://localhost:5173/callback");
     const [user] = await realm.admin.users.find({ realm: realm.config.realm, username: on.userId, exact: true });
     const credentials = await realm.admin.users.getCredentials({ realm: realm.config.realm, id: user!.id! });
-    expect(credentials.filter((c) => c.type === "otp").map((c) => c.userLabel)).toEqual([label]);
+    expect(credentials.filter((c) => c.type === CREDENTIAL_TYPE.otp).map((c) => c.userLabel)).toEqual([label]);
   });
 });

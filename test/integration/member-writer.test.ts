@@ -2,6 +2,7 @@ import { writeMembers, type ImportMember } from "../../members/keycloak-writer.j
 import { authorizationRequest, HttpBrowser, expectPage, isLoginForm, isPage, pageId, summarize } from "../../journeys/http-login.js";
 import { testKeycloak } from "../../journeys/keycloak-env.js";
 import { provisionTestRealm } from "../../journeys/realm.js";
+import { STAGE, USER_ATTRIBUTE } from "../../contracts/index.js";
 
 function member(i: number, overrides: Partial<ImportMember> = {}): ImportMember {
   const symbol = String(10 + (i % 80));
@@ -57,7 +58,7 @@ describe("writing members into Keycloak", () => {
     expect(report).toMatchObject({ created: 45, skipped: 0, batches: 3 });
     expect(progress.at(-1)).toBe(45);
     const [user] = await realm.admin.users.find({ realm: realm.config.realm, username: "member0007", exact: true });
-    expect(user?.attributes).toMatchObject({ kenpoSymbol: ["17"], kenpoNumber: ["3000007"], kenpoBirthdate: ["1957-08-17"], kenpoStage: ["initial"] });
+    expect(user?.attributes).toMatchObject({ [USER_ATTRIBUTE.symbol]: ["17"], [USER_ATTRIBUTE.number]: ["3000007"], [USER_ATTRIBUTE.birthdate]: ["1957-08-17"], [USER_ATTRIBUTE.stage]: [STAGE.initial] });
     expect(user?.lastName).toBe("山田");
     expect(await passwordAccepted(realm.config.realm, "MEMBER0007", members[7]!.initialPassword)).toBe(true);
     expect(await passwordAccepted(realm.config.realm, "member0007", "wrong-password-1")).toBe(false);
@@ -79,7 +80,7 @@ describe("writing members into Keycloak", () => {
   test("a re-run creates nothing and never resets a member who changed the password", async () => {
     const [finished] = await realm.admin.users.find({ realm: realm.config.realm, username: "member0003", exact: true });
     await realm.admin.users.resetPassword({ realm: realm.config.realm, id: finished!.id!, credential: { type: "password", value: "Own-Password-2026", temporary: false } });
-    await realm.admin.users.update({ realm: realm.config.realm, id: finished!.id! }, { ...finished, attributes: { ...finished!.attributes, kenpoStage: ["enrolling"] } });
+    await realm.admin.users.update({ realm: realm.config.realm, id: finished!.id! }, { ...finished, attributes: { ...finished!.attributes, [USER_ATTRIBUTE.stage]: [STAGE.enrolling] } });
 
     const changed = members.map((m) => (m.userId === "member0003" ? { ...m, firstName: "三郎" } : m));
     const report = await writeMembers(changed, { admin: realm.admin, realm: realm.config.realm });

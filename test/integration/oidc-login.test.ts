@@ -3,6 +3,7 @@ import { authorizationRequest, decodeJwt, exchangeCode, expectPage, HttpBrowser,
 import { testKeycloak } from "../../journeys/keycloak-env.js";
 import { provisionTestRealm } from "../../journeys/realm.js";
 import { otpCredential, seededUser } from "../../journeys/seed.js";
+import { METHOD, STAGE, USER_ATTRIBUTE } from "../../contracts/index.js";
 
 /**
  * A member who has finished the first login (OTP registered) signs in to the portal client with
@@ -27,7 +28,7 @@ describe("portal login over HTTP (authorization code + PKCE)", () => {
             number: "5000001",
             password,
             email: "taro@example.test",
-            attributes: { kenpoStage: ["active"], kenpoMfaMethod: ["otp"] },
+            attributes: { [USER_ATTRIBUTE.stage]: [STAGE.active], [USER_ATTRIBUTE.mfaMethod]: [METHOD.otp] },
             credentials: [otpCredential(secretValue)],
           }),
         ],

@@ -9,6 +9,7 @@ import { desiredPasswordPolicy, REQUIRED_ACTION_ORDER } from "../../realm-config
 import { repoRoot } from "../../scripts/keycloak/paths.js";
 import { testKeycloak } from "../../journeys/keycloak-env.js";
 import { testAdmin, testConfig } from "../../journeys/realm.js";
+import { REALM_TEXT, USER_ATTRIBUTE } from "../../contracts/index.js";
 
 const run = promisify(execFile);
 
@@ -85,11 +86,11 @@ describe("provisioning a society's realm", () => {
     expect(raw.webAuthnPolicyPasswordlessRpEntityName).toBe(config.societyName.ja);
 
     const texts = await admin.realms.getRealmLocalizationTexts({ realm: config.realm, selectedLocale: "ja" });
-    expect(texts.kenpoSocietyName).toBe(config.societyName.ja);
-    expect(texts.termsText).toBe(config.termsText.ja);
+    expect(texts[REALM_TEXT.societyName]).toBe(config.societyName.ja);
+    expect(texts[REALM_TEXT.termsText]).toBe(config.termsText.ja);
 
     const profile = await admin.users.getProfile({ realm: config.realm });
-    for (const name of ["kenpoSymbol", "kenpoNumber", "kenpoBranch", "kenpoBirthdate"]) {
+    for (const name of [USER_ATTRIBUTE.symbol, USER_ATTRIBUTE.number, USER_ATTRIBUTE.branch, USER_ATTRIBUTE.birthdate]) {
       const attribute = profile.attributes?.find((a) => a.name === name);
       expect(attribute?.permissions).toEqual({ view: ["admin"], edit: ["admin"] });
     }

@@ -8,6 +8,7 @@ import { cardMember, freshCode, importMember, Journey, type TestRealm } from "..
 import { expectPage, HttpBrowser, isPage, pageId, type Page } from "../../journeys/http-login.js";
 import { provisionTestRealm } from "../../journeys/realm.js";
 import { otpCredential, seededUser } from "../../journeys/seed.js";
+import { CREDENTIAL_TYPE, FORM_FIELD, METHOD, PAGE, REQUIRED_ACTION, STAGE, USER_ATTRIBUTE } from "../../contracts/index.js";
 
 /**
  * Every way into a member realm, for a member in every stage: none yields a code or a token without
@@ -22,7 +23,7 @@ const totp = new TOTP({ secret: Secret.fromLatin1(OTP_SECRET), digits: 6, period
 const OTP = otpCredential(OTP_SECRET);
 /** A stored passkey; never used to sign here, only to make the member "have a passkey". */
 const passkeyCredential = {
-  type: "webauthn-passwordless",
+  type: CREDENTIAL_TYPE.passkey,
   userLabel: "テストのスマートフォン",
   secretData: "{}",
   credentialData: JSON.stringify({
@@ -38,12 +39,12 @@ const passkeyCredential = {
 
 /** Member stages, each with the page the browser flow must show after a correct ② (never the portal). */
 const STAGES = [
-  { name: "initial", after: "login-birthdate.ftl", resetPage: "info.ftl", says: "初期パスワード" },
-  { name: "no-stage", after: "login-birthdate.ftl", resetPage: "info.ftl", says: "初期パスワード" },
+  { name: "initial", after: PAGE.birthdate, resetPage: "info.ftl", says: "初期パスワード" },
+  { name: "no-stage", after: PAGE.birthdate, resetPage: "info.ftl", says: "初期パスワード" },
   { name: "enrolling-action-removed", after: "login-config-totp.ftl", resetPage: "info.ftl", says: "初期パスワード" },
   { name: "active-otp", after: "login-otp.ftl", resetPage: "login-otp.ftl", says: "" },
   { name: "active-passkey", after: "webauthn-authenticate.ftl", resetPage: "webauthn-authenticate.ftl", says: "" },
-  { name: "active-no-credential", after: "login-birthdate.ftl", resetPage: "info.ftl", says: "初期パスワード" },
+  { name: "active-no-credential", after: PAGE.birthdate, resetPage: "info.ftl", says: "初期パスワード" },
   { name: "initial-with-otp", after: "login-otp.ftl", resetPage: "info.ftl", says: "初期パスワード" },
   { name: "enrolling-with-otp", after: "login-otp.ftl", resetPage: "login-otp.ftl", says: "" },
   { name: "locked", after: "login.ftl", resetPage: "info.ftl", says: "しばらくの間" },
@@ -57,12 +58,12 @@ function seeded(username: string, number: string, attributes: Record<string, str
 async function seedMembers(realm: TestRealm): Promise<void> {
   const users: UserRepresentation[] = [
     seeded("no-stage", "2000001", {}, []),
-    seeded("enrolling-action-removed", "2000002", { kenpoStage: ["enrolling"], kenpoMfaMethod: ["otp"] }, []),
-    seeded("active-otp", "2000003", { kenpoStage: ["active"], kenpoMfaMethod: ["otp"] }, [OTP]),
-    seeded("active-passkey", "2000004", { kenpoStage: ["active"], kenpoMfaMethod: ["passkey"] }, [passkeyCredential]),
-    seeded("initial-with-otp", "2000006", { kenpoStage: ["initial"] }, [OTP]),
-    seeded("enrolling-with-otp", "2000007", { kenpoStage: ["enrolling"], kenpoMfaMethod: ["otp"] }, [OTP]),
-    seeded("active-no-credential", "2000005", { kenpoStage: ["active"], kenpoMfaMethod: ["otp"] }, []),
+    seeded("enrolling-action-removed", "2000002", { [USER_ATTRIBUTE.stage]: [STAGE.enrolling], [USER_ATTRIBUTE.mfaMethod]: [METHOD.otp] }, []),
+    seeded("active-otp", "2000003", { [USER_ATTRIBUTE.stage]: [STAGE.active], [USER_ATTRIBUTE.mfaMethod]: [METHOD.otp] }, [OTP]),
+    seeded("active-passkey", "2000004", { [USER_ATTRIBUTE.stage]: [STAGE.active], [USER_ATTRIBUTE.mfaMethod]: [METHOD.passkey] }, [passkeyCredential]),
+    seeded("initial-with-otp", "2000006", { [USER_ATTRIBUTE.stage]: [STAGE.initial] }, [OTP]),
+    seeded("enrolling-with-otp", "2000007", { [USER_ATTRIBUTE.stage]: [STAGE.enrolling], [USER_ATTRIBUTE.mfaMethod]: [METHOD.otp] }, [OTP]),
+    seeded("active-no-credential", "2000005", { [USER_ATTRIBUTE.stage]: [STAGE.active], [USER_ATTRIBUTE.mfaMethod]: [METHOD.otp] }, []),
   ];
   await realm.admin.realms.partialImport({ realm: realm.config.realm, rep: { ifResourceExists: "FAIL", users } });
   // Imported members carry the initial password from the card; these two use ours for the table.
@@ -135,7 +136,7 @@ describe("side doors: no session without the stage's proof", () => {
   });
 
   test("application-initiated action (add an OTP device) asks for the factor before anything else", async () => {
-    expect(landed(await afterPassword(realm, "active-otp", undefined, { kc_action: "CONFIGURE_TOTP" }))).toBe("login-otp.ftl");
+    expect(landed(await afterPassword(realm, "active-otp", undefined, { kc_action: REQUIRED_ACTION.configureTotp }))).toBe("login-otp.ftl");
   });
 
   test("the password grant is refused on every client of the realm (Keycloak's built-ins included), for every stage", async () => {
@@ -200,7 +201,7 @@ describe("side doors: no session without the stage's proof", () => {
     // No OTP device was added by the reset.
     const [user] = await realm.admin.users.find({ realm: realm.config.realm, username: "active-otp", exact: true });
     const credentials = await realm.admin.users.getCredentials({ realm: realm.config.realm, id: user!.id! });
-    expect(credentials.filter((c) => c.type === "otp").map((c) => c.userLabel)).toEqual(["テスト端末"]);
+    expect(credentials.filter((c) => c.type === CREDENTIAL_TYPE.otp).map((c) => c.userLabel)).toEqual(["テスト端末"]);
     // The new password counts, and still only with the factor.
     const j = await new Journey(realm).open();
     await j.post({ username: "active-otp", password: "Brand-New-Pass-2026" }, "login-otp.ftl");
@@ -233,16 +234,16 @@ describe("side doors: no session without the stage's proof", () => {
   test("the stage table's members are still where they were (no door moved them to active)", async () => {
     const stageOf = async (username: StageName) => {
       const [user] = await realm.admin.users.find({ realm: realm.config.realm, username, exact: true });
-      return user?.attributes?.kenpoStage?.[0] ?? "(none)";
+      return user?.attributes?.[USER_ATTRIBUTE.stage]?.[0] ?? "(none)";
     };
-    expect(await stageOf("initial")).toBe("initial");
+    expect(await stageOf("initial")).toBe(STAGE.initial);
     expect(await stageOf("no-stage")).toBe("(none)");
     // Devices gone: ③ stands first (not passed by any door above), then the registration, never a session.
-    expect(await stageOf("active-no-credential")).toBe("active");
+    expect(await stageOf("active-no-credential")).toBe(STAGE.active);
     const j = await new Journey(realm).open();
-    await j.post({ username: "active-no-credential", password: PASSWORD }, "login-birthdate.ftl");
-    await j.post({ birthdate: "19801201" }, "login-config-totp.ftl");
-    expect(await stageOf("active-no-credential")).toBe("enrolling");
+    await j.post({ username: "active-no-credential", password: PASSWORD }, PAGE.birthdate);
+    await j.post({ [FORM_FIELD.birthdate]: "19801201" }, "login-config-totp.ftl");
+    expect(await stageOf("active-no-credential")).toBe(STAGE.enrolling);
   });
 
   test("a flow override on any client is removed by provisioning (Keycloak keeps an override sent as an empty map)", async () => {
@@ -276,8 +277,8 @@ describe("side doors: no session without the stage's proof", () => {
 
   test("a disabled registration action refuses the login instead of letting an enrolling member through", async () => {
     const actions = await realm.admin.authenticationManagement.getRequiredActions({ realm: realm.config.realm } as never);
-    const totpAction = actions.find((a) => a.alias === "CONFIGURE_TOTP")!;
-    await realm.admin.authenticationManagement.updateRequiredAction({ alias: "CONFIGURE_TOTP", realm: realm.config.realm } as never, { ...totpAction, enabled: false });
+    const totpAction = actions.find((a) => a.alias === REQUIRED_ACTION.configureTotp)!;
+    await realm.admin.authenticationManagement.updateRequiredAction({ alias: REQUIRED_ACTION.configureTotp, realm: realm.config.realm } as never, { ...totpAction, enabled: false });
     try {
       const result = await afterPassword(realm, "enrolling-action-removed");
       expect(isPage(result)).toBe(true);

@@ -3,6 +3,7 @@ import { launchBrowser } from "../../journeys/browser.js";
 import { importMembers, newTestMember, provisionBrowserRealm, type BrowserRealm, type TestMember } from "../../journeys/browser-realm.js";
 import { Journey } from "../../journeys/journey-record.js";
 import { memberSession, type MemberSession } from "../../journeys/browser-journeys.js";
+import { USER_ATTRIBUTE } from "../../contracts/index.js";
 import type { SocietyConfig } from "../../realm-config/schema.js";
 
 /** Jest applies testTimeout only globally, not per project: end-to-end hooks and tests carry this one. */
@@ -45,8 +46,8 @@ export async function memberState(realm: BrowserRealm, userId: string) {
   const credentials = await realm.admin.users.getCredentials({ realm: realm.config.realm, id: user.id });
   return {
     user,
-    stage: user.attributes?.kenpoStage?.[0],
-    method: user.attributes?.kenpoMfaMethod?.[0],
+    stage: user.attributes?.[USER_ATTRIBUTE.stage]?.[0],
+    method: user.attributes?.[USER_ATTRIBUTE.mfaMethod]?.[0],
     credentials: credentials.map((c) => ({ type: c.type, label: c.userLabel })),
   };
 }

@@ -1,3 +1,5 @@
+import { CREDENTIAL_TYPE, FACTOR, isMethod, REALM_ATTRIBUTE, USER_ATTRIBUTE } from "../../../contracts/index.js";
+
 /**
  * Small helpers shared by our scripts. Everything here is ES5 and talks to Keycloak only through
  * the typed API in types/keycloak.d.ts.
@@ -15,15 +17,6 @@ export function fieldError(field: string, messageKey: string): FormMessage {
   return new FormMessageClass(field, messageKey);
 }
 
-/** Member journey state, see docs/contracts.md. */
-export const Stage = { initial: "initial", enrolling: "enrolling", active: "active" };
-
-/** Keycloak's credential type and required action for each factor a member can choose at ⑤. */
-export const FACTORS: { [method: string]: { credential: string; requiredAction: string } } = {
-  passkey: { credential: "webauthn-passwordless", requiredAction: "webauthn-register-passwordless" },
-  otp: { credential: "otp", requiredAction: "CONFIGURE_TOTP" },
-};
-
 export function hasCredential(user: UserModel, type: string): boolean {
   return user.credentialManager().getStoredCredentialsByTypeStream(type).count() > 0;
 }
@@ -40,9 +33,9 @@ export function realmSetting(context: AuthenticationFlowContext, name: string): 
  * in the first steps, where the password can only be the initial one.
  */
 export function initialPasswordExpired(context: AuthenticationFlowContext, user: UserModel): boolean {
-  const days = Number(realmSetting(context, "kenpoInitialPasswordDays") || "0");
+  const days = Number(realmSetting(context, REALM_ATTRIBUTE.initialPasswordDays) || "0");
   if (!(days > 0)) return false;
-  const created = user.credentialManager().getStoredCredentialsByTypeStream("password").findFirst().orElse(null);
+  const created = user.credentialManager().getStoredCredentialsByTypeStream(CREDENTIAL_TYPE.password).findFirst().orElse(null);
   if (!created) return true;
   const now = Java.type("java.lang.System").currentTimeMillis();
   return now - Number(created.getCreatedDate()) > days * 24 * 60 * 60 * 1000;
@@ -62,13 +55,13 @@ export function requiredActionEnabled(context: AuthenticationFlowContext, alias:
 
 /** The factor the member chose at ⑤, or null when the attribute is missing or unknown. */
 export function chosenFactor(user: UserModel): { credential: string; requiredAction: string } | null {
-  const method = user.getFirstAttribute("kenpoMfaMethod") || "";
-  return method === "passkey" || method === "otp" ? FACTORS[method]! : null;
+  const method = user.getFirstAttribute(USER_ATTRIBUTE.mfaMethod);
+  return isMethod(method) ? FACTOR[method] : null;
 }
 
 /** A registered OTP app or passkey, whatever was chosen at ⑤: either one proves the member. */
 export function hasAnyFactor(user: UserModel): boolean {
-  return hasCredential(user, FACTORS.otp!.credential) || hasCredential(user, FACTORS.passkey!.credential);
+  return hasCredential(user, FACTOR.otp.credential) || hasCredential(user, FACTOR.passkey.credential);
 }
 
 function bruteForceProtector(context: AuthenticationFlowContext): BruteForceProtector {
@@ -82,6 +75,28 @@ export function isLockedOut(context: AuthenticationFlowContext, user: UserModel)
   const session = context.getSession();
   const protector = bruteForceProtector(context);
   return protector.isTemporarilyDisabled(session, realm, user) || protector.isPermanentlyLockedOut(session, realm, user);
+}
+
+/**
+ * Wrong answers the member may still give before Keycloak's lockout, counting the one about to be
+ * recorded: 0 or less when this one locks, null when the realm has no lockout. Called before
+ * recordFailure, because Keycloak writes failures in a transaction of its own (on a background
+ * executor): a count read afterwards may not include this one yet. Mirrors Keycloak 26's
+ * DefaultBruteForceProtector: a last failure older than the realm's reset time is forgotten first
+ * (unless only permanent lockout is configured), and both strategies lock once the count reaches the
+ * failure factor (until a success clears it). A quick-login lockout (two failures within a second)
+ * is not foreseen: the page then shows tries the member cannot use yet, and the lockout still applies.
+ */
+export function attemptsLeftAfterFailure(context: AuthenticationFlowContext, user: UserModel): number | null {
+  const realm = context.getRealm();
+  if (!realm.isBruteForceProtected()) return null;
+  const record = context.getSession().loginFailures().getUserLoginFailure(realm, user.getId());
+  let failures = record ? Number(record.getNumFailures()) : 0;
+  const last = record ? Number(record.getLastFailure()) : 0;
+  const now = Number(Java.type("java.lang.System").currentTimeMillis());
+  const forgets = !realm.isPermanentLockout() || realm.getMaxTemporaryLockouts() !== 0;
+  if (forgets && last > 0 && now - last > realm.getMaxDeltaTimeSeconds() * 1000) failures = 0;
+  return realm.getFailureFactor() - (failures + 1);
 }
 
 /**

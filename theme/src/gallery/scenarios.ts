@@ -1,3 +1,4 @@
+import { FORM_ATTRIBUTE, FORM_FIELD, METHOD, PAGE } from "../../../contracts";
 import type { DeepPartial } from "keycloakify/tools/DeepPartial";
 import type { KcContext } from "../login/KcContext";
 import { fieldErrors, getKcContextMock, realmTextsMock, society, type PageId } from "../login/mocks";
@@ -23,19 +24,19 @@ export const scenarios: Scenario[] = [
         pageId: "login.ftl",
         overrides: { ...society, login: { username: "yamada.taro" }, messagesPerField: fieldErrors({ username: "ユーザIDまたはパスワードが正しくありません。" }) }
     },
-    { name: "03-birthdate", pageId: "login-birthdate.ftl", overrides: { ...society } },
+    { name: "03-birthdate", pageId: PAGE.birthdate, overrides: { ...society } },
     {
         name: "03-birthdate-error",
-        pageId: "login-birthdate.ftl",
+        pageId: PAGE.birthdate,
         overrides: {
             ...society,
-            kenpoAttemptsLeft: 2,
-            messagesPerField: fieldErrors({ birthdate: "入力された内容では確認できませんでした。しばらくしてから、もう一度お試しください。" })
+            [FORM_ATTRIBUTE.attemptsLeft]: 2,
+            messagesPerField: fieldErrors({ [FORM_FIELD.birthdate]: "入力された内容では確認できませんでした。しばらくしてから、もう一度お試しください。" })
         }
     },
     {
         name: "04-terms",
-        pageId: "terms.ftl",
+        pageId: PAGE.terms,
         overrides: {
             "x-keycloakify": {
                 messages: {
@@ -46,11 +47,11 @@ export const scenarios: Scenario[] = [
             }
         }
     },
-    { name: "05-method-choice", pageId: "login-method-choice.ftl", overrides: { ...society } },
+    { name: "05-method-choice", pageId: PAGE.methodChoice, overrides: { ...society } },
     {
         name: "05-method-choice-error",
-        pageId: "login-method-choice.ftl",
-        overrides: { ...society, kenpoSelectedMethod: "passkey", messagesPerField: fieldErrors({ newUserId: "このユーザIDは使えません。別のユーザIDを入力してください。" }) }
+        pageId: PAGE.methodChoice,
+        overrides: { ...society, [FORM_ATTRIBUTE.selectedMethod]: METHOD.passkey, messagesPerField: fieldErrors({ [FORM_FIELD.newUserId]: "このユーザIDは使えません。別のユーザIDを入力してください。" }) }
     },
     { name: "06-new-password", pageId: "login-update-password.ftl", overrides: { ...society, isAppInitiatedAction: false } },
     { name: "07-update-profile", pageId: "login-update-profile.ftl", overrides: { ...society, isAppInitiatedAction: false } },

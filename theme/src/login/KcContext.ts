@@ -1,29 +1,26 @@
 import type { ExtendKcContext } from "keycloakify/login";
 import type { KcEnvName, ThemeName } from "../kc.gen";
+import { FORM_ATTRIBUTE, type Method, type RealmTextKey } from "../../../contracts";
 
 /** Theme properties naming the realm localization keys to resolve server-side (see vite.config.ts). */
-export type KenpoTextProperties = {
-    kenpoText_kenpoSocietyName?: string;
-    kenpoText_kenpoPortalName?: string;
-    kenpoText_kenpoPortalUrl?: string;
-    kenpoText_termsText?: string;
-};
+export type KenpoTextProperties = { [Key in RealmTextKey as `kenpoText_${Key}`]?: string };
 
 export type KcContextExtension = {
     themeName: ThemeName;
     properties: Record<KcEnvName, string> & KenpoTextProperties;
 };
 
-// Custom pages rendered by the kenpo authenticators (docs/contracts.md). The quoted keys are how
-// `keycloakify build` finds them and emits their .ftl files.
+// Custom pages rendered by the kenpo authenticators (contracts/ PAGE). The page ids stay quoted
+// literals: `keycloakify build` finds them by reading this file's text and emits their .ftl files.
+// mocks.ts builds this type from PAGE, so tsc fails when the two drift apart.
 export type KcContextExtensionPerPage = {
     "login-birthdate.ftl": {
-        /** Set by kenpo-birthdate only after a wrong answer. */
-        kenpoAttemptsLeft?: number;
+        /** Set by kenpo-birthdate only after a wrong answer that did not lock the account. */
+        [FORM_ATTRIBUTE.attemptsLeft]?: number;
     };
     "login-method-choice.ftl": {
-        kenpoCurrentUserId?: string;
-        kenpoSelectedMethod?: "passkey" | "otp";
+        [FORM_ATTRIBUTE.currentUserId]?: string;
+        [FORM_ATTRIBUTE.selectedMethod]?: Method;
     };
 };
 

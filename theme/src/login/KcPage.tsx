@@ -1,4 +1,5 @@
 import { Suspense, lazy } from "react";
+import { PAGE } from "../../../contracts";
 import type { KcContext } from "./KcContext";
 import { useI18n } from "./i18n";
 import Template from "./Template";
@@ -37,11 +38,11 @@ export default function KcPage(props: { kcContext: KcContext }) {
                 switch (kcContext.pageId) {
                     case "login.ftl":
                         return <Login kcContext={kcContext} i18n={i18n} />;
-                    case "login-birthdate.ftl":
+                    case PAGE.birthdate:
                         return <LoginBirthdate kcContext={kcContext} i18n={i18n} />;
-                    case "terms.ftl":
+                    case PAGE.terms:
                         return <Terms kcContext={kcContext} i18n={i18n} />;
-                    case "login-method-choice.ftl":
+                    case PAGE.methodChoice:
                         return <LoginMethodChoice kcContext={kcContext} i18n={i18n} />;
                     case "login-update-password.ftl":
                         return <LoginUpdatePassword kcContext={kcContext} i18n={i18n} />;

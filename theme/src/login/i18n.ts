@@ -1,4 +1,5 @@
 import { i18nBuilder } from "keycloakify/login";
+import { MESSAGE, REALM_TEXT } from "../../../contracts";
 import type { ThemeName } from "../kc.gen";
 
 /**
@@ -6,12 +7,12 @@ import type { ThemeName } from "../kc.gen";
  * The words follow the member manual (ユーザID, 記号, 番号, 生年月日, 多要素認証, 生体認証, ワンタイムパスワード).
  *
  * These messages are also written into messages_<lang>.properties of the theme JAR, so keys the
- * authenticators pass as errors (kenpoBirthdateWrong, ...) are translated server-side, and the
- * realm's localization texts (kenpoSocietyName, kenpoPortalName, kenpoPortalUrl, termsText)
- * override the fallbacks below.
+ * authenticators pass as errors (contracts/ MESSAGE) are translated server-side, and the realm's
+ * localization texts (contracts/ REALM_TEXT) override the fallbacks below.
  */
-// The translations are inline literals: `keycloakify build` reads this call statically to write
-// messages_ja.properties and messages_en.properties.
+// The translations are inline literals, keys included: `keycloakify build` reads this call
+// statically to write messages_ja.properties and messages_en.properties. The checks at the end of
+// this file tie the keys to the contracts.
 const { useI18n, ofTypeI18n } = i18nBuilder
     .withThemeName<ThemeName>()
     .withCustomTranslations({
@@ -455,5 +456,10 @@ type I18n = typeof ofTypeI18n;
 
 /** Any message key the theme can translate (ours and Keycloak's). */
 type KenpoMessageKey = Parameters<I18n["msgStr"]>[0];
+
+// Every key the authenticators send and every realm text has a translation or fallback above: tsc
+// stops here when one is missing or spelled differently.
+MESSAGE satisfies Record<keyof typeof MESSAGE, KenpoMessageKey>;
+REALM_TEXT satisfies Record<keyof typeof REALM_TEXT, KenpoMessageKey>;
 
 export { useI18n, type I18n, type KenpoMessageKey };

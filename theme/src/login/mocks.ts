@@ -1,4 +1,5 @@
 import { createGetKcContextMock } from "keycloakify/login/KcContext";
+import { FORM_ATTRIBUTE, PAGE, REALM_TEXT, type RealmTextKey } from "../../../contracts";
 import type { KcContext, KcContextExtension, KcContextExtensionPerPage } from "./KcContext";
 import type { RealmPasswordPolicies } from "./pages/LoginUpdatePassword";
 
@@ -8,17 +9,14 @@ import type { RealmPasswordPolicies } from "./pages/LoginUpdatePassword";
  */
 const kcContextExtension: KcContextExtension = {
     themeName: "kenpo",
-    properties: {
-        kenpoText_kenpoSocietyName: "kenpoSocietyName",
-        kenpoText_kenpoPortalName: "kenpoPortalName",
-        kenpoText_kenpoPortalUrl: "kenpoPortalUrl",
-        kenpoText_termsText: "termsText"
-    }
+    // As vite.config.ts declares them: each property names its realm text.
+    properties: Object.fromEntries(Object.values(REALM_TEXT).map(key => [`kenpoText_${key}`, key])) as KcContextExtension["properties"]
 };
 
+// Keyed by the contract's page ids: tsc fails here when KcContext.ts spells a custom page differently.
 const kcContextExtensionPerPage: KcContextExtensionPerPage = {
-    "login-birthdate.ftl": {},
-    "login-method-choice.ftl": { kenpoCurrentUserId: "yamada.taro" }
+    [PAGE.birthdate]: {},
+    [PAGE.methodChoice]: { [FORM_ATTRIBUTE.currentUserId]: "yamada.taro" }
 };
 
 const languages = [
@@ -84,10 +82,10 @@ export function fieldErrors(errors: Record<string, string>): KcContext["messages
 
 /** What a society's realm localization provides (provisioned per society). */
 export const realmTextsMock = {
-    kenpoSocietyName: "みどり健康保険組合",
-    kenpoPortalName: "みどり健保 加入者ページ",
-    kenpoPortalUrl: "https://portal.midori-kenpo.example.jp/"
-};
+    [REALM_TEXT.societyName]: "みどり健康保険組合",
+    [REALM_TEXT.portalName]: "みどり健保 加入者ページ",
+    [REALM_TEXT.portalUrl]: "https://portal.midori-kenpo.example.jp/"
+} satisfies Partial<Record<RealmTextKey, string>>;
 
 /** kcContext overrides carrying the society's realm texts (stories, gallery). */
 export const society = { "x-keycloakify": { messages: realmTextsMock } };

@@ -1,11 +1,12 @@
+import { REALM_TEXT } from "../../../../contracts";
 import type { KcContext } from "../KcContext";
 import type { I18n } from "../i18n";
 
 /** The society's texts come from the realm's localization (see vite.config.ts); these read them. */
 export function getSocietyTexts(i18n: I18n) {
     return {
-        societyName: i18n.msgStr("kenpoSocietyName"),
-        portalName: i18n.msgStr("kenpoPortalName")
+        societyName: i18n.msgStr(REALM_TEXT.societyName),
+        portalName: i18n.msgStr(REALM_TEXT.portalName)
     };
 }
 
@@ -14,7 +15,7 @@ export function getSocietyTexts(i18n: I18n) {
  * client's base URL. Only http(s) URLs are used, so a mistyped realm text cannot become a script link.
  */
 export function getPortalUrl(kcContext: KcContext, i18n: I18n): string | undefined {
-    const candidates = [i18n.msgStr("kenpoPortalUrl"), (kcContext.client as { baseUrl?: string } | undefined)?.baseUrl];
+    const candidates = [i18n.msgStr(REALM_TEXT.portalUrl), (kcContext.client as { baseUrl?: string } | undefined)?.baseUrl];
     for (const candidate of candidates) {
         if (candidate !== undefined && /^https?:\/\//i.test(candidate.trim())) {
             return candidate.trim();

@@ -1,3 +1,4 @@
+import { REALM_TEXT } from "../../../../contracts";
 import { screen } from "@testing-library/react";
 import { getKcContextMock, realmTextsMock } from "../mocks";
 import { renderPage } from "../../../test/render";
@@ -14,7 +15,7 @@ describe("error.ftl", () => {
             })
         );
         expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("時間切れのため中断しました");
-        expect(screen.getByRole("link", { name: `${realmTextsMock.kenpoPortalName}からやり直す` })).toHaveAttribute("href", realmTextsMock.kenpoPortalUrl);
+        expect(screen.getByRole("link", { name: `${realmTextsMock[REALM_TEXT.portalName]}からやり直す` })).toHaveAttribute("href", realmTextsMock[REALM_TEXT.portalUrl]);
     });
 
     it("shows other errors as they are, with a way back to the portal", async () => {
@@ -26,6 +27,6 @@ describe("error.ftl", () => {
         );
         expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("エラーが発生しました");
         expect(screen.getByRole("alert")).toHaveTextContent("無効なリクエストです。");
-        expect(screen.getByRole("link", { name: `${realmTextsMock.kenpoPortalName}に戻る` })).toHaveAttribute("href", realmTextsMock.kenpoPortalUrl);
+        expect(screen.getByRole("link", { name: `${realmTextsMock[REALM_TEXT.portalName]}に戻る` })).toHaveAttribute("href", realmTextsMock[REALM_TEXT.portalUrl]);
     });
 });

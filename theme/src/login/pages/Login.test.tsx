@@ -1,3 +1,4 @@
+import { REALM_TEXT } from "../../../../contracts";
 import { screen } from "@testing-library/react";
 import { getKcContextMock, fieldErrors, realmTextsMock } from "../mocks";
 import { renderPage } from "../../../test/render";
@@ -54,8 +55,8 @@ describe("login.ftl (manual ②)", () => {
 
     it("shows the society's own names from the realm's localization texts", async () => {
         await renderPage(getKcContextMock({ pageId: "login.ftl", overrides: { "x-keycloakify": { messages: realmTextsMock } } }));
-        expect(screen.getByText(realmTextsMock.kenpoSocietyName)).toBeInTheDocument();
-        expect(screen.getByText(realmTextsMock.kenpoPortalName)).toBeInTheDocument();
+        expect(screen.getByText(realmTextsMock[REALM_TEXT.societyName])).toBeInTheDocument();
+        expect(screen.getByText(realmTextsMock[REALM_TEXT.portalName])).toBeInTheDocument();
         expect(screen.queryByText("加入者ポータル")).toBeNull();
     });
 

@@ -1,15 +1,16 @@
+import { FORM_ATTRIBUTE, FORM_FIELD, PAGE } from "../../../../contracts";
 import { screen } from "@testing-library/react";
 import { getKcContextMock, fieldErrors } from "../mocks";
 import { renderPage } from "../../../test/render";
 
 describe("login-birthdate.ftl (manual ③)", () => {
     it("asks for the birthdate as 8 digits with a numeric keyboard and shows step 3", async () => {
-        await renderPage(getKcContextMock({ pageId: "login-birthdate.ftl" }));
+        await renderPage(getKcContextMock({ pageId: PAGE.birthdate }));
         expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("生年月日の入力");
         expect(screen.getByText("初回ログインの手順 3 / 14")).toBeInTheDocument();
         expect(screen.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "3");
         const field = screen.getByLabelText("生年月日（西暦8桁）");
-        expect(field).toHaveAttribute("name", "birthdate");
+        expect(field).toHaveAttribute("name", FORM_FIELD.birthdate);
         expect(field).toHaveAttribute("inputmode", "numeric");
         expect(field).toHaveAccessibleDescription(/19801201/);
         expect(field).not.toHaveAttribute("aria-invalid");
@@ -20,10 +21,10 @@ describe("login-birthdate.ftl (manual ③)", () => {
     it("ties the server's error to the field and shows the attempts left", async () => {
         await renderPage(
             getKcContextMock({
-                pageId: "login-birthdate.ftl",
+                pageId: PAGE.birthdate,
                 overrides: {
-                    kenpoAttemptsLeft: 2,
-                    messagesPerField: fieldErrors({ birthdate: "入力された内容では確認できませんでした。しばらくしてから、もう一度お試しください。" })
+                    [FORM_ATTRIBUTE.attemptsLeft]: 2,
+                    messagesPerField: fieldErrors({ [FORM_FIELD.birthdate]: "入力された内容では確認できませんでした。しばらくしてから、もう一度お試しください。" })
                 }
             })
         );

@@ -1,16 +1,20 @@
+import { FORM_ATTRIBUTE, FORM_FIELD, PAGE } from "../../../../contracts";
 import type { KcContext } from "../KcContext";
 import type { I18n } from "../i18n";
 import Template from "../Template";
 import { Field } from "../components/Field";
 import { FIRST_LOGIN_STEPS } from "../steps";
 
-type Props = { kcContext: Extract<KcContext, { pageId: "login-birthdate.ftl" }>; i18n: I18n };
+type Props = { kcContext: Extract<KcContext, { pageId: typeof PAGE.birthdate }>; i18n: I18n };
 
 /** Manual ③: the member confirms their own date of birth (custom page of script kenpo-birthdate). */
 export default function LoginBirthdate(props: Props) {
     const { kcContext, i18n } = props;
-    const { url, messagesPerField, kenpoAttemptsLeft } = kcContext;
+    const { url, messagesPerField } = kcContext;
+    const attemptsLeft = kcContext[FORM_ATTRIBUTE.attemptsLeft];
     const { msg, msgStr } = i18n;
+    // A literal, not FORM_FIELD.birthdate: `keycloakify build` reads the field names passed to
+    // messagesPerField from the source text to decide which field errors reach the page.
     const error = messagesPerField.existsError("birthdate") ? messagesPerField.get("birthdate") : undefined;
 
     return (
@@ -24,7 +28,7 @@ export default function LoginBirthdate(props: Props) {
             <form id="kp-birthdate-form" className="kp-stack" action={url.loginAction} method="post" noValidate>
                 <p>{msg("kenpoBirthdateLead")}</p>
                 <Field
-                    id="birthdate"
+                    id={FORM_FIELD.birthdate}
                     i18n={i18n}
                     label={msg("kenpoBirthdateLabel")}
                     hint={msg("kenpoBirthdateHint")}
@@ -39,9 +43,9 @@ export default function LoginBirthdate(props: Props) {
                         autoFocus: true
                     }}
                 />
-                {kenpoAttemptsLeft !== undefined && (
+                {attemptsLeft !== undefined && (
                     <p className="kp-warning" id="kp-attempts-left" role="status">
-                        {msgStr("kenpoBirthdateAttemptsLeft", String(kenpoAttemptsLeft))}
+                        {msgStr("kenpoBirthdateAttemptsLeft", String(attemptsLeft))}
                     </p>
                 )}
                 <button type="submit" className="kp-button kp-button--primary" id="kp-birthdate-submit">

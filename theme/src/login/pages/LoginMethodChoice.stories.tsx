@@ -1,8 +1,9 @@
+import { FORM_ATTRIBUTE, FORM_FIELD, METHOD, PAGE } from "../../../../contracts";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { createKcPageStory } from "../KcPageStory";
 import { fieldErrors, society } from "../mocks";
 
-const { KcPageStory } = createKcPageStory({ pageId: "login-method-choice.ftl" });
+const { KcPageStory } = createKcPageStory({ pageId: PAGE.methodChoice });
 
 const meta = {
     title: "login/login-method-choice.ftl",
@@ -15,6 +16,6 @@ type Story = StoryObj<typeof meta>;
 
 export const Default: Story = { args: { kcContext: { ...society } } };
 
-export const UserIdTaken: Story = { args: { kcContext: { ...society, kenpoSelectedMethod: "passkey", messagesPerField: fieldErrors({ newUserId: "このユーザIDは使えません。別のユーザIDを入力してください。" }) } } };
+export const UserIdTaken: Story = { args: { kcContext: { ...society, [FORM_ATTRIBUTE.selectedMethod]: METHOD.passkey, messagesPerField: fieldErrors({ [FORM_FIELD.newUserId]: "このユーザIDは使えません。別のユーザIDを入力してください。" }) } } };
 
-export const MethodMissing: Story = { args: { kcContext: { ...society, messagesPerField: fieldErrors({ method: "認証方法を選んでください。" }) } } };
+export const MethodMissing: Story = { args: { kcContext: { ...society, messagesPerField: fieldErrors({ [FORM_FIELD.method]: "認証方法を選んでください。" }) } } };

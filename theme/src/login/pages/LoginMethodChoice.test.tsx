@@ -1,17 +1,18 @@
+import { FORM_ATTRIBUTE, FORM_FIELD, METHOD, PAGE } from "../../../../contracts";
 import { screen } from "@testing-library/react";
 import { getKcContextMock, fieldErrors } from "../mocks";
 import { renderPage } from "../../../test/render";
 
 describe("login-method-choice.ftl (manual ⑤)", () => {
     it("offers passkey or OTP with what each needs, and an optional user ID change", async () => {
-        await renderPage(getKcContextMock({ pageId: "login-method-choice.ftl" }));
+        await renderPage(getKcContextMock({ pageId: PAGE.methodChoice }));
         expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("認証方法の選択");
         expect(screen.getByText("初回ログインの手順 5 / 14")).toBeInTheDocument();
 
         const passkey = screen.getByRole("radio", { name: /生体認証（パスキー）/ });
-        expect(passkey).toHaveAttribute("name", "method");
-        expect(passkey).toHaveAttribute("value", "passkey");
-        expect(screen.getByRole("radio", { name: /ワンタイムパスワード（OTP）/ })).toHaveAttribute("value", "otp");
+        expect(passkey).toHaveAttribute("name", FORM_FIELD.method);
+        expect(passkey).toHaveAttribute("value", METHOD.passkey);
+        expect(screen.getByRole("radio", { name: /ワンタイムパスワード（OTP）/ })).toHaveAttribute("value", METHOD.otp);
         expect(screen.getByText("必要なもの：顔認証・指紋認証に対応したスマートフォン")).toBeInTheDocument();
         expect(screen.getByText("Google Authenticator（Google 認証システム）")).toBeInTheDocument();
         expect(screen.getByText("Microsoft Authenticator（Microsoft 認証システム）")).toBeInTheDocument();
@@ -20,7 +21,7 @@ describe("login-method-choice.ftl (manual ⑤)", () => {
         expect(screen.getByText(/ユーザIDの変更は必須ではありません/)).toBeInTheDocument();
         expect(screen.getByText("現在のユーザID：yamada.taro")).toBeInTheDocument();
         const newUserId = screen.getByLabelText(/新しいユーザID/);
-        expect(newUserId).toHaveAttribute("name", "newUserId");
+        expect(newUserId).toHaveAttribute("name", FORM_FIELD.newUserId);
         expect(newUserId).not.toBeRequired();
         expect(screen.getByText("任意")).toBeInTheDocument();
         expect(passkey).not.toBeChecked();
@@ -29,10 +30,10 @@ describe("login-method-choice.ftl (manual ⑤)", () => {
     it("re-selects the posted method and ties errors to their fields", async () => {
         await renderPage(
             getKcContextMock({
-                pageId: "login-method-choice.ftl",
+                pageId: PAGE.methodChoice,
                 overrides: {
-                    kenpoSelectedMethod: "otp",
-                    messagesPerField: fieldErrors({ newUserId: "このユーザIDは使えません。別のユーザIDを入力してください。" })
+                    [FORM_ATTRIBUTE.selectedMethod]: METHOD.otp,
+                    messagesPerField: fieldErrors({ [FORM_FIELD.newUserId]: "このユーザIDは使えません。別のユーザIDを入力してください。" })
                 }
             })
         );
@@ -44,7 +45,7 @@ describe("login-method-choice.ftl (manual ⑤)", () => {
 
     it("shows a missing method as an error of the method group", async () => {
         await renderPage(
-            getKcContextMock({ pageId: "login-method-choice.ftl", overrides: { messagesPerField: fieldErrors({ method: "認証方法を選んでください。" }) } })
+            getKcContextMock({ pageId: PAGE.methodChoice, overrides: { messagesPerField: fieldErrors({ [FORM_FIELD.method]: "認証方法を選んでください。" }) } })
         );
         expect(screen.getByRole("group", { name: "認証方法" })).toHaveAccessibleDescription("認証方法を選んでください。");
     });

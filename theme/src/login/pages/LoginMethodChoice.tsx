@@ -1,3 +1,4 @@
+import { FORM_ATTRIBUTE, FORM_FIELD, METHOD, PAGE } from "../../../../contracts";
 import type { KcContext } from "../KcContext";
 import type { I18n } from "../i18n";
 import Template from "../Template";
@@ -5,13 +6,17 @@ import { Field, FieldError } from "../components/Field";
 import { OtpApps } from "../components/OtpApps";
 import { FIRST_LOGIN_STEPS } from "../steps";
 
-type Props = { kcContext: Extract<KcContext, { pageId: "login-method-choice.ftl" }>; i18n: I18n };
+type Props = { kcContext: Extract<KcContext, { pageId: typeof PAGE.methodChoice }>; i18n: I18n };
 
 /** Manual ⑤: passkey or OTP app, each with what the member needs; optional user ID change. */
 export default function LoginMethodChoice(props: Props) {
     const { kcContext, i18n } = props;
-    const { url, messagesPerField, kenpoCurrentUserId, kenpoSelectedMethod } = kcContext;
+    const { url, messagesPerField } = kcContext;
+    const currentUserId = kcContext[FORM_ATTRIBUTE.currentUserId];
+    const selectedMethod = kcContext[FORM_ATTRIBUTE.selectedMethod];
     const { msg, msgStr } = i18n;
+    // Literals, not FORM_FIELD: `keycloakify build` reads the field names passed to messagesPerField
+    // from the source text to decide which field errors reach the page.
     const methodError = messagesPerField.existsError("method") ? messagesPerField.get("method") : undefined;
     const userIdError = messagesPerField.existsError("newUserId") ? messagesPerField.get("newUserId") : undefined;
 
@@ -32,7 +37,7 @@ export default function LoginMethodChoice(props: Props) {
                 >
                     <legend className="kp-label">{msg("kenpoMethodLegend")}</legend>
                     <label className="kp-option" htmlFor="method-passkey">
-                        <input type="radio" id="method-passkey" name="method" value="passkey" defaultChecked={kenpoSelectedMethod === "passkey"} required />
+                        <input type="radio" id="method-passkey" name={FORM_FIELD.method} value={METHOD.passkey} defaultChecked={selectedMethod === METHOD.passkey} required />
                         <span className="kp-option__body">
                             <strong className="kp-option__title">{msg("kenpoMethodPasskey")}</strong>
                             <span>{msg("kenpoMethodPasskeyDesc")}</span>
@@ -40,7 +45,7 @@ export default function LoginMethodChoice(props: Props) {
                         </span>
                     </label>
                     <label className="kp-option" htmlFor="method-otp">
-                        <input type="radio" id="method-otp" name="method" value="otp" defaultChecked={kenpoSelectedMethod === "otp"} />
+                        <input type="radio" id="method-otp" name={FORM_FIELD.method} value={METHOD.otp} defaultChecked={selectedMethod === METHOD.otp} />
                         <span className="kp-option__body">
                             <strong className="kp-option__title">{msg("kenpoMethodOtp")}</strong>
                             <span>{msg("kenpoMethodOtpDesc")}</span>
@@ -56,9 +61,9 @@ export default function LoginMethodChoice(props: Props) {
                         {msg("kenpoUserIdChangeHeading")}
                     </h2>
                     <p id="kp-userid-optional">{msg("kenpoUserIdChangeOptional")}</p>
-                    {kenpoCurrentUserId !== undefined && <p id="kp-current-userid">{msgStr("kenpoCurrentUserId", kenpoCurrentUserId)}</p>}
+                    {currentUserId !== undefined && <p id="kp-current-userid">{msgStr("kenpoCurrentUserId", currentUserId)}</p>}
                     <Field
-                        id="newUserId"
+                        id={FORM_FIELD.newUserId}
                         i18n={i18n}
                         optional
                         label={msg("kenpoNewUserId")}

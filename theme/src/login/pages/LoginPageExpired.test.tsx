@@ -1,3 +1,4 @@
+import { REALM_TEXT } from "../../../../contracts";
 import { screen } from "@testing-library/react";
 import { getKcContextMock, realmTextsMock } from "../mocks";
 import { renderPage } from "../../../test/render";
@@ -8,8 +9,8 @@ describe("login-page-expired.ftl (timed-out login)", () => {
         expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("時間切れのため中断しました");
         expect(screen.getByText(/一定の時間が経ったため、安全のため手続きを中断しました/)).toBeInTheDocument();
         expect(screen.getByText(/「Login with OpenID Connect」からもう一度ログインしてください/)).toBeInTheDocument();
-        const start = screen.getByRole("link", { name: `${realmTextsMock.kenpoPortalName}からやり直す` });
-        expect(start).toHaveAttribute("href", realmTextsMock.kenpoPortalUrl);
+        const start = screen.getByRole("link", { name: `${realmTextsMock[REALM_TEXT.portalName]}からやり直す` });
+        expect(start).toHaveAttribute("href", realmTextsMock[REALM_TEXT.portalUrl]);
         expect(screen.getAllByRole("link").filter(link => link.classList.contains("kp-button"))).toHaveLength(1);
     });
 

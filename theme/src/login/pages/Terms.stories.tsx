@@ -1,8 +1,9 @@
+import { PAGE, REALM_TEXT } from "../../../../contracts";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { createKcPageStory } from "../KcPageStory";
 import { realmTextsMock, society } from "../mocks";
 
-const { KcPageStory } = createKcPageStory({ pageId: "terms.ftl" });
+const { KcPageStory } = createKcPageStory({ pageId: PAGE.terms });
 
 const meta = {
     title: "login/terms.ftl",
@@ -13,6 +14,6 @@ export default meta;
 
 type Story = StoryObj<typeof meta>;
 
-export const Default: Story = { args: { kcContext: { "x-keycloakify": { messages: { ...realmTextsMock, termsText: "<h3>第1条（目的）</h3><p>この規約は、加入者ページの利用について定めます。</p>" } } } } };
+export const Default: Story = { args: { kcContext: { "x-keycloakify": { messages: { ...realmTextsMock, [REALM_TEXT.termsText]: "<h3>第1条（目的）</h3><p>この規約は、加入者ページの利用について定めます。</p>" } } } } };
 
 export const NoTermsInRealm: Story = { args: { kcContext: { ...society } } };

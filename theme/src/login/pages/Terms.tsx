@@ -1,11 +1,12 @@
 import { kcSanitize } from "keycloakify/lib/kcSanitize";
+import { FORM_FIELD, PAGE, REALM_TEXT } from "../../../../contracts";
 import type { KcContext } from "../KcContext";
 import type { I18n } from "../i18n";
 import Template from "../Template";
 import { FIRST_LOGIN_STEPS } from "../steps";
 import { getSocietyTexts } from "../lib/portal";
 
-type Props = { kcContext: Extract<KcContext, { pageId: "terms.ftl" }>; i18n: I18n };
+type Props = { kcContext: Extract<KcContext, { pageId: typeof PAGE.terms }>; i18n: I18n };
 
 /** Manual ④: the society's terms of use (realm text termsText, HTML allowed). */
 export default function Terms(props: Props) {
@@ -13,7 +14,7 @@ export default function Terms(props: Props) {
     const { url } = kcContext;
     const { msg, msgStr } = i18n;
     const { portalName } = getSocietyTexts(i18n);
-    const termsHtml = msgStr("termsText").trim();
+    const termsHtml = msgStr(REALM_TEXT.termsText).trim();
 
     return (
         <Template kcContext={kcContext} i18n={i18n} headerNode={msgStr("kenpoTermsTitle")} step={FIRST_LOGIN_STEPS.terms}>
@@ -22,10 +23,10 @@ export default function Terms(props: Props) {
                 {termsHtml === "" ? <p>{msg("kenpoTermsFallback")}</p> : <div dangerouslySetInnerHTML={{ __html: kcSanitize(termsHtml) }} />}
             </div>
             <form className="kp-stack" action={url.loginAction} method="post">
-                <button type="submit" className="kp-button kp-button--primary" name="accept" id="kc-accept" value="accept">
+                <button type="submit" className="kp-button kp-button--primary" name={FORM_FIELD.accept} id="kc-accept" value="accept">
                     {msg("kenpoTermsAccept")}
                 </button>
-                <button type="submit" className="kp-button kp-button--secondary" name="cancel" id="kc-decline" value="cancel">
+                <button type="submit" className="kp-button kp-button--secondary" name={FORM_FIELD.cancel} id="kc-decline" value="cancel">
                     {msg("kenpoTermsDecline")}
                 </button>
             </form>

@@ -1,3 +1,4 @@
+import { REALM_TEXT } from "../../../../contracts";
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { getKcContextMock, realmTextsMock } from "../mocks";
@@ -22,9 +23,9 @@ describe("webauthn-register.ftl (manual ⑧ then ⑩–⑫)", () => {
         expect(screen.queryByRole("img", { name: /QR コード/ })).toBeNull();
 
         await user.click(screen.getByRole("button", { name: "スマートフォンで続ける" }));
-        const qr = screen.getByRole("img", { name: `${realmTextsMock.kenpoPortalName}のログインページを開く QR コード` });
-        expect(qr).toHaveAttribute("data-qr-text", realmTextsMock.kenpoPortalUrl);
-        expect(screen.getByText(realmTextsMock.kenpoPortalUrl)).toBeInTheDocument();
+        const qr = screen.getByRole("img", { name: `${realmTextsMock[REALM_TEXT.portalName]}のログインページを開く QR コード` });
+        expect(qr).toHaveAttribute("data-qr-text", realmTextsMock[REALM_TEXT.portalUrl]);
+        expect(screen.getByText(realmTextsMock[REALM_TEXT.portalUrl])).toBeInTheDocument();
     });
 
     it("adds a device from the portal (kc_action): registration first, no first-login step, a way to cancel", async () => {

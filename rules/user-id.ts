@@ -6,6 +6,11 @@ import { cleanField } from "./text.js";
  */
 export const USER_ID_RULE = /^[a-z0-9][a-z0-9._@-]{2,63}$/;
 
+/**
+ * The one normalisation of a user ID, wherever one comes from: the register's user_id column, a new ID
+ * typed at ⑤, the help desk's command line. Width folding rather than NFKC, because Nashorn has no
+ * String.prototype.normalize and the import must store exactly the ID a member's typing becomes.
+ */
 export function normalizeUserId(input: string | null | undefined): string {
   return cleanField(input).toLowerCase();
 }

@@ -1,0 +1,149 @@
+/**
+ * The names the parts of kenpo-keycloak share: the authenticators (run by Keycloak's Nashorn), the
+ * theme (React, in the member's browser), the realm config, the member import, the CLI and the tests.
+ * Each name is spelled once, here; docs/contracts.md explains what the names mean and who sets them.
+ *
+ * Renaming a value here renames it everywhere at once — but the values are also stored in Keycloak
+ * (user attributes, realm attributes, required actions), so a rename needs a migration of existing
+ * realms and members, not only a rebuild.
+ *
+ * ES5-clean and import-free: the authenticator bundle compiles this file for ES5.1 (rules/es5-clean.test.ts
+ * checks it), and the theme imports it from outside its workspace, where only a self-contained file
+ * resolves the same way under tsc, Vite and jest.
+ */
+
+/** User profile attributes on each member, admin-only (members can neither see nor edit them). */
+export const USER_ATTRIBUTE = {
+  /** 記号: digits as printed, leading zeros kept. */
+  symbol: "kenpoSymbol",
+  /** 番号: digits as printed, leading zeros kept. */
+  number: "kenpoNumber",
+  /** 枝番 (optional): digits. */
+  branch: "kenpoBranch",
+  /** 生年月日: YYYY-MM-DD. */
+  birthdate: "kenpoBirthdate",
+  /** Where the member is in the first-login journey: one of STAGE. */
+  stage: "kenpoStage",
+  /** The factor chosen at ⑤: one of METHOD. */
+  mfaMethod: "kenpoMfaMethod",
+  /** The society's terms version accepted at ④ (copied from REALM_ATTRIBUTE.termsVersion). */
+  termsVersion: "kenpoTermsVersion",
+  /** Keycloak's own record of accepted terms (seconds since the epoch), as its TERMS_AND_CONDITIONS action writes it. */
+  termsAcceptedAt: "terms_and_conditions",
+} as const;
+
+/** Values of USER_ATTRIBUTE.stage. A missing or unknown value counts as `initial`. */
+export const STAGE = {
+  /** Imported or reset: ③④⑤ pending. */
+  initial: "initial",
+  /** ⑤ done, the chosen factor not registered yet. */
+  enrolling: "enrolling",
+  active: "active",
+} as const;
+export type Stage = (typeof STAGE)[keyof typeof STAGE];
+
+/** The factors a member can choose at ⑤: the values of FORM_FIELD.method and USER_ATTRIBUTE.mfaMethod. */
+export const METHOD = { passkey: "passkey", otp: "otp" } as const;
+export type Method = (typeof METHOD)[keyof typeof METHOD];
+
+/** Whether a posted or stored value names a method (anything else is no choice at all). */
+export function isMethod(value: string | null | undefined): value is Method {
+  return value === METHOD.passkey || value === METHOD.otp;
+}
+
+/** Keycloak's required actions our flows queue and the realm config orders and enables. */
+export const REQUIRED_ACTION = {
+  termsAndConditions: "TERMS_AND_CONDITIONS",
+  updatePassword: "UPDATE_PASSWORD",
+  updateProfile: "UPDATE_PROFILE",
+  verifyEmail: "VERIFY_EMAIL",
+  configureTotp: "CONFIGURE_TOTP",
+  registerPasskey: "webauthn-register-passwordless",
+} as const;
+
+/** Keycloak's credential types. */
+export const CREDENTIAL_TYPE = {
+  password: "password",
+  otp: "otp",
+  passkey: "webauthn-passwordless",
+  /** Two-factor WebAuthn (security keys); members never register one, a reset still removes it. */
+  webauthn: "webauthn",
+} as const;
+
+/** What each method is in Keycloak: the credential that proves it and the required action that registers it. */
+export const FACTOR: { readonly [M in Method]: { readonly credential: string; readonly requiredAction: string } } = {
+  passkey: { credential: CREDENTIAL_TYPE.passkey, requiredAction: REQUIRED_ACTION.registerPasskey },
+  otp: { credential: CREDENTIAL_TYPE.otp, requiredAction: REQUIRED_ACTION.configureTotp },
+};
+
+/** The pages our authenticators render (Keycloak page ids). login-birthdate and login-method-choice are the theme's own. */
+export const PAGE = {
+  /** ③, script kenpo-birthdate. */
+  birthdate: "login-birthdate.ftl",
+  /** ④, script kenpo-terms (Keycloak's own terms page id, so the theme's terms page serves both). */
+  terms: "terms.ftl",
+  /** ⑤, script kenpo-method-choice. */
+  methodChoice: "login-method-choice.ftl",
+} as const;
+
+/** Form fields the theme posts and the authenticators read (and tie their errors to). */
+export const FORM_FIELD = {
+  /** ③ */
+  birthdate: "birthdate",
+  /** ④: the buttons' names carry the answer, whatever their values. */
+  accept: "accept",
+  cancel: "cancel",
+  /** ⑤: one of METHOD. */
+  method: "method",
+  /** ⑤: optional new user ID. */
+  newUserId: "newUserId",
+} as const;
+
+/** Attributes the authenticators set on a page's form; they reach the theme's kcContext as is. */
+export const FORM_ATTRIBUTE = {
+  /** ③: wrong answers left before the lockout, a number; only after a wrong answer that did not lock. */
+  attemptsLeft: "kenpoAttemptsLeft",
+  /** ⑤: the member's current user ID. */
+  currentUserId: "kenpoCurrentUserId",
+  /** ⑤: the method posted, shown again after an error. */
+  selectedMethod: "kenpoSelectedMethod",
+} as const;
+
+/** Message keys the authenticators hand to Keycloak; the theme translates them (theme/src/login/i18n.ts). */
+export const MESSAGE = {
+  birthdateFormat: "kenpoBirthdateFormat",
+  /** Neutral: also what a locked member sees. */
+  birthdateWrong: "kenpoBirthdateWrong",
+  termsRequired: "kenpoTermsRequired",
+  methodRequired: "kenpoMethodRequired",
+  userIdInvalid: "kenpoUserIdInvalid",
+  userIdTaken: "kenpoUserIdTaken",
+  /** ⑤ info page; parameter {0}: the help desk (REALM_ATTRIBUTE.helpDesk). */
+  noEmailOnFile: "kenpoNoEmailOnFile",
+  /** Reset flow info pages (kenpo-reset-gate). */
+  resetFirstLogin: "kenpoResetFirstLogin",
+  resetLocked: "kenpoResetLocked",
+} as const;
+export type MessageKey = (typeof MESSAGE)[keyof typeof MESSAGE];
+
+/** Realm attributes provisioning sets from the society config and the authenticators read. */
+export const REALM_ATTRIBUTE = {
+  /** config termsVersion; copied to USER_ATTRIBUTE.termsVersion at ④. */
+  termsVersion: "kenpoTermsVersion",
+  /** policies.initialPasswordDays: days an initial password is accepted ("0": forever). */
+  initialPasswordDays: "kenpoInitialPasswordDays",
+  /** policies.memberEmailEntry: "true" lets a member without an email on file enter one. */
+  memberEmailEntry: "kenpoMemberEmailEntry",
+  /** config helpDesk (optional): who to call, shown when a member cannot go on alone. */
+  helpDesk: "kenpoHelpDesk",
+} as const;
+
+/** Realm localization keys provisioning sets per locale and the theme reads (the society's own words). */
+export const REALM_TEXT = {
+  societyName: "kenpoSocietyName",
+  portalName: "kenpoPortalName",
+  portalUrl: "kenpoPortalUrl",
+  /** Keycloak's stock key; HTML allowed. */
+  termsText: "termsText",
+} as const;
+export type RealmTextKey = (typeof REALM_TEXT)[keyof typeof REALM_TEXT];
