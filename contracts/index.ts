@@ -147,3 +147,10 @@ export const REALM_TEXT = {
   termsText: "termsText",
 } as const;
 export type RealmTextKey = (typeof REALM_TEXT)[keyof typeof REALM_TEXT];
+
+/**
+ * The token's `acr`: how the login ended (the realm's acr.loa.map, set by provisioning). `mfa`: the
+ * member's registered factor proven, or registered in this login; `password`: a password alone, which no
+ * flow of ours ends with. Applications ask for `mfa` and check it.
+ */
+export const ACR = { password: "password", mfa: "mfa" } as const;

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { SCRIPTS, authenticatorId } from "../authenticators/scripts.js";
-import { CREDENTIAL_TYPE, STAGE, USER_ATTRIBUTE } from "../contracts/index.js";
+import { ACR, CREDENTIAL_TYPE, STAGE, USER_ATTRIBUTE } from "../contracts/index.js";
 
 /**
  * Every authentication flow a member can reach, as declared trees (pure data, unit-tested), each
@@ -63,13 +63,12 @@ function notPassed(name: string, flow: string): ExecutionNode {
 const exec = (provider: string, requirement: Requirement = "REQUIRED"): ExecutionNode => ({ kind: "execution", provider, requirement });
 
 /**
- * Level of authentication, told to applications as the token's `acr` (ACR_LOA_MAP): "password" would be
- * a password alone, which no flow of ours ends with; "mfa" is a registered factor proven (or registered)
- * in this login. SSO logins keep the level for as long as a session may last (the schema allows at most
- * 72 hours); Keycloak's own session lifetime ends it sooner.
+ * Level of authentication, told to applications as the token's `acr` (contracts ACR). SSO logins
+ * keep the level for as long as a session may last (the schema allows at most 72 hours); Keycloak's
+ * own session lifetime ends it sooner.
  */
-export const ACR_LOA_MAP = { password: 1, mfa: 2 } as const;
-export const MFA_ACR = "mfa" satisfies keyof typeof ACR_LOA_MAP;
+export const ACR_LOA_MAP = { [ACR.password]: 1, [ACR.mfa]: 2 } as const;
+export const MFA_ACR = ACR.mfa;
 /** Client attribute: the lowest acr Keycloak lets the client's logins end with. */
 export const MINIMUM_ACR_ATTRIBUTE = "minimum.acr.value";
 const MFA_LEVEL_MAX_AGE_SECONDS = 72 * 60 * 60;

@@ -1,11 +1,9 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 import Keycloak from "keycloak-js";
-import { REQUIRED_ACTION } from "../../contracts/index.js";
+import { ACR, REQUIRED_ACTION } from "../../contracts/index.js";
 import { parsePortalConfig } from "./config.js";
 
-/** The level every portal login must reach (realm-config/flows.ts ACR_LOA_MAP). */
-const MFA_ACR = "mfa";
 
 /**
  * The demo member page: the society's portal as a member sees it. Everything an integrator needs
@@ -54,7 +52,7 @@ async function start(): Promise<void> {
   const home = `${location.origin}${location.pathname}`;
   // The portal shows health data: every login must end with a registered factor (acr "mfa"). Asked
   // as essential, Keycloak refuses to finish a login below it instead of issuing a weaker token.
-  const login = (options: { action?: string } = {}) => keycloak.login({ redirectUri: home, acr: { values: [MFA_ACR], essential: true }, ...options });
+  const login = (options: { action?: string } = {}) => keycloak.login({ redirectUri: home, acr: { values: [ACR.mfa], essential: true }, ...options });
 
   // Tokens are short-lived: refresh when one expires; when the refresh fails (the session ended at
   // Keycloak: idle timeout, logout elsewhere, lockout) the member logs in again.
@@ -116,7 +114,7 @@ async function start(): Promise<void> {
     void keycloak.logout({ redirectUri: home });
   });
 
-  if (keycloak.authenticated && keycloak.tokenParsed?.acr !== MFA_ACR) {
+  if (keycloak.authenticated && keycloak.tokenParsed?.acr !== ACR.mfa) {
     // Never show a member's page on a weaker login, whatever Keycloak was configured to allow.
     showError(
       "多要素認証（生体認証またはワンタイムパスワード）が確認できませんでした。もう一度ログインしてください。",
