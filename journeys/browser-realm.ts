@@ -8,10 +8,10 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { stringify } from "yaml";
 import { initialPassword } from "../rules/initial-password.js";
-import { memberFacingUrl } from "../scripts/keycloak/member-url.js";
-import { repoRoot } from "../scripts/keycloak/paths.js";
+import { memberFacingUrl } from "../runtime/keycloak/member-url.js";
+import { repoRoot } from "../runtime/keycloak/paths.js";
 import { testKeycloak } from "./keycloak-env.js";
-import { startMailbox, type Mailbox } from "../scripts/mail/mailbox.js";
+import { startMailbox, type Mailbox } from "../runtime/mail/mailbox.js";
 import { testAdmin, testConfig } from "./realm.js";
 
 const run = promisify(execFile);

@@ -3,7 +3,7 @@ import { TOTP, Secret } from "otpauth";
 import { initialPassword } from "../rules/initial-password.js";
 import { writeMembers, type ImportMember } from "../members/keycloak-writer.js";
 import { authorizationRequest, exchangeCode, expectPage, HttpBrowser, isPage, pageId, summarize, type AuthorizationRequest, type Page } from "./http-login.js";
-import type { Mailbox } from "../scripts/mail/mailbox.js";
+import type { Mailbox } from "../runtime/mail/mailbox.js";
 import type { provisionTestRealm } from "./realm.js";
 
 /** Helpers to walk the member journey over HTTP, page by page, asserting which page comes next. */

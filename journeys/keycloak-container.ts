@@ -1,8 +1,8 @@
 import { basename } from "node:path";
 import { GenericContainer, getContainerRuntimeClient, Wait } from "testcontainers";
-import { freePort } from "../scripts/keycloak/ports.js";
-import { defaultProviders, KEYCLOAK_FEATURES } from "../scripts/keycloak/server.js";
-import { keycloakVersion } from "../scripts/keycloak/version.js";
+import { freePort } from "../runtime/keycloak/ports.js";
+import { defaultProviders, KEYCLOAK_FEATURES } from "../runtime/keycloak/server.js";
+import { keycloakVersion } from "../runtime/keycloak/version.js";
 import type { TestKeycloak } from "./keycloak-env.js";
 
 /**

@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { connectAdmin } from "../scripts/keycloak/admin.js";
+import { connectAdmin } from "../runtime/keycloak/admin.js";
 import { loadSocietyConfig } from "../realm-config/load.js";
 import { applyRealm } from "../realm-config/provision.js";
 import type { SocietyConfig } from "../realm-config/schema.js";
-import { repoRoot } from "../scripts/keycloak/paths.js";
+import { repoRoot } from "../runtime/keycloak/paths.js";
 import { testKeycloak, type TestKeycloak } from "./keycloak-env.js";
 
 export function uniqueRealm(prefix: string): string {

@@ -1,4 +1,4 @@
-import { startKeycloak, stopKeycloak } from "../scripts/keycloak/server.js";
+import { startKeycloak, stopKeycloak } from "../runtime/keycloak/server.js";
 import { TEST_KEYCLOAK_ENV, testKeycloak, type TestKeycloak } from "./keycloak-env.js";
 
 /**

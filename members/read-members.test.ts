@@ -116,7 +116,7 @@ test("unknown, repeated and missing columns are file errors naming them", async 
 });
 
 describe("the CLI", () => {
-  const cli = (args: string[]) => run("npx", ["tsx", "scripts/cli.ts", ...args], { cwd: new URL("..", import.meta.url).pathname });
+  const cli = (args: string[]) => run("npx", ["tsx", "cli/kenpo.ts", ...args], { cwd: new URL("..", import.meta.url).pathname });
 
   test("initial-password prints exactly one line", async () => {
     const { stdout } = await cli(["initial-password", "--symbol", "12", "--number", "3456789", "--birthdate", "昭和55年12月1日"]);

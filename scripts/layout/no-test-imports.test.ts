@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import ts from "typescript";
-import { repoRoot } from "../keycloak/paths.js";
+import { repoRoot } from "../../runtime/keycloak/paths.js";
 
 /**
  * Product code (the CLI, the manual, the benchmarks, the theme, the portal, journeys/…) must run
@@ -46,7 +46,7 @@ function testTreeImports(file: string, source: string): string[] {
 
 describe("product code never imports the test tree", () => {
   test("the check recognises every way of importing a test module", () => {
-    const file = join(repoRoot, "scripts", "manual", "example.ts");
+    const file = join(repoRoot, "manual", "example.ts");
     const source = [
       'import { launchBrowser } from "../../test/support/browser.js";',
       'export { seededUser } from "../../test/support/seed.js";',
@@ -66,7 +66,7 @@ describe("product code never imports the test tree", () => {
   test("no non-test source file outside test/ imports from a test/ folder", () => {
     const files = productSources(repoRoot);
     // The walk must reach the product code that used to import test/support.
-    expect(files).toEqual(expect.arrayContaining([join(repoRoot, "scripts", "manual", "generate.ts"), join(repoRoot, "scripts", "bench", "login.ts"), join(repoRoot, "journeys", "browser-journeys.ts")]));
+    expect(files).toEqual(expect.arrayContaining([join(repoRoot, "manual", "generate.ts"), join(repoRoot, "bench", "login.ts"), join(repoRoot, "journeys", "browser-journeys.ts")]));
     const offenders = files.flatMap((file) => testTreeImports(file, readFileSync(file, "utf8")).map((specifier) => `${relative(repoRoot, file)} imports ${specifier}`));
     expect(offenders).toEqual([]);
   });

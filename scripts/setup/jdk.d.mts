@@ -1,4 +1,4 @@
-// Types for jdk.mjs, re-exported by scripts/keycloak/jdk.ts.
+// Types for jdk.mjs, re-exported by runtime/keycloak/jdk.ts.
 export declare const MIN_JAVA: number;
 export interface Jdk {
   home: string;

@@ -1,5 +1,5 @@
 // The JDK rule, in plain Node: scripts/setup/ensure-deps.mjs checks the JDK before node_modules (and
-// so tsx) exists, on Node 20, which cannot load TypeScript. scripts/keycloak/jdk.ts re-exports it.
+// so tsx) exists, on Node 20, which cannot load TypeScript. runtime/keycloak/jdk.ts re-exports it.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";

@@ -1,4 +1,4 @@
-import { clusterSize, startCluster, stopCluster, type ClusterNodeInfo } from "../../scripts/cluster/cluster.js";
+import { clusterSize, startCluster, stopCluster, type ClusterNodeInfo } from "../../runtime/cluster/cluster.js";
 import type { TestKeycloak } from "../../journeys/keycloak-env.js";
 
 /**

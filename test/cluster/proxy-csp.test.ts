@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { repoRoot } from "../../scripts/keycloak/paths.js";
+import { repoRoot } from "../../runtime/keycloak/paths.js";
 import { launchBrowser, waitForKeycloakPage } from "../../journeys/browser.js";
 import { authorizationRequest } from "../../journeys/http-login.js";
 import { cardMember, importMember, type TestRealm } from "../../journeys/http-journey.js";

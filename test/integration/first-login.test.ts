@@ -1,4 +1,4 @@
-import { startMailbox, type Mailbox } from "../../scripts/mail/mailbox.js";
+import { startMailbox, type Mailbox } from "../../runtime/mail/mailbox.js";
 import { cardMember, freshCode, importMember, Journey, totpFromPage, verificationLink, type TestRealm } from "../../journeys/http-journey.js";
 import { decodeJwt } from "../../journeys/http-login.js";
 import { provisionTestRealm } from "../../journeys/realm.js";

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { stringify } from "yaml";
-import { repoRoot } from "../../scripts/keycloak/paths.js";
+import { repoRoot } from "../../runtime/keycloak/paths.js";
 import { authorizationRequest, expectPage, HttpBrowser, isLoginForm, isPage } from "../../journeys/http-login.js";
 import { testKeycloak } from "../../journeys/keycloak-env.js";
 import { memberRegister, REGISTER_HEADER } from "../support/kenpo-cli.js";
@@ -18,7 +18,7 @@ describe("kenpo import-members and reset-password against Keycloak", () => {
   let realm: Awaited<ReturnType<typeof provisionTestRealm>>;
   let configFile: string;
   const env = () => ({ ...process.env, KENPO_ADMIN_USER: testKeycloak().adminUser, KENPO_ADMIN_PASSWORD: testKeycloak().adminPassword });
-  const cli = (args: string[]) => run("npx", ["tsx", "scripts/cli.ts", ...args, "--config", configFile], { cwd: repoRoot, env: env() });
+  const cli = (args: string[]) => run("npx", ["tsx", "cli/kenpo.ts", ...args, "--config", configFile], { cwd: repoRoot, env: env() });
   const users = async () => (await realm.admin.users.find({ realm: realm.config.realm, max: 5000, briefRepresentation: true })).map((u) => u.username!);
 
   async function loginPasses(username: string, password: string): Promise<boolean> {
@@ -52,7 +52,7 @@ describe("kenpo import-members and reset-password against Keycloak", () => {
   test("killed half-way, the same command finishes the job without duplicates or gaps", async () => {
     const file = join(dir, "big.csv");
     writeFileSync(file, memberRegister(400));
-    const child = spawn("npx", ["tsx", "scripts/cli.ts", "import-members", file, "--batch-size", "25", "--config", configFile], { cwd: repoRoot, env: env(), detached: true, stdio: "ignore" });
+    const child = spawn("npx", ["tsx", "cli/kenpo.ts", "import-members", file, "--batch-size", "25", "--config", configFile], { cwd: repoRoot, env: env(), detached: true, stdio: "ignore" });
     // Kill once some, but not all, batches are in.
     for (;;) {
       const count = (await users()).length;
@@ -77,7 +77,7 @@ describe("kenpo import-members and reset-password against Keycloak", () => {
   });
 
   test("an imported member logs in with the initial password, typing the user ID in upper case", async () => {
-    const { stdout } = await run("npx", ["tsx", "scripts/cli.ts", "initial-password", "--symbol", "17", "--number", "0000007", "--birthdate", "S47.8.8"], { cwd: repoRoot });
+    const { stdout } = await run("npx", ["tsx", "cli/kenpo.ts", "initial-password", "--symbol", "17", "--number", "0000007", "--birthdate", "S47.8.8"], { cwd: repoRoot });
     expect(await loginPasses("MEMBER7", stdout.trim())).toBe(true);
   });
 
@@ -86,7 +86,7 @@ describe("kenpo import-members and reset-password against Keycloak", () => {
     const id = user!.id!;
     await realm.admin.users.resetPassword({ realm: realm.config.realm, id, credential: { type: "password", value: "Changed-Pass-2026", temporary: false } });
     await realm.admin.users.update({ realm: realm.config.realm, id }, { ...user, attributes: { ...user!.attributes, [USER_ATTRIBUTE.stage]: [STAGE.active], [USER_ATTRIBUTE.mfaMethod]: [METHOD.otp] } });
-    const initial = (await run("npx", ["tsx", "scripts/cli.ts", "initial-password", "--symbol", "18", "--number", "0000008", "--birthdate", "S48.9.9"], { cwd: repoRoot })).stdout.trim();
+    const initial = (await run("npx", ["tsx", "cli/kenpo.ts", "initial-password", "--symbol", "18", "--number", "0000008", "--birthdate", "S48.9.9"], { cwd: repoRoot })).stdout.trim();
     expect(await loginPasses("member8", initial)).toBe(false);
 
     const plain = await cli(["reset-password", "MEMBER8"]);

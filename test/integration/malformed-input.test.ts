@@ -2,7 +2,7 @@ import { TOTP, Secret } from "otpauth";
 import type UserRepresentation from "@keycloak/keycloak-admin-client/lib/defs/userRepresentation.js";
 import { writeMembers } from "../../members/keycloak-writer.js";
 import { hashAlgorithmFromPolicy, hashPassword } from "../../members/password-hash.js";
-import { startMailbox, type Mailbox } from "../../scripts/mail/mailbox.js";
+import { startMailbox, type Mailbox } from "../../runtime/mail/mailbox.js";
 import { cardMember, Journey, totpFromPage, type TestRealm } from "../../journeys/http-journey.js";
 import { expectPage, HttpBrowser, isPage, pageId, type Page } from "../../journeys/http-login.js";
 import { provisionTestRealm } from "../../journeys/realm.js";

@@ -1,5 +1,5 @@
 import type { Browser } from "playwright-core";
-import { startMailbox, type Mailbox } from "../../scripts/mail/mailbox.js";
+import { startMailbox, type Mailbox } from "../../runtime/mail/mailbox.js";
 import { cardMember, importMember, Journey, type TestRealm } from "../../journeys/http-journey.js";
 import { launchBrowser, openDevice } from "../../journeys/browser.js";
 import { provisionTestRealm } from "../../journeys/realm.js";
@@ -7,7 +7,7 @@ import type { Page } from "../../journeys/http-login.js";
 import { loadSocietyConfig } from "../../realm-config/load.js";
 import { planRealm } from "../../realm-config/provision.js";
 import { desiredPasswordPolicy } from "../../realm-config/desired-realm.js";
-import { repoRoot } from "../../scripts/keycloak/paths.js";
+import { repoRoot } from "../../runtime/keycloak/paths.js";
 
 /**
  * Manual ⑥ shows the realm's own password policy, not one written into the theme: a society with

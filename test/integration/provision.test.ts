@@ -6,7 +6,7 @@ import { promisify } from "node:util";
 import { stringify } from "yaml";
 import { applyRealm, planRealm } from "../../realm-config/provision.js";
 import { desiredPasswordPolicy, REQUIRED_ACTION_ORDER } from "../../realm-config/desired-realm.js";
-import { repoRoot } from "../../scripts/keycloak/paths.js";
+import { repoRoot } from "../../runtime/keycloak/paths.js";
 import { testKeycloak } from "../../journeys/keycloak-env.js";
 import { testAdmin, testConfig } from "../../journeys/realm.js";
 import { REALM_TEXT, USER_ATTRIBUTE } from "../../contracts/index.js";
@@ -32,7 +32,7 @@ async function countWrites(body: () => Promise<unknown>): Promise<string[]> {
 }
 
 function cli(args: string[]) {
-  return run("npx", ["tsx", "scripts/cli.ts", ...args], {
+  return run("npx", ["tsx", "cli/kenpo.ts", ...args], {
     cwd: repoRoot,
     env: { ...process.env, KENPO_ADMIN_USER: testKeycloak().adminUser, KENPO_ADMIN_PASSWORD: testKeycloak().adminPassword },
   });

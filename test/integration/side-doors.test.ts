@@ -3,7 +3,7 @@ import { TOTP, Secret } from "otpauth";
 import type UserRepresentation from "@keycloak/keycloak-admin-client/lib/defs/userRepresentation.js";
 import { DECLARED_FLOWS, treeHash } from "../../realm-config/flows.js";
 import { applyRealm, planRealm } from "../../realm-config/provision.js";
-import { startMailbox, type Mailbox } from "../../scripts/mail/mailbox.js";
+import { startMailbox, type Mailbox } from "../../runtime/mail/mailbox.js";
 import { cardMember, freshCode, importMember, Journey, type TestRealm } from "../../journeys/http-journey.js";
 import { expectPage, HttpBrowser, isPage, pageId, type Page } from "../../journeys/http-login.js";
 import { provisionTestRealm } from "../../journeys/realm.js";

@@ -1,6 +1,6 @@
 import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { promisify } from "node:util";
-import { repoRoot } from "../../scripts/keycloak/paths.js";
+import { repoRoot } from "../../runtime/keycloak/paths.js";
 
 /** Drives the `kenpo` CLI as an operator does: a separate process, admin account from the environment. */
 
@@ -28,12 +28,12 @@ export function cliEnv(admin: AdminAccount): NodeJS.ProcessEnv {
 
 /** Runs `kenpo <args>` to its end; rejects with code/stdout/stderr when it exits non-zero. */
 export function runCli(args: string[], admin: AdminAccount): Promise<{ stdout: string; stderr: string }> {
-  return run("npx", ["tsx", "scripts/cli.ts", ...args], { cwd: repoRoot, env: cliEnv(admin) });
+  return run("npx", ["tsx", "cli/kenpo.ts", ...args], { cwd: repoRoot, env: cliEnv(admin) });
 }
 
 /** Starts `kenpo <args>` in its own process group, so that a test can kill it (or the server under it) half-way. */
 export function spawnCli(args: string[], admin: AdminAccount): ChildProcess & { done: Promise<{ code: number | null; stdout: string; stderr: string }> } {
-  const child = spawn("npx", ["tsx", "scripts/cli.ts", ...args], { cwd: repoRoot, env: cliEnv(admin), detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn("npx", ["tsx", "cli/kenpo.ts", ...args], { cwd: repoRoot, env: cliEnv(admin), detached: true, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
   child.stdout!.on("data", (d: Buffer) => (stdout += d.toString()));

@@ -1,8 +1,8 @@
 import type { Command } from "commander";
-import { keycloakStatus, startKeycloak, stopKeycloak } from "../keycloak/server.js";
-import { startPostgres } from "../keycloak/postgres.js";
-import { ensureDistribution } from "../keycloak/distribution.js";
-import { findJdk } from "../keycloak/jdk.js";
+import { keycloakStatus, startKeycloak, stopKeycloak } from "../../runtime/keycloak/server.js";
+import { startPostgres } from "../../runtime/keycloak/postgres.js";
+import { ensureDistribution } from "../../runtime/keycloak/distribution.js";
+import { findJdk } from "../../runtime/keycloak/jdk.js";
 
 export function registerKeycloak(program: Command): void {
   const kc = program.command("keycloak").description("run a local Keycloak with our theme and authenticators");

@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Command } from "commander";
-import { clusterSize, clusterStatus, readClusterState, startCluster, stopCluster } from "../cluster/cluster.js";
+import { clusterSize, clusterStatus, readClusterState, startCluster, stopCluster } from "../../runtime/cluster/cluster.js";
 
 export function registerCluster(program: Command): void {
   const cluster = program

@@ -1,13 +1,13 @@
 import { Command } from "commander";
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { providersBuildDir, repoRoot } from "../keycloak/paths.js";
-import { keycloakVersion } from "../keycloak/version.js";
-import { launchBrowser } from "../../journeys/browser.js";
-import { memberSession, otpJourneyOnPc, passkeyJourneyOnPhone, type JourneyResult } from "../../journeys/browser-journeys.js";
-import { importMembers, newTestMember, provisionBrowserRealm } from "../../journeys/browser-realm.js";
-import { Journey, type Screen } from "../../journeys/journey-record.js";
-import { startTestKeycloak, stopTestKeycloak } from "../../journeys/throwaway-keycloak.js";
+import { providersBuildDir, repoRoot } from "../runtime/keycloak/paths.js";
+import { keycloakVersion } from "../runtime/keycloak/version.js";
+import { launchBrowser } from "../journeys/browser.js";
+import { memberSession, otpJourneyOnPc, passkeyJourneyOnPhone, type JourneyResult } from "../journeys/browser-journeys.js";
+import { importMembers, newTestMember, provisionBrowserRealm } from "../journeys/browser-realm.js";
+import { Journey, type Screen } from "../journeys/journey-record.js";
+import { startTestKeycloak, stopTestKeycloak } from "../journeys/throwaway-keycloak.js";
 import { renderManual, type ManualChapter } from "./render.js";
 
 /**

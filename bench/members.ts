@@ -1,5 +1,5 @@
-import { initialPassword } from "../../rules/initial-password.js";
-import type { ImportMember } from "../../members/keycloak-writer.js";
+import { initialPassword } from "../rules/initial-password.js";
+import type { ImportMember } from "../members/keycloak-writer.js";
 
 /**
  * Fresh members for a benchmark: card data spread over ages and months, the initial password

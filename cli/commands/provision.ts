@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { loadSocietyConfig } from "../../realm-config/load.js";
 import { applyRealm, formatChange, planRealm } from "../../realm-config/provision.js";
-import { adminFromEnv, connectAdmin } from "../keycloak/admin.js";
+import { adminFromEnv, connectAdmin } from "../../runtime/keycloak/admin.js";
 
 export function registerProvision(program: Command): void {
   program

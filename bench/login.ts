@@ -3,7 +3,7 @@
  * against the two-node cluster, next to stock Keycloak's plain username/password login, in one run.
  *
  * This process is the load generator (a second process next to the Keycloak JVMs, loopback only).
- * It starts its own cluster (PostgreSQL + production-mode nodes, see scripts/cluster) with only node 1,
+ * It starts its own cluster (PostgreSQL + production-mode nodes, see runtime/cluster) with only node 1,
  * measures, then starts node 2 and measures again with logins spread round-robin over both nodes
  * (each login stays on its node, as behind a load balancer with session affinity; requests go to the
  * nodes directly, not through the cluster's loopback balancer, which would add a hop of its own).
@@ -19,20 +19,20 @@
  */
 import type { TOTP } from "otpauth";
 import { quantile } from "simple-statistics";
-import { CREDENTIAL_TYPE, FORM_FIELD, METHOD, PAGE, STAGE, USER_ATTRIBUTE } from "../../contracts/index.js";
-import { writeMembers, type ImportMember } from "../../members/keycloak-writer.js";
-import { hashAlgorithmFromPolicy, hashPassword } from "../../members/password-hash.js";
-import { loadSocietyConfig } from "../../realm-config/load.js";
-import { applyRealm } from "../../realm-config/provision.js";
-import type { SocietyConfig } from "../../realm-config/schema.js";
-import { Journey, totpFromPage, verificationLink, type TestRealm } from "../../journeys/http-journey.js";
-import { otpApp, otpCredential, seededUser } from "../../journeys/seed.js";
-import { clusterSize, startCluster, startNode, stopCluster, type RunningCluster } from "../cluster/cluster.js";
-import { connectAdmin } from "../keycloak/admin.js";
+import { CREDENTIAL_TYPE, FORM_FIELD, METHOD, PAGE, STAGE, USER_ATTRIBUTE } from "../contracts/index.js";
+import { writeMembers, type ImportMember } from "../members/keycloak-writer.js";
+import { hashAlgorithmFromPolicy, hashPassword } from "../members/password-hash.js";
+import { loadSocietyConfig } from "../realm-config/load.js";
+import { applyRealm } from "../realm-config/provision.js";
+import type { SocietyConfig } from "../realm-config/schema.js";
+import { Journey, totpFromPage, verificationLink, type TestRealm } from "../journeys/http-journey.js";
+import { otpApp, otpCredential, seededUser } from "../journeys/seed.js";
+import { clusterSize, startCluster, startNode, stopCluster, type RunningCluster } from "../runtime/cluster/cluster.js";
+import { connectAdmin } from "../runtime/keycloak/admin.js";
 import { benchMembers } from "./members.js";
-import { repoRoot } from "../keycloak/paths.js";
-import { keycloakVersion } from "../keycloak/version.js";
-import { startMailbox, type Mailbox } from "../mail/mailbox.js";
+import { repoRoot } from "../runtime/keycloak/paths.js";
+import { keycloakVersion } from "../runtime/keycloak/version.js";
+import { startMailbox, type Mailbox } from "../runtime/mail/mailbox.js";
 
 function positiveInt(name: string, fallback: number): number {
   const value = Number(process.env[name] ?? fallback);

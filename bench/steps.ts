@@ -8,17 +8,17 @@
  * are service times, not queueing). Each step's time is its form post plus the redirects to the next
  * page, as a browser experiences it on loopback. Prints p50/p95; asserts nothing.
  */
-import { FORM_FIELD, METHOD, PAGE } from "../../contracts/index.js";
-import { writeMembers } from "../../members/keycloak-writer.js";
-import { loadSocietyConfig } from "../../realm-config/load.js";
-import { applyRealm } from "../../realm-config/provision.js";
-import type { SocietyConfig } from "../../realm-config/schema.js";
-import { Journey, type TestRealm } from "../../journeys/http-journey.js";
-import { connectAdmin } from "../keycloak/admin.js";
+import { FORM_FIELD, METHOD, PAGE } from "../contracts/index.js";
+import { writeMembers } from "../members/keycloak-writer.js";
+import { loadSocietyConfig } from "../realm-config/load.js";
+import { applyRealm } from "../realm-config/provision.js";
+import type { SocietyConfig } from "../realm-config/schema.js";
+import { Journey, type TestRealm } from "../journeys/http-journey.js";
+import { connectAdmin } from "../runtime/keycloak/admin.js";
 import { benchMembers } from "./members.js";
-import { repoRoot } from "../keycloak/paths.js";
-import { startKeycloak, stopKeycloak } from "../keycloak/server.js";
-import { keycloakVersion } from "../keycloak/version.js";
+import { repoRoot } from "../runtime/keycloak/paths.js";
+import { startKeycloak, stopKeycloak } from "../runtime/keycloak/server.js";
+import { keycloakVersion } from "../runtime/keycloak/version.js";
 import { quantile } from "simple-statistics";
 
 const percentile = (values: number[], p: number): number => quantile(values, p / 100);

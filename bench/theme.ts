@@ -6,11 +6,11 @@
  * Prints figures; asserts nothing.
  */
 import { chromium, type Browser } from "playwright-core";
-import { loadSocietyConfig } from "../../realm-config/load.js";
-import { applyRealm } from "../../realm-config/provision.js";
-import { connectAdmin } from "../keycloak/admin.js";
-import { repoRoot } from "../keycloak/paths.js";
-import { startKeycloak, stopKeycloak } from "../keycloak/server.js";
+import { loadSocietyConfig } from "../realm-config/load.js";
+import { applyRealm } from "../realm-config/provision.js";
+import { connectAdmin } from "../runtime/keycloak/admin.js";
+import { repoRoot } from "../runtime/keycloak/paths.js";
+import { startKeycloak, stopKeycloak } from "../runtime/keycloak/server.js";
 
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";

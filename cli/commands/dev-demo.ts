@@ -5,7 +5,7 @@ import { writeMembers, type ImportMember } from "../../members/keycloak-writer.j
 import { validateFile, validMembers } from "../../members/read-members.js";
 import type { SocietyConfig } from "../../realm-config/schema.js";
 import { startPortal } from "../../portal/serve.js";
-import { repoRoot } from "../keycloak/paths.js";
+import { repoRoot } from "../../runtime/keycloak/paths.js";
 
 /** The example member register doubles as the demo's members, imported the way admins import theirs. */
 export const DEMO_MEMBERS_FILE = join(repoRoot, "members", "examples", "members.example.csv");

@@ -36,7 +36,7 @@ export function startBalancer(port: number, targets: number[], host = "127.0.0.1
   });
 }
 
-// `tsx scripts/cluster/balancer.ts <port> <node port>…`: run detached by startCluster.
+// `tsx runtime/cluster/balancer.ts <port> <node port>…`: run detached by startCluster.
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const [port, ...targets] = process.argv.slice(2).map(Number);
   if (!port || targets.length === 0) throw new Error("usage: balancer.ts <port> <node port>…");

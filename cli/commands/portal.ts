@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { writePortal } from "../../portal/build.js";
 import { startPortal } from "../../portal/serve.js";
 import { loadSocietyConfig } from "../../realm-config/load.js";
-import { repoRoot } from "../keycloak/paths.js";
+import { repoRoot } from "../../runtime/keycloak/paths.js";
 import { join } from "node:path";
 
 interface TargetOptions {

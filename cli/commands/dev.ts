@@ -3,12 +3,12 @@ import { join } from "node:path";
 import type { Command } from "commander";
 import { loadSocietyConfig } from "../../realm-config/load.js";
 import { applyRealm } from "../../realm-config/provision.js";
-import { isStale } from "../build/stale.js";
-import { adminFromEnv, connectAdmin } from "../keycloak/admin.js";
-import { memberFacingUrl } from "../keycloak/member-url.js";
-import { providersBuildDir, repoRoot } from "../keycloak/paths.js";
-import { keycloakStatus, startKeycloak, stopKeycloak } from "../keycloak/server.js";
-import { startMailbox } from "../mail/mailbox.js";
+import { isStale } from "../../scripts/build/stale.js";
+import { adminFromEnv, connectAdmin } from "../../runtime/keycloak/admin.js";
+import { memberFacingUrl } from "../../runtime/keycloak/member-url.js";
+import { providersBuildDir, repoRoot } from "../../runtime/keycloak/paths.js";
+import { keycloakStatus, startKeycloak, stopKeycloak } from "../../runtime/keycloak/server.js";
+import { startMailbox } from "../../runtime/mail/mailbox.js";
 
 const DEMO_CONFIG = join(repoRoot, "realm-config", "societies", "demo.yaml");
 

@@ -5,14 +5,14 @@
  * Prints figures; asserts nothing.
  */
 import { availableParallelism } from "node:os";
-import { CREDENTIAL_TYPE, STAGE, USER_ATTRIBUTE } from "../../contracts/index.js";
-import { writeMembers, type ImportMember } from "../../members/keycloak-writer.js";
-import { hashAlgorithmFromPolicy, hashPassword } from "../../members/password-hash.js";
-import { loadSocietyConfig } from "../../realm-config/load.js";
-import { applyRealm } from "../../realm-config/provision.js";
-import { connectAdmin } from "../keycloak/admin.js";
-import { repoRoot } from "../keycloak/paths.js";
-import { startKeycloak, stopKeycloak } from "../keycloak/server.js";
+import { CREDENTIAL_TYPE, STAGE, USER_ATTRIBUTE } from "../contracts/index.js";
+import { writeMembers, type ImportMember } from "../members/keycloak-writer.js";
+import { hashAlgorithmFromPolicy, hashPassword } from "../members/password-hash.js";
+import { loadSocietyConfig } from "../realm-config/load.js";
+import { applyRealm } from "../realm-config/provision.js";
+import { connectAdmin } from "../runtime/keycloak/admin.js";
+import { repoRoot } from "../runtime/keycloak/paths.js";
+import { startKeycloak, stopKeycloak } from "../runtime/keycloak/server.js";
 
 const sizes = (process.env.BENCH_SIZES ?? "1000,10000").split(",").map(Number);
 const naiveCount = Number(process.env.BENCH_NAIVE ?? 200);

@@ -1,8 +1,8 @@
 import type { Command } from "commander";
 import { loadSocietyConfig } from "../../realm-config/load.js";
 import type { SocietyConfig } from "../../realm-config/schema.js";
-import { adminFromEnv, connectAdmin } from "../keycloak/admin.js";
-import { repoRoot } from "../keycloak/paths.js";
+import { adminFromEnv, connectAdmin } from "../../runtime/keycloak/admin.js";
+import { repoRoot } from "../../runtime/keycloak/paths.js";
 
 /** The options every command that talks to a society's realm shares. */
 export interface SocietyOptions {

@@ -32,7 +32,7 @@ export interface ClusterState {
   name: string;
   adminUser: string;
   /**
-   * The one public URL of the cluster (a loopback load balancer, scripts/cluster/balancer.ts); every
+   * The one public URL of the cluster (a loopback load balancer, runtime/cluster/balancer.ts); every
    * node uses it as its hostname, as behind the proxy in production.
    */
   publicUrl: string;
@@ -111,7 +111,7 @@ async function planNodes(name: string, count: number): Promise<{ nodes: ClusterN
 /** Runs the balancer as its own detached process, so that the cluster outlives `kenpo cluster start`. */
 async function startBalancerProcess(name: string, publicPort: number, nodes: ClusterNodeInfo[]): Promise<number> {
   const log = openSync(join(clusterDir(name), "balancer.log"), "w");
-  const child = spawn(process.execPath, [join(repoRoot, "node_modules", "tsx", "dist", "cli.mjs"), join(repoRoot, "scripts", "cluster", "balancer.ts"), String(publicPort), ...nodes.map((n) => String(n.httpPort))], {
+  const child = spawn(process.execPath, [join(repoRoot, "node_modules", "tsx", "dist", "cli.mjs"), join(repoRoot, "runtime", "cluster", "balancer.ts"), String(publicPort), ...nodes.map((n) => String(n.httpPort))], {
     detached: true,
     stdio: ["ignore", log, log],
   });
