@@ -1,7 +1,8 @@
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
 
-// The screenshot gallery: every page with mock contexts, built without the Keycloakify plugin.
+// The screenshot gallery: every Storybook story (src/gallery/stories.ts), built without the Keycloakify plugin
+// and without Storybook.
 export default defineConfig({
     plugins: [react()],
     build: {

@@ -9,6 +9,7 @@ import { authorizationRequest, expectPage, HttpBrowser, isLoginForm, isPage } fr
 import { testKeycloak } from "../../journeys/keycloak-env.js";
 import { memberRegister, REGISTER_HEADER } from "../support/kenpo-cli.js";
 import { provisionTestRealm } from "../../journeys/realm.js";
+import { otpCredential, seededUser } from "../../journeys/seed.js";
 import { CREDENTIAL_TYPE, METHOD, STAGE, USER_ATTRIBUTE } from "../../contracts/index.js";
 
 const run = promisify(execFile);
@@ -102,18 +103,18 @@ describe("kenpo import-members and reset-password against Keycloak", () => {
       realm: realm.config.realm,
       rep: {
         ifResourceExists: "FAIL",
-        users: ["iPhone 15", "Pixel 8"].reduce(
-          (acc, label) => {
-            acc[0]!.credentials!.push({
-              type: CREDENTIAL_TYPE.otp,
-              userLabel: label,
-              secretData: JSON.stringify({ value: `secret-${label}` }),
-              credentialData: JSON.stringify({ subType: "totp", digits: 6, counter: 0, period: 30, algorithm: "HmacSHA1" }),
-            });
-            return acc;
-          },
-          [{ username: "otp.member", enabled: true, firstName: "a", lastName: "b", attributes: { [USER_ATTRIBUTE.symbol]: ["1"], [USER_ATTRIBUTE.number]: ["2"], [USER_ATTRIBUTE.birthdate]: ["1980-01-01"], [USER_ATTRIBUTE.stage]: [STAGE.active] }, credentials: [] as Array<Record<string, unknown>> }],
-        ),
+        users: [
+          seededUser({
+            username: "otp.member",
+            symbol: "1",
+            number: "2",
+            birthdate: "1980-01-01",
+            firstName: "a",
+            lastName: "b",
+            attributes: { [USER_ATTRIBUTE.stage]: [STAGE.active] },
+            credentials: ["iPhone 15", "Pixel 8"].map((label) => otpCredential(`secret-${label}`, label)),
+          }),
+        ],
       },
     });
     // Without --remove-mfa the devices stay (the password is written in the same request as the stage).

@@ -1,4 +1,3 @@
-import { TOTP, Secret } from "otpauth";
 import type UserRepresentation from "@keycloak/keycloak-admin-client/lib/defs/userRepresentation.js";
 import { writeMembers } from "../../members/keycloak-writer.js";
 import { hashAlgorithmFromPolicy, hashPassword } from "../../members/password-hash.js";
@@ -6,7 +5,7 @@ import { startMailbox, type Mailbox } from "../../runtime/mail/mailbox.js";
 import { cardMember, Journey, totpFromPage, type TestRealm } from "../../journeys/http-journey.js";
 import { expectPage, HttpBrowser, isPage, pageId, type Page } from "../../journeys/http-login.js";
 import { provisionTestRealm } from "../../journeys/realm.js";
-import { otpCredential, seededUser } from "../../journeys/seed.js";
+import { otpApp, otpCredential, seededUser } from "../../journeys/seed.js";
 import { CREDENTIAL_TYPE, FORM_FIELD, METHOD, PAGE, STAGE, USER_ATTRIBUTE, type Stage } from "../../contracts/index.js";
 
 /**
@@ -70,7 +69,7 @@ type Kind = (typeof KINDS)[number];
 const PASSWORD = "Malformed-Pass-2026";
 const NEW_PASSWORD = "Kenpo-New-Pass-2026";
 const OTP_SECRET = "MalformedSecret-0123";
-const totp = new TOTP({ secret: Secret.fromLatin1(OTP_SECRET), digits: 6, period: 30, algorithm: "SHA1" });
+const totp = otpApp(OTP_SECRET);
 const DEVICE = "テスト端末";
 /** A member whose user ID ⑤ must refuse as taken (also in full-width). */
 const TAKEN_ID = "mf.taken";

@@ -1,8 +1,7 @@
-import { TOTP, Secret } from "otpauth";
 import { authorizationRequest, decodeJwt, exchangeCode, expectPage, HttpBrowser, isLoginForm, isPage, pageId, summarize } from "../../journeys/http-login.js";
 import { testKeycloak } from "../../journeys/keycloak-env.js";
 import { provisionTestRealm } from "../../journeys/realm.js";
-import { otpCredential, seededUser } from "../../journeys/seed.js";
+import { otpApp, otpCredential, seededUser } from "../../journeys/seed.js";
 import { METHOD, STAGE, USER_ATTRIBUTE } from "../../contracts/index.js";
 
 /**
@@ -11,9 +10,8 @@ import { METHOD, STAGE, USER_ATTRIBUTE } from "../../contracts/index.js";
  */
 describe("portal login over HTTP (authorization code + PKCE)", () => {
   let realm: Awaited<ReturnType<typeof provisionTestRealm>>;
-  // Keycloak keeps the OTP secret as a plain string and shows its bytes base32-encoded in the QR code.
+  // Seeded as a plain string, as Keycloak keeps it; otpApp() makes the codes Keycloak accepts for it.
   const secretValue = "KenpoTestSecret-0123";
-  const secret = Secret.fromLatin1(secretValue);
   const password = "Kenpo-Test-Pass-2026";
 
   beforeAll(async () => {
@@ -46,7 +44,7 @@ describe("portal login over HTTP (authorization code + PKCE)", () => {
     // Password + OTP members get the OTP page next, always.
     const otpPage = expectPage(await browser.submit(page, { username: "TARO.YAMADA", password }, { stopAt: request.redirectUri }), "the OTP page");
     expect(pageId(otpPage)).toBe("login-otp.ftl");
-    const totp = new TOTP({ secret, digits: 6, period: 30, algorithm: "SHA1" });
+    const totp = otpApp(secretValue);
     const result = await browser.submit(otpPage, { otp: totp.generate() }, { stopAt: request.redirectUri });
     if (isPage(result)) throw new Error(`login did not finish:\n${summarize(result)}`);
     const tokens = await exchangeCode(request, result.redirectedTo);

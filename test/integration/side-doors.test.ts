@@ -1,5 +1,4 @@
 import { randomBytes } from "node:crypto";
-import { TOTP, Secret } from "otpauth";
 import type UserRepresentation from "@keycloak/keycloak-admin-client/lib/defs/userRepresentation.js";
 import { DECLARED_FLOWS, treeHash } from "../../realm-config/flows.js";
 import { applyRealm, planRealm } from "../../realm-config/provision.js";
@@ -7,7 +6,7 @@ import { startMailbox, type Mailbox } from "../../runtime/mail/mailbox.js";
 import { cardMember, freshCode, importMember, Journey, type TestRealm } from "../../journeys/http-journey.js";
 import { expectPage, HttpBrowser, isPage, pageId, type Page } from "../../journeys/http-login.js";
 import { provisionTestRealm } from "../../journeys/realm.js";
-import { otpCredential, seededUser } from "../../journeys/seed.js";
+import { otpApp, otpCredential, seededUser } from "../../journeys/seed.js";
 import { CREDENTIAL_TYPE, FORM_FIELD, METHOD, PAGE, REQUIRED_ACTION, STAGE, USER_ATTRIBUTE } from "../../contracts/index.js";
 
 /**
@@ -18,7 +17,7 @@ import { CREDENTIAL_TYPE, FORM_FIELD, METHOD, PAGE, REQUIRED_ACTION, STAGE, USER
 
 const PASSWORD = "Side-Doors-Pass-2026";
 const OTP_SECRET = "SideDoorsSecret-0123";
-const totp = new TOTP({ secret: Secret.fromLatin1(OTP_SECRET), digits: 6, period: 30, algorithm: "SHA1" });
+const totp = otpApp(OTP_SECRET);
 
 const OTP = otpCredential(OTP_SECRET);
 /** A stored passkey; never used to sign here, only to make the member "have a passkey". */

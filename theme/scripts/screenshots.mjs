@@ -1,6 +1,7 @@
-// Renders every page of the theme (Japanese, phone width 390 px) to PNG files in theme/screenshots/.
-// Builds the mock-context gallery (vite.gallery.config.ts), serves it locally and drives Debian's
-// chromium through playwright-core. Usage: npm run screenshots -w theme [-- <name filter>]
+// Renders every Storybook story of the theme (phone width 390 px) to theme/screenshots/<story id>.png.
+// Builds the gallery (vite.gallery.config.ts), which renders the stories without Storybook, serves it
+// locally and drives Debian's chromium through playwright-core.
+// Usage: npm run screenshots -w theme [-- <story id filter>]
 import { spawnSync } from "node:child_process";
 import { createReadStream, existsSync, mkdirSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:http";
@@ -44,7 +45,7 @@ const server = createServer((request, response) => {
 await new Promise(resolveListen => server.listen(0, "127.0.0.1", resolveListen));
 const { port } = server.address();
 
-// The scenario names are listed by the gallery's index page.
+// The story ids are listed by the gallery's index page.
 const browser = await chromium.launch({ executablePath, headless: true, args: ["--no-sandbox", "--disable-background-networking"] });
 try {
     const context = await browser.newContext({
@@ -58,24 +59,24 @@ try {
     const page = await context.newPage();
     await page.goto(`http://127.0.0.1:${port}/`);
     const names = (await page.locator("a").allTextContents()).filter(name => filter === undefined || name.includes(filter));
-    if (names.length === 0) throw new Error(`screenshots: no scenario matches "${filter}"`);
+    if (names.length === 0) throw new Error(`screenshots: no story matches "${filter}"`);
     if (filter === undefined) rmSync(outDir, { recursive: true, force: true });
     mkdirSync(outDir, { recursive: true });
     for (const name of names) {
-        await page.goto(`http://127.0.0.1:${port}/?scenario=${encodeURIComponent(name)}`);
+        await page.goto(`http://127.0.0.1:${port}/?story=${encodeURIComponent(name)}`);
+        // The gallery sets data-ready once the story rendered and its play function (e.g. a click on
+        // the ⑧ panel) finished.
+        await page.locator("#root[data-ready]").waitFor();
+        const ready = await page.locator("#root").getAttribute("data-ready");
+        if (ready !== "true") throw new Error(`screenshots: ${name}: ${ready}`);
         await page.locator("h1").waitFor();
-        // A scenario may need a click after rendering (e.g. a choice on the ⑧ panel).
-        const clickTarget = await page.locator("#root").getAttribute("data-click");
-        if (clickTarget) {
-            await page.locator(clickTarget).click();
-            await page.waitForTimeout(300);
-        }
-        // Let Keycloakify fetch the Japanese stock messages and images settle.
+        // Let Keycloakify fetch the Japanese stock messages, lazy chunks (the QR encoder) load and images settle.
         await page.waitForLoadState("networkidle");
         const file = join(outDir, `${name}.png`);
         await page.screenshot({ path: file, fullPage: true });
         console.log(`screenshots: ${file}`);
     }
+    console.log(`screenshots: ${names.length} stories`);
     await context.close();
 } finally {
     await browser.close();

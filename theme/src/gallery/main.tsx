@@ -1,15 +1,26 @@
 import { createRoot } from "react-dom/client";
-import KcPage from "../login/KcPage";
-import { scenarioContext, scenarios } from "./scenarios";
+import { flushSync } from "react-dom";
+import { stories } from "./stories";
 
-// Screenshot gallery: ?scenario=<name> renders one page with its mock context (no Keycloak needed).
-const name = new URLSearchParams(window.location.search).get("scenario");
-const scenario = scenarios.find(candidate => candidate.name === name);
+// Screenshot gallery: ?story=<Storybook story id> renders one story (no Keycloak, no Storybook
+// needed); without it, an index of links to every story (scripts/screenshots.mjs reads it).
+const id = new URLSearchParams(window.location.search).get("story");
+const story = stories.find(candidate => candidate.id === id);
 const root = document.getElementById("root")!;
 
-if (scenario === undefined) {
-    root.innerHTML = `<ul>${scenarios.map(s => `<li><a href="?scenario=${s.name}">${s.name}</a></li>`).join("")}</ul>`;
+if (story === undefined) {
+    root.innerHTML = `<ul>${stories.map(s => `<li><a href="?story=${s.id}">${s.id}</a></li>`).join("")}</ul>`;
 } else {
-    if (scenario.action !== undefined) root.dataset.click = scenario.action.click;
-    createRoot(root).render(<KcPage kcContext={scenarioContext(scenario)} />);
+    const { Component, args, play } = story;
+    // Rendered synchronously so that play finds the page, as in Storybook.
+    flushSync(() => createRoot(root).render(<Component {...args} />));
+    // Tells the screenshot script that the state is reached (after the story's clicks), or why not.
+    void Promise.resolve(play?.({ canvasElement: root })).then(
+        () => {
+            root.dataset.ready = "true";
+        },
+        (error: unknown) => {
+            root.dataset.ready = `error: ${String(error)}`;
+        }
+    );
 }

@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
-import { createKcPageStory } from "../KcPageStory";
+import { clickAfterRender, createKcPageStory } from "../KcPageStory";
 import { fieldErrors, society } from "../mocks";
 
 const { KcPageStory } = createKcPageStory({ pageId: "login-config-totp.ftl" });
@@ -13,7 +13,11 @@ export default meta;
 
 type Story = StoryObj<typeof meta>;
 
+/** ⑧: the first login is complete; the member chooses where to set up the OTP app. */
 export const FirstLoginComplete: Story = { args: { kcContext: { ...society, isAppInitiatedAction: false } } };
+
+/** ⑭ reached from ⑧ ("このまま設定する"): the QR code for the OTP app. */
+export const SetUpHere: Story = { ...FirstLoginComplete, play: clickAfterRender("#kp-set-up-here") };
 
 export const ManualKey: Story = { args: { kcContext: { ...society, isAppInitiatedAction: false, mode: "manual" } } };
 
