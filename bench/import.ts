@@ -1,12 +1,17 @@
 /**
  * `npm run bench:import`: members/s of the naive loop (one users.create with a plaintext temporary
- * password per member, so the server hashes) against our import (client-side hashing on every core,
- * batched partial import), side by side on one Keycloak, plus the hashing limit of this machine.
+ * password per member, so the server hashes) against our import of a register file as
+ * `kenpo import-members` runs it (members/import-register.ts: validation, client-side hashing on
+ * every core, batched partial import), side by side on one Keycloak, plus the hashing limit of
+ * this machine.
  * Prints figures; asserts nothing.
  */
-import { availableParallelism } from "node:os";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
+import { join } from "node:path";
 import { CREDENTIAL_TYPE, STAGE, USER_ATTRIBUTE } from "../contracts/index.js";
-import { writeMembers, type ImportMember } from "../members/keycloak-writer.js";
+import { importRegister, withInitialPassword } from "../members/import-register.js";
+import type { ImportMember } from "../members/keycloak-writer.js";
 import { hashAlgorithmFromPolicy, hashPassword } from "../members/password-hash.js";
 import { loadSocietyConfig } from "../realm-config/load.js";
 import { applyRealm } from "../realm-config/provision.js";
@@ -20,20 +25,27 @@ const naiveCount = Number(process.env.BENCH_NAIVE ?? 200);
 /** Each run's members carry cards of their own (`numberBase`): the import matches members by card. */
 function* generate(count: number, prefix: string, numberBase: number): Generator<ImportMember> {
   for (let i = 0; i < count; i += 1) {
-    const symbol = String(10 + (i % 90));
-    const number = String(numberBase + i);
-    const birthdate = `19${String(40 + (i % 60)).padStart(2, "0")}-${String(1 + (i % 12)).padStart(2, "0")}-${String(1 + (i % 28)).padStart(2, "0")}`;
-    yield {
+    yield withInitialPassword({
       line: i + 2,
       userId: `${prefix}${i}`,
-      symbol,
-      number,
-      birthdate,
+      symbol: String(10 + (i % 90)),
+      number: String(numberBase + i),
+      birthdate: `19${String(40 + (i % 60)).padStart(2, "0")}-${String(1 + (i % 12)).padStart(2, "0")}-${String(1 + (i % 28)).padStart(2, "0")}`,
       lastName: "健保",
       firstName: `花子${i}`,
-      initialPassword: `${symbol}${number}${birthdate.replaceAll("-", "")}`,
-    };
+    });
   }
+}
+
+const registers = mkdtempSync(join(tmpdir(), "kenpo-bench-import-"));
+
+/** The members as an admin's register file, so the import is measured from the file as admins run it. */
+function registerFile(count: number, prefix: string, numberBase: number): string {
+  const file = join(registers, `${prefix}.csv`);
+  const lines = ["user_id,symbol,number,branch,birthdate,last_name,first_name,email"];
+  for (const m of generate(count, prefix, numberBase)) lines.push([m.userId, m.symbol, m.number, "", m.birthdate, m.lastName, m.firstName, ""].join(","));
+  writeFileSync(file, `${lines.join("\n")}\n`);
+  return file;
 }
 
 async function oneCoreHashRate(policy: string | undefined): Promise<number> {
@@ -83,9 +95,11 @@ try {
   rows.push(["naive loop (users.create)", `${naiveCount} members`, `${naiveRate.toFixed(1)} members/s`]);
 
   for (const [index, size] of sizes.entries()) {
+    const file = registerFile(size, `m${size}-`, 10_000_000 * (index + 1));
     started = Date.now();
-    // A function, not a generator: the writer streams the members twice (plan, then write) instead of holding them.
-    const report = await writeMembers(() => generate(size, `m${size}-`, 10_000_000 * (index + 1)), { admin, realm: config.realm });
+    const outcome = await importRegister(file, {}, { connect: () => ({ admin, realm: config.realm }) });
+    if (outcome.kind !== "imported") throw new Error(`the generated register of ${size} members did not import: ${outcome.kind}`);
+    const { report } = outcome;
     const rate = report.created / ((Date.now() - started) / 1000);
     rows.push([
       `kenpo import`,
@@ -99,5 +113,6 @@ try {
   process.stdout.write(`\nImport benchmark on Keycloak ${kc.url} (realm policy: ${realm.passwordPolicy})\n`);
   for (const [a, b, c] of rows) process.stdout.write(`  ${a.padEnd(width)}  ${b.padEnd(width2)}  ${c}\n`);
 } finally {
+  rmSync(registers, { recursive: true, force: true });
   await stopKeycloak(name);
 }

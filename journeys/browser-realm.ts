@@ -1,20 +1,16 @@
 import { startPortal, type RunningPortal } from "../portal/serve.js";
 import { applyRealm } from "../realm-config/provision.js";
 import type { SocietyConfig } from "../realm-config/schema.js";
-import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
-import { stringify } from "yaml";
+import { importRegister } from "../members/import-register.js";
+import { importReport } from "../members/import-report.js";
 import { initialPassword } from "../rules/initial-password.js";
 import { memberFacingUrl } from "../runtime/keycloak/member-url.js";
-import { repoRoot } from "../runtime/keycloak/paths.js";
 import { testKeycloak } from "./keycloak-env.js";
 import { startMailbox, type Mailbox } from "../runtime/mail/mailbox.js";
 import { testAdmin, testConfig } from "./realm.js";
-
-const run = promisify(execFile);
 
 /**
  * Everything one end-to-end test file needs around Keycloak: its own realm (the demo society's
@@ -107,8 +103,9 @@ export function newTestMember(overrides: Partial<TestMember> = {}): TestMember {
 }
 
 /**
- * Creates members with the real import: a CSV member register in the documented columns, given to
- * `kenpo import-members` (validation, initial password, hashing, batched write) for this realm.
+ * Creates members with the real import: a CSV member register in the documented columns, imported
+ * by the use-case `kenpo import-members` runs (validation, initial password, hashing, batched write)
+ * into this realm.
  */
 export async function importMembers(realm: BrowserRealm, members: TestMember[]): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "kenpo-e2e-import-"));
@@ -116,17 +113,13 @@ export async function importMembers(realm: BrowserRealm, members: TestMember[]):
     const register = join(dir, "members.csv");
     const rows = members.map((m) => [m.userId, m.symbol, m.number, "", m.birthdate, m.lastName, m.firstName, m.email].join(","));
     writeFileSync(register, `${["ユーザID,記号,番号,枝番,生年月日,姓,名,メールアドレス", ...rows].join("\n")}\n`);
-    const config = join(dir, "society.yaml");
-    writeFileSync(config, stringify({ ...realm.config, server: { url: testKeycloak().url } }));
-    const kc = testKeycloak();
-    const { stdout } = await run(process.execPath, [join(repoRoot, "node_modules", "tsx", "dist", "cli.mjs"), join(repoRoot, "scripts", "cli.ts"), "import-members", register, "--config", config, "--report", "json"], {
-      cwd: repoRoot,
-      env: { ...process.env, NODE_OPTIONS: "", KENPO_ADMIN_USER: kc.adminUser, KENPO_ADMIN_PASSWORD: kc.adminPassword },
-    }).catch((error: Error & { stdout?: string; stderr?: string }) => {
-      throw new Error(`kenpo import-members failed: ${error.message}\n${error.stdout ?? ""}${error.stderr ?? ""}`);
-    });
-    const report = JSON.parse(stdout.trim().split("\n").at(-1) ?? "{}") as { created?: number };
-    if (report.created !== members.length) throw new Error(`import created ${report.created} of ${members.length} members: ${stdout}`);
+    // The suite goes on using its admin connection: nothing to close.
+    const outcome = await importRegister(register, {}, { connect: () => ({ admin: realm.admin, realm: realm.config.realm }) });
+    const created = outcome.kind === "imported" ? outcome.report.created : 0;
+    if (created !== members.length) {
+      const { stdout, stderr } = importReport(outcome, { file: register, json: false });
+      throw new Error(`import created ${created} of ${members.length} members:\n${stdout}${stderr}`);
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { TOTP, Secret } from "otpauth";
-import { initialPassword } from "../rules/initial-password.js";
+import { withInitialPassword } from "../members/import-register.js";
 import { writeMembers, type ImportMember } from "../members/keycloak-writer.js";
 import { authorizationRequest, exchangeCode, expectPage, HttpBrowser, isPage, pageId, summarize, type AuthorizationRequest, type Page } from "./http-login.js";
 import type { Mailbox } from "../runtime/mail/mailbox.js";
@@ -17,8 +17,7 @@ function cardNumberFor(userId: string): string {
 
 export function cardMember(userId: string, overrides: Partial<ImportMember> = {}): ImportMember {
   const base = { line: 2, userId, symbol: "12", number: cardNumberFor(userId), birthdate: "1980-12-01", lastName: "山田", firstName: "太郎", email: `${userId}@example.test` };
-  const m = { ...base, ...overrides };
-  return { ...m, initialPassword: initialPassword(m) } as ImportMember;
+  return withInitialPassword({ ...base, ...overrides });
 }
 
 export async function importMember(realm: TestRealm, member: ImportMember): Promise<void> {

@@ -6,6 +6,7 @@ import { initialPasswordOf } from "../rules/initial-password.js";
 import { describeKey, memberKey } from "../rules/member-key.js";
 import { MemberPlanner, RealmMembers, type Conflict, type Decision } from "./member-plan.js";
 import { hashAlgorithmFromPolicy, hashPassword, type HashAlgorithm } from "./password-hash.js";
+import type { MemberRow } from "./validate.js";
 
 /**
  * Writes validated members into a realm. Rows are matched to accounts by their card (see
@@ -16,18 +17,8 @@ import { hashAlgorithmFromPolicy, hashPassword, type HashAlgorithm } from "./pas
  * adds who is missing.
  */
 
-export interface ImportMember {
-  /** Physical line in the source file, for reports. */
-  line: number;
-  userId: string;
-  symbol: string;
-  number: string;
-  branch?: string;
-  /** YYYY-MM-DD */
-  birthdate: string;
-  lastName: string;
-  firstName: string;
-  email?: string;
+/** A validated row of the register with the initial password derived from its card (rules/initial-password.ts). */
+export interface ImportMember extends MemberRow {
   initialPassword: string;
 }
 

@@ -8,7 +8,7 @@ import type { Change, Section } from "../plan-types.js";
  * the others keep their defaults), per-client flow overrides, and identity providers. The realm config
  * owns them: no client of a member realm allows the password grant or the implicit flow or overrides
  * our flows, every client that logs members in through the browser asks for level "mfa" (step-up from
- * any weaker SSO session), and a member realm has no identity provider.
+ * any weaker SSO session), no member gets an offline token, and a member realm has no identity provider.
  */
 
 type Admin = Parameters<Section["plan"]>[0]["admin"];
@@ -57,6 +57,61 @@ async function clientChanges(admin: Admin, realm: string): Promise<Change[]> {
   });
 }
 
+/**
+ * Offline tokens outlive the member's session and its logout (30 days idle by Keycloak's default) and keep
+ * saying acr "mfa": no member needs one. Keycloak issues them only to users holding the `offline_access`
+ * realm role, which every realm's default roles include, and offers the scope to every client.
+ */
+const OFFLINE = "offline_access";
+
+async function offlineAccessChanges(admin: Admin, realm: string): Promise<Change[]> {
+  const changes: Change[] = [];
+  const rep = await admin.realms.findOne({ realm });
+  const defaults = rep?.defaultRole?.id ? await admin.roles.getCompositeRolesForRealm({ realm, id: rep.defaultRole.id }) : [];
+  const offlineRole = defaults.find((r) => r.name === OFFLINE);
+  if (offlineRole && rep?.defaultRole?.id) {
+    const id = rep.defaultRole.id;
+    changes.push({
+      section: "side-doors",
+      action: "update",
+      target: `default roles ${rep.defaultRole.name}`,
+      details: [`${OFFLINE} → removed (no member gets an offline token)`],
+      apply: async () => {
+        await admin.roles.delCompositeRoles({ realm, id }, [offlineRole]);
+      },
+    });
+  }
+  // Bearer-only clients (realm-management, whose edits Keycloak forbids) never get tokens at all.
+  for (const client of (await admin.clients.find({ realm })).filter((c) => !c.bearerOnly)) {
+    const optional = await admin.clients.listOptionalClientScopes({ realm, id: client.id! });
+    const scope = optional.find((s) => s.name === OFFLINE);
+    if (!scope) continue;
+    changes.push({
+      section: "side-doors",
+      action: "update",
+      target: `client ${client.clientId}`,
+      details: [`optional scope ${OFFLINE} → removed`],
+      apply: async () => {
+        await admin.clients.delOptionalClientScope({ realm, id: client.id!, clientScopeId: scope.id! });
+      },
+    });
+  }
+  const realmOptional = await admin.clientScopes.listDefaultOptionalClientScopes({ realm } as never);
+  const realmScope = realmOptional.find((s) => s.name === OFFLINE);
+  if (realmScope) {
+    changes.push({
+      section: "side-doors",
+      action: "update",
+      target: "realm default optional scopes",
+      details: [`${OFFLINE} → removed (clients created later do not get it)`],
+      apply: async () => {
+        await admin.clientScopes.delDefaultOptionalClientScope({ realm, id: realmScope.id! });
+      },
+    });
+  }
+  return changes;
+}
+
 async function identityProviderChanges(admin: Admin, realm: string): Promise<Change[]> {
   const providers = await admin.identityProviders.find({ realm });
   return providers.map((idp) => ({
@@ -70,6 +125,10 @@ async function identityProviderChanges(admin: Admin, realm: string): Promise<Cha
   }));
 }
 
+async function allChanges(admin: Admin, realm: string): Promise<Change[]> {
+  return [...(await clientChanges(admin, realm)), ...(await offlineAccessChanges(admin, realm)), ...(await identityProviderChanges(admin, realm))];
+}
+
 export const sideDoorsSection: Section = {
   name: "side-doors",
   async plan({ admin, config, realmExists }): Promise<Change[]> {
@@ -80,13 +139,17 @@ export const sideDoorsSection: Section = {
           section: "side-doors",
           action: "update",
           target: "built-in clients",
-          details: ["password grant and implicit flow off, no flow overrides, minimum acr mfa for browser logins, on every client Keycloak creates", "no identity providers"],
+          details: [
+            "password grant and implicit flow off, no flow overrides, minimum acr mfa for browser logins, on every client Keycloak creates",
+            "no offline tokens (offline_access out of the default roles and the clients' scopes)",
+            "no identity providers",
+          ],
           apply: async () => {
-            for (const change of [...(await clientChanges(admin, config.realm)), ...(await identityProviderChanges(admin, config.realm))]) await change.apply();
+            for (const change of await allChanges(admin, config.realm)) await change.apply();
           },
         },
       ];
     }
-    return [...(await clientChanges(admin, config.realm)), ...(await identityProviderChanges(admin, config.realm))];
+    return allChanges(admin, config.realm);
   },
 };
