@@ -11,8 +11,8 @@ const shared = {
 };
 
 export default {
-  // testTimeout is a global option (ignored inside projects): Keycloak-backed hooks and journeys
-  // take seconds to minutes on a 2-core machine.
+  // testTimeout is a global option: jest-circus reads only this one and ignores a project's own, so
+  // it covers every project. Keycloak-backed hooks and journeys take seconds to minutes on a 2-core machine.
   testTimeout: 300_000,
   projects: [
     // The theme's component tests (jsdom) keep their own config in the theme workspace.
@@ -28,7 +28,6 @@ export default {
       testMatch: ["<rootDir>/test/integration/**/*.test.ts"],
       globalSetup: "<rootDir>/test/support/global-setup.mjs",
       globalTeardown: "<rootDir>/test/support/global-teardown.mjs",
-      testTimeout: 180_000,
     },
     {
       ...shared,
@@ -37,7 +36,6 @@ export default {
       testMatch: ["<rootDir>/test/e2e/**/*.test.ts"],
       globalSetup: "<rootDir>/test/support/global-setup.mjs",
       globalTeardown: "<rootDir>/test/support/global-teardown.mjs",
-      testTimeout: 300_000,
     },
     {
       ...shared,

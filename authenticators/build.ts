@@ -10,7 +10,7 @@
  * file per authenticator, a member posting ③ was sometimes shown ⑤. With identical files, whichever
  * script's globals win, the same code runs and dispatches on the context it was given.
  */
-import { createWriteStream, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { createWriteStream, mkdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "acorn";
@@ -121,5 +121,4 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const files = await bundle(compileToEs5());
   await writeJar(files);
   process.stderr.write(`authenticators: ${[...files.keys()].join(", ")} → ${JAR.replace(`${repo}/`, "")}\n`);
-  void readFileSync;
 }

@@ -19,7 +19,7 @@
  */
 import type { TOTP } from "otpauth";
 import { quantile } from "simple-statistics";
-import { CREDENTIAL_TYPE, FORM_FIELD, METHOD, PAGE, STAGE, USER_ATTRIBUTE } from "../contracts/index.js";
+import { FORM_FIELD, METHOD, PAGE, STAGE, USER_ATTRIBUTE } from "../contracts/index.js";
 import { writeMembers, type ImportMember } from "../members/keycloak-writer.js";
 import { hashAlgorithmFromPolicy, hashPassword } from "../members/password-hash.js";
 import { loadSocietyConfig } from "../realm-config/load.js";
@@ -136,7 +136,7 @@ try {
   const admin = await connectAdmin({ url: node1.url, username: cluster.running.adminUser, password: cluster.running.adminPassword });
   const base = loadSocietyConfig(`${repoRoot}/realm-config/societies/demo.yaml`);
   const smtp = { host: "127.0.0.1", port: mailbox.port, from: "no-reply@kenpo.test", ssl: false, starttls: false };
-  const realmOf = (config: SocietyConfig): TestRealm => ({ config, admin, cleanup: async () => undefined });
+  const realmOf = (config: SocietyConfig): TestRealm => ({ config, admin, cleanup: () => Promise.resolve() });
   // Every node's hostname is the cluster's public URL; each login below is sent straight to its node.
   const publicUrl = cluster.running.publicUrl;
   const kenpo = realmOf({ ...base, realm: "bench-kenpo", server: { url: publicUrl }, smtp });

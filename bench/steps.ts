@@ -47,7 +47,7 @@ const kc = await startKeycloak({ name, ephemeral: true, httpPort: 0, managementP
 try {
   const admin = await connectAdmin({ url: kc.url, username: kc.adminUser, password: kc.adminPassword });
   const base = loadSocietyConfig(`${repoRoot}/realm-config/societies/demo.yaml`);
-  const realmOf = (config: SocietyConfig): TestRealm => ({ config, admin, cleanup: async () => undefined });
+  const realmOf = (config: SocietyConfig): TestRealm => ({ config, admin, cleanup: () => Promise.resolve() });
   const kenpo = realmOf({ ...base, realm: "bench-kenpo", server: { url: kc.url } });
   const stock = realmOf({ ...base, realm: "bench-stock", server: { url: kc.url } });
   await applyRealm(admin, kenpo.config);

@@ -3,7 +3,7 @@ import { PNG } from "pngjs";
 import type { Locator } from "playwright-core";
 
 // jsqr is CommonJS whose exports is the function itself (with .default on it as well).
-const jsQR = (jsQRModule as unknown as { default: typeof jsQRModule.default }).default;
+const jsQR = jsQRModule.default;
 
 /** Reads a QR code shown on the page the way a phone camera would: from the pixels on screen. */
 export async function readQrCode(image: Locator): Promise<string> {

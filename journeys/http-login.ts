@@ -30,7 +30,7 @@ export interface KcContext {
  * Runs the page's first script (Keycloakify's kcContext declaration) in an empty sandbox with just
  * enough of window/document for it to finish, and returns the context it built.
  */
-export function readKcContext(html: string, $: cheerio.CheerioAPI): KcContext | undefined {
+export function readKcContext($: cheerio.CheerioAPI): KcContext | undefined {
   const script = $("script")
     .map((_, el) => $(el).html() ?? "")
     .get()
@@ -59,7 +59,6 @@ export function readKcContext(html: string, $: cheerio.CheerioAPI): KcContext | 
   sandbox.window = Object.assign(sandbox.window as object, sandbox);
   // The declaration ends by handing kcContext to the page; capture it instead.
   runInNewContext(`${script}\n;this.__kcContext = kcContext;`, sandbox, { timeout: 1000 });
-  void html;
   return sandbox.__kcContext as KcContext;
 }
 
@@ -134,7 +133,7 @@ export class HttpBrowser {
       const html = await res.text();
       this.visited.push(current);
       const $ = cheerio.load(html);
-      const kcContext = readKcContext(html, $);
+      const kcContext = readKcContext($);
       return { url: current, status: res.status, html, $, ...(kcContext ? { kcContext } : {}) };
     }
     throw new Error(`too many redirects from ${url}`);

@@ -75,7 +75,7 @@ test("a failure while writing says how to finish, and the connection is closed",
   let closed = 0;
   let started = 0;
   const admin = { realms: { findOne: () => Promise.reject(new Error("socket hang up")) } } as unknown as KcAdminClient;
-  const run = importRegister(file(`${HEADER}\n${GOOD}\n`), {}, { connect: async () => ({ admin, realm: "r", close: () => (closed += 1) }), onStart: () => (started += 1) });
+  const run = importRegister(file(`${HEADER}\n${GOOD}\n`), {}, { connect: () => Promise.resolve({ admin, realm: "r", close: () => (closed += 1) }), onStart: () => (started += 1) });
   await expect(run).rejects.toThrow(
     "import interrupted: socket hang up. Members written so far stay; run the same command again to finish (existing members are skipped).",
   );

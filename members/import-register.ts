@@ -28,15 +28,15 @@ export interface RealmConnection {
   admin: KcAdminClient;
   realm: string;
   /** Called once the import is done with the connection; absent when the caller keeps using it. */
-  close?(): void;
+  close?: () => void;
 }
 
 export interface ImportRegisterContext {
   /** Called only once the file is fit to import, so that checking a file never needs Keycloak. */
-  connect(): RealmConnection | Promise<RealmConnection>;
+  connect: () => RealmConnection | Promise<RealmConnection>;
   /** Writing begins: `valid` members to go (a progress bar's total). */
-  onStart?(valid: number): void;
-  onProgress?(progress: WriteProgress): void;
+  onStart?: (valid: number) => void;
+  onProgress?: (progress: WriteProgress) => void;
 }
 
 export type ImportOutcome =
@@ -105,7 +105,7 @@ export async function importRegister(file: string, options: ImportRegisterOption
     return { kind: "imported", summary, realm, report };
   } catch (error) {
     // Safe advice because the writer never overwrites: a re-run only adds who is still missing.
-    throw new Error(`import interrupted: ${(error as Error).message}. Members written so far stay; run the same command again to finish (existing members are skipped).`);
+    throw new Error(`import interrupted: ${(error as Error).message}. Members written so far stay; run the same command again to finish (existing members are skipped).`, { cause: error });
   } finally {
     close?.();
   }

@@ -126,10 +126,13 @@ function newUser(member: ImportMember, password: Awaited<ReturnType<typeof hashP
   };
 }
 
+/** Array.isArray alone would narrow the source to `any[]`. */
+const isList = (source: MemberSource): source is ImportMember[] => Array.isArray(source);
+
 /** Two passes over one source: the first may have to keep what a one-shot iterable yields. */
 function passes(source: MemberSource): { first: AsyncIterable<ImportMember>; second: () => Iterable<ImportMember> | AsyncIterable<ImportMember> } {
   if (typeof source === "function") return { first: toAsync(source()), second: source };
-  if (Array.isArray(source)) return { first: toAsync(source), second: () => source };
+  if (isList(source)) return { first: toAsync(source), second: () => source };
   const kept: ImportMember[] = [];
   return {
     first: (async function* () {

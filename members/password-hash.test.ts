@@ -22,7 +22,7 @@ test("an argon2 credential has Keycloak's stored format and verifies with its ow
   });
   expect(again.toString("base64")).toBe(secret.value);
   const other = await hashPassword("12345678919801201", { id: "argon2", iterations: 5 });
-  expect(JSON.parse(other.secretData).salt).not.toBe(secret.salt);
+  expect((JSON.parse(other.secretData) as { salt: string }).salt).not.toBe(secret.salt);
 });
 
 test("a pbkdf2-sha512 credential is 64 bytes with a 16-byte salt", async () => {

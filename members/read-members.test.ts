@@ -130,9 +130,9 @@ describe("the CLI", () => {
 
     const bad = cli(["import-members", file(`${JA_HEADER}\n${GOOD}\nx,1,1,,1980-01-01,a,,\n`), "--validate-only", "--report", "json"]);
     await expect(bad).rejects.toMatchObject({ code: 1 });
-    const badOut = JSON.parse(((await bad.catch((e: { stdout: string }) => e)) as { stdout: string }).stdout);
+    const badOut = JSON.parse((await bad.catch((e: { stdout: string }) => e)).stdout) as { errors: { line: number; field: string }[] };
     expect(badOut).toMatchObject({ total: 2, valid: 1, invalid: 1 });
-    expect(badOut.errors.map((e: { line: number; field: string }) => [e.line, e.field])).toEqual([[3, "user_id"], [3, "first_name"]]);
+    expect(badOut.errors.map((e) => [e.line, e.field])).toEqual([[3, "user_id"], [3, "first_name"]]);
 
     await expect(cli(["import-members", join(dir, "nope.csv"), "--validate-only", "--report", "json"])).rejects.toMatchObject({ code: 2 });
   });

@@ -27,7 +27,7 @@ test("the user ID is looked up as normalized, and a member without card data is 
   const asked: unknown[] = [];
   const user = { id: "u1", username: "member8", attributes: { [USER_ATTRIBUTE.symbol]: ["12"], [USER_ATTRIBUTE.birthdate]: ["1980-12-01"] } };
   // No update or credential methods: a write would fail with a TypeError, not the refusal.
-  const admin = { users: { find: async (query: unknown) => (asked.push(query), [user]) } } as unknown as KcAdminClient;
+  const admin = { users: { find: (query: unknown) => (asked.push(query), Promise.resolve([user])) } } as unknown as KcAdminClient;
   await expect(resetPassword(admin, "demo", " ＭＥＭＢＥＲ８ ")).rejects.toThrow("member member8 has no usable card data (number): re-import the member's row first");
   expect(asked).toEqual([{ realm: "demo", username: "member8", exact: true }]);
 });

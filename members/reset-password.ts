@@ -3,6 +3,7 @@ import { CREDENTIAL_TYPE, USER_ATTRIBUTE } from "../contracts/index.js";
 import { initialPasswordOf } from "../rules/initial-password.js";
 import { normalizeUserId } from "../rules/user-id.js";
 import { findMember, resetMember, type ResetResult } from "./reset-member.js";
+import { firstAttribute } from "./attributes.js";
 
 /**
  * The help desk's reset, start to end (`kenpo reset-password`): the user ID as the caller spells
@@ -18,11 +19,10 @@ export interface ResetPasswordOptions {
 export async function resetPassword(admin: KcAdminClient, realm: string, userIdInput: string, options: ResetPasswordOptions = {}): Promise<ResetResult> {
   const userId = normalizeUserId(userIdInput);
   const user = await findMember(admin, realm, userId);
-  const attrs = user.attributes ?? {};
   const password = initialPasswordOf({
-    symbol: attrs[USER_ATTRIBUTE.symbol]?.[0] ?? "",
-    number: attrs[USER_ATTRIBUTE.number]?.[0] ?? "",
-    birthdate: attrs[USER_ATTRIBUTE.birthdate]?.[0] ?? "",
+    symbol: firstAttribute(user, USER_ATTRIBUTE.symbol) ?? "",
+    number: firstAttribute(user, USER_ATTRIBUTE.number) ?? "",
+    birthdate: firstAttribute(user, USER_ATTRIBUTE.birthdate) ?? "",
   });
   if (!password.ok) throw new Error(`member ${userId} has no usable card data (${password.field}): re-import the member's row first`);
   const result = await resetMember(admin, realm, user, password.password, options);

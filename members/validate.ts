@@ -37,6 +37,7 @@ const name = () =>
         .string()
         .min(1, { error: "is empty", abort: true })
         .max(100, "is longer than 100 characters")
+        // eslint-disable-next-line no-control-regex -- control characters are what this rejects
         .regex(/^[^\u0000-\u001f\u007f]*$/, "must not contain line breaks or control characters"),
     );
 

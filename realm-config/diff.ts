@@ -7,7 +7,7 @@ function normalize(value: unknown): unknown {
   if (Array.isArray(value)) {
     const items = value.map(normalize);
     // Lists of names (locales, URIs, algorithms) have no meaningful order in Keycloak.
-    return items.every((v) => typeof v === "string") ? [...(items as string[])].sort() : items;
+    return items.every((v) => typeof v === "string") ? [...items].sort() : items;
   }
   if (value && typeof value === "object") {
     return Object.fromEntries(

@@ -111,7 +111,7 @@ function formatPath(path: readonly PropertyKey[]): string {
 /** The value a problem is about, quoted back: scalars only, cut short; a mapping or list would print the file back. */
 function shown(value: unknown): string {
   if (value === undefined || (typeof value === "object" && value !== null)) return "";
-  const text = JSON.stringify(value) ?? String(value);
+  const text = JSON.stringify(value) ?? typeof value;
   return ` (got ${text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN - 1)}…` : text})`;
 }
 
@@ -145,7 +145,7 @@ export function describeIssues(error: ZodError, input: unknown, schema: z.ZodTyp
       return issue.keys.map((key) => unknownKeyLine(where, mappingPath, key, known));
     }
     let got: unknown = input;
-    for (const key of issue.path) got = got && typeof got === "object" ? (got as Record<PropertyKey, unknown>)[key as PropertyKey] : undefined;
+    for (const key of issue.path) got = got && typeof got === "object" ? (got as Record<PropertyKey, unknown>)[key] : undefined;
     if (issue.code === "invalid_type" && got === undefined && issue.path.length > 0) {
       return [`${where}: required key missing (expected ${YAML_KINDS[issue.expected] ?? issue.expected})`];
     }

@@ -13,6 +13,13 @@ export interface Change {
   apply: () => Promise<void>;
 }
 
+/**
+ * The payload of the admin client's realm-only calls (getRequiredActions and the like), which it
+ * types as `void & { realm?: string }`: no object literal is assignable to that, so `{ realm }`
+ * needs an assertion, and one to this type still checks the key and its type.
+ */
+export type RealmOnlyPayload = NonNullable<Parameters<KcAdminClient["authenticationManagement"]["getRequiredActions"]>[0]>;
+
 export interface ProvisionContext {
   admin: KcAdminClient;
   config: SocietyConfig;

@@ -49,9 +49,9 @@ export async function applyRealm(
   } catch (error) {
     if (!existedBefore && applied.length > 0) {
       await admin.realms.del({ realm: config.realm }).catch(() => undefined);
-      throw new Error(`provisioning failed at ${step}, the new realm ${config.realm} was removed again: ${describe(error)}`);
+      throw new Error(`provisioning failed at ${step}, the new realm ${config.realm} was removed again: ${describe(error)}`, { cause: error });
     }
-    throw new Error(`provisioning failed at ${step} after ${applied.length} change(s); run it again to finish: ${describe(error)}`);
+    throw new Error(`provisioning failed at ${step} after ${applied.length} change(s); run it again to finish: ${describe(error)}`, { cause: error });
   }
   return applied;
 }

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { collectKeys, DOCS, generateReference, renderRow, societyJsonSchema, staleDocs } from "./reference.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const keys = collectKeys(societyJsonSchema() as Parameters<typeof collectKeys>[0]);
+const keys = collectKeys(societyJsonSchema());
 const row = (path: string) => {
   const entry = keys.find((k) => k.path === path);
   if (!entry) throw new Error(`no key ${path}`);

@@ -48,7 +48,7 @@ export const DOCS = { markdown: "docs/config.md", jsonSchema: "docs/society-conf
  * default are optional in the file, which is what an editor should check.
  */
 export function societyJsonSchema(schema: z.ZodType = societyConfigSchema): Record<string, unknown> {
-  return z.toJSONSchema(schema, { io: "input", target: "draft-07" }) as Record<string, unknown>;
+  return z.toJSONSchema(schema, { io: "input", target: "draft-07" });
 }
 
 /** A value the way it would be written in the YAML file (JSON is valid YAML flow style, and quotes stay visible). */
@@ -205,7 +205,7 @@ export function renderMarkdown(jsonSchema: JsonNode): string {
 /** The two committed files' contents, exactly as they should be on disk. Pure: schema in, text out. */
 export function generateReference(schema: z.ZodType = societyConfigSchema): { jsonSchema: string; markdown: string } {
   const json = societyJsonSchema(schema);
-  return { jsonSchema: `${JSON.stringify(json, null, 2)}\n`, markdown: renderMarkdown(json as JsonNode) };
+  return { jsonSchema: `${JSON.stringify(json, null, 2)}\n`, markdown: renderMarkdown(json) };
 }
 
 /** The committed files that differ from what the schema makes now (paths relative to the repository root). */

@@ -57,12 +57,12 @@ function findEra(name: string): number {
 
 function eraNames(): string {
   const all: string[] = [];
-  for (let i = 0; i < ERAS.length; i += 1) all.push.apply(all, ERAS[i]!.names);
+  for (let i = 0; i < ERAS.length; i += 1) all.push(...ERAS[i]!.names);
   return all.join("|");
 }
 
 const WESTERN = [
-  /^(\d{4})[-\/.](\d{1,2})[-\/.](\d{1,2})$/,
+  /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/,
   /^(\d{4})(\d{2})(\d{2})$/,
   /^(\d{4})年(\d{1,2})月(\d{1,2})日?$/,
 ];
@@ -74,9 +74,9 @@ const ERA_PATTERNS = [
 export function parseBirthdate(input: string | null | undefined, today?: Date): BirthdateResult {
   const text = toHalfWidth(input == null ? "" : String(input)).replace(/\s+/g, "");
   if (text === "") return fail("empty", "birthdate is empty");
-  let y = 0;
-  let m = 0;
-  let d = 0;
+  let y: number;
+  let m: number;
+  let d: number;
   let era = -1;
   let match: RegExpExecArray | null = null;
   for (let i = 0; i < WESTERN.length && !match; i += 1) match = WESTERN[i]!.exec(text);

@@ -26,14 +26,14 @@ function providerOf(e: AuthenticationExecutionInfoRepresentation): string {
 }
 
 async function currentRows(admin: KcAdminClient, realm: string, alias: string): Promise<FlatExecution[]> {
-  const executions = (await admin.authenticationManagement.getExecutions({ realm, flow: alias })) as AuthenticationExecutionInfoRepresentation[];
+  const executions = await admin.authenticationManagement.getExecutions({ realm, flow: alias });
   const rows: FlatExecution[] = [];
   for (const e of executions) {
     const what = e.authenticationFlow ? (e.displayName ?? "") : providerOf(e);
     const row: FlatExecution = { level: e.level ?? 0, what, requirement: e.requirement as FlatExecution["requirement"] };
     if (e.authenticationConfig && !what.startsWith("script-")) {
       const config = await admin.authenticationManagement.getConfig({ realm, id: e.authenticationConfig });
-      row.config = config.config as Record<string, string>;
+      row.config = config.config;
     }
     rows.push(row);
   }
@@ -57,7 +57,7 @@ async function build(admin: KcAdminClient, realm: string, tree: FlowNode, suffix
   await add(top, tree);
   // Keycloak lists the executions depth first, the order they were added in: pair them with the tree.
   const wanted = flatten(tree, suffix);
-  const executions = (await admin.authenticationManagement.getExecutions({ realm, flow: top })) as AuthenticationExecutionInfoRepresentation[];
+  const executions = await admin.authenticationManagement.getExecutions({ realm, flow: top });
   if (executions.length !== wanted.length) throw new Error(`flow ${top}: expected ${wanted.length} executions, Keycloak has ${executions.length}`);
   const configs = collectConfigs(tree);
   for (const [i, execution] of executions.entries()) {
@@ -87,7 +87,7 @@ async function closeDoor(admin: KcAdminClient, realm: string, binding: string): 
   if (!flows.some((f) => f.alias === CLOSED)) {
     await admin.authenticationManagement.createFlow({ realm, alias: CLOSED, description: "Refuses every login while a kenpo flow is rebuilt", providerId: "basic-flow", topLevel: true, builtIn: false });
     await admin.authenticationManagement.addExecutionToFlow({ realm, flow: CLOSED, provider: "deny-access-authenticator" });
-    const [deny] = (await admin.authenticationManagement.getExecutions({ realm, flow: CLOSED })) as AuthenticationExecutionInfoRepresentation[];
+    const [deny] = await admin.authenticationManagement.getExecutions({ realm, flow: CLOSED });
     await admin.authenticationManagement.updateExecution({ realm, flow: CLOSED }, { ...deny, requirement: "REQUIRED" });
   }
   await admin.realms.update({ realm }, { [binding]: CLOSED });
@@ -117,7 +117,7 @@ async function planFlow(admin: KcAdminClient, realm: string, realmExists: boolea
   const alias = `${tree.name} ${suffix}`;
   const prefix = `${tree.name} `;
   const flows = realmExists ? await admin.authenticationManagement.getFlows({ realm }) : [];
-  const bound = realmExists ? ((await admin.realms.findOne({ realm })) as Record<string, unknown> | undefined)?.[binding] : undefined;
+  const bound = realmExists ? (await admin.realms.findOne({ realm }))?.[binding] : undefined;
   const existing = flows.find((f) => f.alias === alias);
   const stale = flows.filter((f) => f.alias?.startsWith(prefix) && f.alias !== alias);
   const drifted = existing ? !sameValue(await currentRows(admin, realm, alias), flatten(tree, suffix)) : false;
@@ -126,7 +126,7 @@ async function planFlow(admin: KcAdminClient, realm: string, realmExists: boolea
   const details: string[] = [];
   if (!existing) details.push(`build "${alias}": ${flatten(tree, suffix).map((r) => `${"  ".repeat(r.level)}${r.what} (${r.requirement})`).join("; ")}`);
   if (drifted) details.push(`"${alias}" was edited by hand: rebuild it`);
-  if (bound !== alias) details.push(`bind as the ${binding} (was ${String(bound ?? "none")})`);
+  if (bound !== alias) details.push(`bind as the ${binding} (was ${bound ?? "none"})`);
   for (const f of stale) details.push(`remove the previous flow "${f.alias}"`);
   return [
     {

@@ -36,7 +36,7 @@ export const realmSection: Section = {
     // Keycloak masks the stored SMTP password as "**********"; compare everything else.
     const comparable = { ...desired, smtpServer: desired.smtpServer && { ...desired.smtpServer } };
     if (comparable.smtpServer && current?.smtpServer?.password === "**********") delete comparable.smtpServer.password;
-    const details = diffFields(current as Record<string, unknown>, comparable as Record<string, unknown>, ["password"]);
+    const details = diffFields(current as Record<string, unknown>, comparable, ["password"]);
     if (details.length === 0) return [];
     return [
       {

@@ -1,5 +1,5 @@
 import { REQUIRED_ACTION_ORDER } from "../desired-realm.js";
-import type { Change, Section } from "../plan-types.js";
+import type { Change, RealmOnlyPayload, Section } from "../plan-types.js";
 
 /**
  * Required actions enabled, none forced on every user, in the manual's order. Keycloak runs a
@@ -28,7 +28,7 @@ export const requiredActionsSection: Section = {
 type Admin = Parameters<Section["plan"]>[0]["admin"];
 
 async function drift(admin: Admin, realm: string): Promise<string[]> {
-  const actions = await admin.authenticationManagement.getRequiredActions({ realm } as never);
+  const actions = await admin.authenticationManagement.getRequiredActions({ realm } as RealmOnlyPayload);
   const details: string[] = [];
   let previous = -Infinity;
   for (const alias of REQUIRED_ACTION_ORDER) {
@@ -46,7 +46,7 @@ async function drift(admin: Admin, realm: string): Promise<string[]> {
 }
 
 async function applyAll(admin: Admin, realm: string): Promise<void> {
-  const actions = await admin.authenticationManagement.getRequiredActions({ realm } as never);
+  const actions = await admin.authenticationManagement.getRequiredActions({ realm } as RealmOnlyPayload);
   // Keep ours above Keycloak's other actions, spaced so later additions fit between.
   const base = Math.min(...actions.map((a) => a.priority ?? 0)) + 1;
   let index = 0;
@@ -54,7 +54,7 @@ async function applyAll(admin: Admin, realm: string): Promise<void> {
     const action = actions.find((a) => a.alias === alias);
     if (!action) throw new Error(`Keycloak has no required action ${alias}`);
     await admin.authenticationManagement.updateRequiredAction(
-      { alias, realm } as never,
+      { alias, realm },
       { ...action, enabled: true, defaultAction: false, priority: base + index * 10 },
     );
     index += 1;

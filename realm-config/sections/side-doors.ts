@@ -1,6 +1,6 @@
 import type ClientRepresentation from "@keycloak/keycloak-admin-client/lib/defs/clientRepresentation.js";
 import { MFA_ACR, MINIMUM_ACR_ATTRIBUTE } from "../flows.js";
-import type { Change, Section } from "../plan-types.js";
+import type { Change, RealmOnlyPayload, Section } from "../plan-types.js";
 
 /**
  * What Keycloak puts into every realm that our config never declared and that could log a member in
@@ -96,7 +96,7 @@ async function offlineAccessChanges(admin: Admin, realm: string): Promise<Change
       },
     });
   }
-  const realmOptional = await admin.clientScopes.listDefaultOptionalClientScopes({ realm } as never);
+  const realmOptional = await admin.clientScopes.listDefaultOptionalClientScopes({ realm } as RealmOnlyPayload);
   const realmScope = realmOptional.find((s) => s.name === OFFLINE);
   if (realmScope) {
     changes.push({

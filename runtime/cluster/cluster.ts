@@ -68,9 +68,10 @@ function stateFile(name: string): string {
   return join(clusterDir(name), "cluster.json");
 }
 
-export function readClusterState(name = "cluster"): ClusterState | undefined {
+/** The state file as startCluster writes it: `ephemeral` tells stopCluster to delete the data too. */
+export function readClusterState(name = "cluster"): (ClusterState & { ephemeral?: boolean }) | undefined {
   const file = stateFile(name);
-  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as ClusterState) : undefined;
+  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as ClusterState & { ephemeral?: boolean }) : undefined;
 }
 
 /**
@@ -203,7 +204,7 @@ export async function connectCluster(name = "cluster"): Promise<RunningCluster> 
 }
 
 export async function stopCluster(name = "cluster"): Promise<void> {
-  const state = readClusterState(name) as (ClusterState & { ephemeral?: boolean }) | undefined;
+  const state = readClusterState(name);
   if (!state) return;
   stopBalancer(state);
   for (const node of [...state.nodes].reverse()) await stopKeycloak(node.name);

@@ -21,7 +21,7 @@ export async function connectAdmin(conn: AdminConnection, realm?: string): Promi
   try {
     await login();
   } catch (error) {
-    throw new Error(`cannot log in to Keycloak's admin API at ${conn.url} as ${conn.username}: ${error instanceof Error ? error.message : error}`);
+    throw new Error(`cannot log in to Keycloak's admin API at ${conn.url} as ${conn.username}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
   if (realm) admin.setConfig({ realmName: realm });
   const timer = setInterval(() => {

@@ -65,7 +65,7 @@ export async function startPostgres(opts: { name: string; port?: number }): Prom
   } else {
     state = JSON.parse(readFileSync(stateFile, "utf8")) as PostgresState;
   }
-  let running = false;
+  let running: boolean;
   try {
     runAsOwner(join(bin, "pg_ctl"), ["-D", dataDir, "status"]);
     running = true;

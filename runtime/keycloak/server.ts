@@ -101,7 +101,9 @@ function prepareHome(distHome: string, name: string, providers: string[]): strin
 
 async function waitReady(kc: { managementUrl: string; logFile: string }, child: ChildProcess | undefined, timeoutSec: number): Promise<void> {
   const deadline = Date.now() + timeoutSec * 1000;
-  let exited: number | null = null;
+  // Asserted, not annotated: set by the exit listener, which TypeScript's narrowing cannot see, so an
+  // annotated `= null` would narrow it to null for good.
+  let exited = null as number | null;
   child?.once("exit", (code) => (exited = code ?? -1));
   while (Date.now() < deadline) {
     if (exited !== null) {
@@ -217,7 +219,7 @@ function followLog(file: string): ReturnType<typeof setInterval> {
 export function readState(name: string): (RunningKeycloak & { ephemeral?: boolean }) | undefined {
   const file = stateFile(name);
   if (!existsSync(file)) return undefined;
-  return JSON.parse(readFileSync(file, "utf8"));
+  return JSON.parse(readFileSync(file, "utf8")) as RunningKeycloak & { ephemeral?: boolean };
 }
 
 export function isAlive(pid: number): boolean {

@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
  */
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const scripts = JSON.parse(readFileSync(join(repo, "package.json"), "utf8")).scripts as Record<string, string>;
+const { scripts } = JSON.parse(readFileSync(join(repo, "package.json"), "utf8")) as { scripts: Record<string, string> };
 
 type Part = "chromium" | "postgresql" | "maven" | "fonts-noto-cjk" | "jdk";
 const ALL: Part[] = ["chromium", "postgresql", "maven", "fonts-noto-cjk", "jdk"];

@@ -12,6 +12,7 @@ import { startMailbox, type Mailbox } from "../support/mailbox.js";
 import { provisionTestRealm, testAdmin } from "../../journeys/realm.js";
 import { clusterNode, clusterPublic, testCluster, waitForClusterSize } from "./cluster-env.js";
 import { FORM_FIELD, METHOD, PAGE, STAGE, USER_ATTRIBUTE } from "../../contracts/index.js";
+import { firstAttribute } from "../../members/attributes.js";
 
 /**
  * Two production-mode Keycloak nodes on one PostgreSQL, clustered by Keycloak itself (jdbc-ping),
@@ -109,7 +110,7 @@ describe("two Keycloak nodes on PostgreSQL as one cluster", () => {
       const [user] = await admin.users.find({ realm: realm.config.realm, username: "crash.hanako", exact: true });
       expect(user).toMatchObject({ emailVerified: true, requiredActions: [] });
       expect(user?.attributes).toMatchObject({ [USER_ATTRIBUTE.stage]: [STAGE.enrolling], [USER_ATTRIBUTE.mfaMethod]: [METHOD.otp], [USER_ATTRIBUTE.birthdate]: ["1972-02-29"] });
-      expect(user?.attributes?.[USER_ATTRIBUTE.termsAcceptedAt]?.[0]).toMatch(/^\d+$/);
+      expect(firstAttribute(user, USER_ATTRIBUTE.termsAcceptedAt)).toMatch(/^\d+$/);
       const credentials = await admin.users.getCredentials({ realm: realm.config.realm, id: user!.id! });
       expect(credentials.map((c) => `${c.type}:${c.userLabel ?? ""}`).sort()).toEqual(["otp:Galaxy", "password-history:", "password:"]);
 
@@ -147,7 +148,7 @@ describe("two Keycloak nodes on PostgreSQL as one cluster", () => {
       expect(partial).toBeLessThan(total);
 
       // The operator runs the same command again, now through the node that is left.
-      const resumed = JSON.parse((await runCli(["import-members", file, "--config", configFile, "--url", node2().url, "--report", "json"], testCluster())).stdout);
+      const resumed = JSON.parse((await runCli(["import-members", file, "--config", configFile, "--url", node2().url, "--report", "json"], testCluster())).stdout) as { created: number; skipped: number };
       expect(resumed).toMatchObject({ valid: total, updated: 0 });
       expect(resumed.created + resumed.skipped).toBe(total);
       expect(resumed.skipped).toBe(partial);

@@ -93,7 +93,7 @@ describe("acr: the portal gets tokens only for logins that reached a registered 
     const admin = realm.admin;
     const r = realm.config.realm;
     const alias = "test password only";
-    await admin.authenticationManagement.createFlow({ realm: r, alias, providerId: "basic-flow", topLevel: true, builtIn: false, description: "test" } as never);
+    await admin.authenticationManagement.createFlow({ realm: r, alias, providerId: "basic-flow", topLevel: true, builtIn: false, description: "test" });
     await admin.authenticationManagement.addExecutionToFlow({ realm: r, flow: alias, provider: "auth-username-password-form" });
     const [form] = await admin.authenticationManagement.getExecutions({ realm: r, flow: alias });
     await admin.authenticationManagement.updateExecution({ realm: r, flow: alias }, { ...form, requirement: "REQUIRED" });

@@ -3,6 +3,7 @@ import { writeMembers, type ImportMember, type WriteOptions } from "../../member
 import { Journey, type TestRealm } from "../../journeys/http-journey.js";
 import { provisionTestRealm } from "../../journeys/realm.js";
 import { FORM_FIELD, METHOD, PAGE, STAGE, USER_ATTRIBUTE } from "../../contracts/index.js";
+import { firstAttribute } from "../../members/attributes.js";
 
 /** A member is their card (記号 + 番号 + 枝番), never their user ID: the import matches on the card. */
 
@@ -19,7 +20,7 @@ describe("the import matches members by their card", () => {
   const byName = async (username: string) => (await realm.admin.users.find({ realm: realm.config.realm, username, exact: true }))[0];
   const withCard = async ([symbol, number, branch]: Card) =>
     (await realm.admin.users.find({ realm: realm.config.realm, q: `${USER_ATTRIBUTE.symbol}:${symbol} ${USER_ATTRIBUTE.number}:${number}` }))
-      .filter((u) => (u.attributes?.[USER_ATTRIBUTE.branch]?.[0] ?? "") === (branch ?? ""))
+      .filter((u) => (firstAttribute(u, USER_ATTRIBUTE.branch) ?? "") === (branch ?? ""))
       .map((u) => u.username);
 
   beforeAll(async () => {

@@ -135,7 +135,7 @@ function keysOf(value: unknown): string[] {
 function valuesOf(value: unknown): string[] {
   if (Array.isArray(value)) return value.flatMap(valuesOf);
   if (value && typeof value === "object") return Object.values(value).flatMap(valuesOf);
-  return value === null || value === undefined ? [] : [String(value)];
+  return value === null || value === undefined ? [] : [typeof value === "string" ? value : JSON.stringify(value)];
 }
 
 interface Discovery {
@@ -309,7 +309,7 @@ describe("what an integrator's app gets from a member realm", () => {
     // Keycloak's full-name mapper: given name first, a space, then the family name.
     expect(id.name).toBe(`${HANAKO.firstName} ${HANAKO.lastName}`);
     expect(id.typ).toBe("ID");
-    expect(JSON.parse(Buffer.from(tokens.id_token.split(".")[0]!, "base64url").toString("utf8")).alg).toBe("RS256");
+    expect((JSON.parse(Buffer.from(tokens.id_token.split(".")[0]!, "base64url").toString("utf8")) as { alg: string }).alg).toBe("RS256");
     expect(id.aud).toBe(clientId());
     expect(id.nonce).toBe(`n-${HANAKO.username}`);
     expect(access.typ).toBe("Bearer");
@@ -324,7 +324,7 @@ describe("what an integrator's app gets from a member realm", () => {
     expect(info.body.preferred_username).toBe(HANAKO.username);
   });
 
-  test("no token and no userinfo answer carries the card numbers, the birthdate or a kenpo* attribute", async () => {
+  test("no token and no userinfo answer carries the card numbers, the birthdate or a kenpo* attribute", () => {
     const refreshClaims = decodeJwt(first.tokens.refresh_token);
     const all = [first.id, first.access, first.userinfo, refreshClaims];
     const keys = all.flatMap(keysOf);

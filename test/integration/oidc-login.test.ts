@@ -39,7 +39,7 @@ describe("portal login over HTTP (authorization code + PKCE)", () => {
     const client = realm.config.portalClients[0]!;
     const request = authorizationRequest(testKeycloak().url, realm.config.realm, client.clientId, "http://localhost:5173/callback");
     const browser = new HttpBrowser();
-    let page = expectPage(await browser.navigate(request.authUrl), "the login page");
+    const page = expectPage(await browser.navigate(request.authUrl), "the login page");
     expect(isLoginForm(page)).toBe(true);
     // Password + OTP members get the OTP page next, always.
     const otpPage = expectPage(await browser.submit(page, { username: "TARO.YAMADA", password }, { stopAt: request.redirectUri }), "the OTP page");

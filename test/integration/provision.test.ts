@@ -6,6 +6,7 @@ import { promisify } from "node:util";
 import { stringify } from "yaml";
 import { applyRealm, planRealm } from "../../realm-config/provision.js";
 import { desiredPasswordPolicy, REQUIRED_ACTION_ORDER } from "../../realm-config/desired-realm.js";
+import type { RealmOnlyPayload } from "../../realm-config/plan-types.js";
 import { repoRoot } from "../../runtime/keycloak/paths.js";
 import { testKeycloak } from "../../journeys/keycloak-env.js";
 import { testAdmin, testConfig } from "../../journeys/realm.js";
@@ -17,12 +18,12 @@ const run = promisify(execFile);
 async function countWrites(body: () => Promise<unknown>): Promise<string[]> {
   const writes: string[] = [];
   const original = globalThis.fetch;
-  globalThis.fetch = (async (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
+  globalThis.fetch = async (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
     const method = (init?.method ?? (input instanceof Request ? input.method : "GET")).toUpperCase();
     const url = input instanceof Request ? input.url : String(input);
     if (method !== "GET" && url.includes("/admin/realms")) writes.push(`${method} ${url}`);
     return original(input, init);
-  }) as typeof fetch;
+  };
   try {
     await body();
   } finally {
@@ -95,7 +96,7 @@ describe("provisioning a society's realm", () => {
       expect(attribute?.permissions).toEqual({ view: ["admin"], edit: ["admin"] });
     }
 
-    const actions = await admin.authenticationManagement.getRequiredActions({ realm: config.realm } as never);
+    const actions = await admin.authenticationManagement.getRequiredActions({ realm: config.realm } as RealmOnlyPayload);
     const ours = REQUIRED_ACTION_ORDER.map((alias) => actions.find((a) => a.alias === alias));
     expect(ours.every((a) => a?.enabled && !a.defaultAction)).toBe(true);
     const priorities = ours.map((a) => a!.priority!);

@@ -8,6 +8,7 @@ import { expectPage, HttpBrowser, isPage, pageId, type Page } from "../../journe
 import { provisionTestRealm } from "../../journeys/realm.js";
 import { otpApp, otpCredential, seededUser } from "../../journeys/seed.js";
 import { CREDENTIAL_TYPE, FORM_FIELD, METHOD, PAGE, REQUIRED_ACTION, STAGE, USER_ATTRIBUTE } from "../../contracts/index.js";
+import { firstAttribute } from "../../members/attributes.js";
 
 /**
  * Every way into a member realm, for a member in every stage: none yields a code or a token without
@@ -233,7 +234,7 @@ describe("side doors: no session without the stage's proof", () => {
   test("the stage table's members are still where they were (no door moved them to active)", async () => {
     const stageOf = async (username: StageName) => {
       const [user] = await realm.admin.users.find({ realm: realm.config.realm, username, exact: true });
-      return user?.attributes?.[USER_ATTRIBUTE.stage]?.[0] ?? "(none)";
+      return firstAttribute(user, USER_ATTRIBUTE.stage) ?? "(none)";
     };
     expect(await stageOf("initial")).toBe(STAGE.initial);
     expect(await stageOf("no-stage")).toBe("(none)");
@@ -277,7 +278,7 @@ describe("side doors: no session without the stage's proof", () => {
   test("a disabled registration action refuses the login instead of letting an enrolling member through", async () => {
     const actions = await realm.admin.authenticationManagement.getRequiredActions({ realm: realm.config.realm } as never);
     const totpAction = actions.find((a) => a.alias === REQUIRED_ACTION.configureTotp)!;
-    await realm.admin.authenticationManagement.updateRequiredAction({ alias: REQUIRED_ACTION.configureTotp, realm: realm.config.realm } as never, { ...totpAction, enabled: false });
+    await realm.admin.authenticationManagement.updateRequiredAction({ alias: REQUIRED_ACTION.configureTotp, realm: realm.config.realm }, { ...totpAction, enabled: false });
     try {
       const result = await afterPassword(realm, "enrolling-action-removed");
       expect(isPage(result)).toBe(true);

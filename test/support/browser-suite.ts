@@ -5,6 +5,7 @@ import { Journey } from "../../journeys/journey-record.js";
 import { memberSession, type MemberSession } from "../../journeys/browser-journeys.js";
 import { USER_ATTRIBUTE } from "../../contracts/index.js";
 import type { SocietyConfig } from "../../realm-config/schema.js";
+import { firstAttribute } from "../../members/attributes.js";
 
 /** Jest applies testTimeout only globally, not per project: end-to-end hooks and tests carry this one. */
 export const E2E_TIMEOUT = 5 * 60_000;
@@ -46,8 +47,8 @@ export async function memberState(realm: BrowserRealm, userId: string) {
   const credentials = await realm.admin.users.getCredentials({ realm: realm.config.realm, id: user.id });
   return {
     user,
-    stage: user.attributes?.[USER_ATTRIBUTE.stage]?.[0],
-    method: user.attributes?.[USER_ATTRIBUTE.mfaMethod]?.[0],
+    stage: firstAttribute(user, USER_ATTRIBUTE.stage),
+    method: firstAttribute(user, USER_ATTRIBUTE.mfaMethod),
     credentials: credentials.map((c) => ({ type: c.type, label: c.userLabel })),
   };
 }

@@ -36,8 +36,8 @@ export function spawnCli(args: string[], admin: AdminAccount): ChildProcess & { 
   const child = spawn("npx", ["tsx", "cli/kenpo.ts", ...args], { cwd: repoRoot, env: cliEnv(admin), detached: true, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
-  child.stdout!.on("data", (d: Buffer) => (stdout += d.toString()));
-  child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
+  child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
   const done = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => child.once("exit", (code) => resolve({ code, stdout, stderr })));
   return Object.assign(child, { done });
 }

@@ -37,7 +37,7 @@ export default function Template(props: TemplateProps) {
     useEffect(() => {
         const title = documentTitle ?? (typeof headerNode === "string" ? headerNode : undefined);
         document.title = title === undefined ? portalName : msgStr("kenpoDocumentTitle", title, portalName);
-    }, [documentTitle, headerNode, portalName]);
+    }, [documentTitle, headerNode, portalName, msgStr]);
 
     useSessionChecker(kcContext);
 
@@ -125,5 +125,5 @@ function useSessionChecker(kcContext: KcContext) {
             authenticationSession === undefined ? "" : `checkAuthSession(${JSON.stringify(authenticationSession.authSessionIdHash)});`
         ].join("\n");
         document.head.appendChild(script);
-    }, []);
+    }, [scripts, url.resourcesPath, url.ssoLoginInOtherTabsUrl, authenticationSession]);
 }

@@ -13,7 +13,7 @@ import type { ThemeName } from "../kc.gen";
 // The translations are inline literals, keys included: `keycloakify build` reads this call
 // statically to write messages_ja.properties and messages_en.properties. The checks at the end of
 // this file tie the keys to the contracts.
-const { useI18n, ofTypeI18n } = i18nBuilder
+const { useI18n } = i18nBuilder
     .withThemeName<ThemeName>()
     .withCustomTranslations({
         ja: {
@@ -452,7 +452,7 @@ const { useI18n, ofTypeI18n } = i18nBuilder
     })
     .build();
 
-type I18n = typeof ofTypeI18n;
+type I18n = ReturnType<typeof useI18n>["i18n"];
 
 /** Any message key the theme can translate (ours and Keycloak's). */
 type KenpoMessageKey = Parameters<I18n["msgStr"]>[0];

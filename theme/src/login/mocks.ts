@@ -10,7 +10,7 @@ import type { RealmPasswordPolicies } from "./pages/LoginUpdatePassword";
 const kcContextExtension: KcContextExtension = {
     themeName: "kenpo",
     // As vite.config.ts declares them: each property names its realm text.
-    properties: Object.fromEntries(Object.values(REALM_TEXT).map(key => [`kenpoText_${key}`, key])) as KcContextExtension["properties"]
+    properties: Object.fromEntries(Object.values(REALM_TEXT).map(key => [`kenpoText_${key}`, key]))
 };
 
 // Keyed by the contract's page ids: tsc fails here when KcContext.ts spells a custom page differently.

@@ -179,7 +179,7 @@ describe("login-update-password.ftl (manual ⑥)", () => {
         const user = userEvent.setup();
         await renderPage(getKcContextMock({ pageId: "login-update-password.ftl" }));
         const password = screen.getByLabelText("新しいパスワード");
-        await user.click(screen.getAllByRole("button", { name: "パスワードを表示" })[0]!);
+        await user.click(screen.getAllByRole("button", { name: "パスワードを表示" })[0]);
         expect(password).toHaveAttribute("type", "text");
     });
 });
