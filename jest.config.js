@@ -20,7 +20,9 @@ export default {
     {
       ...shared,
       displayName: "unit",
-      testMatch: ["<rootDir>/{contracts,rules,members,realm-config,cli,runtime,manual,scripts,authenticators}/**/*.test.ts"],
+      testMatch: [
+        "<rootDir>/{contracts,rules,members,realm-config,cli,runtime,manual,scripts,authenticators}/**/*.test.ts",
+      ],
     },
     {
       ...shared,

@@ -49,7 +49,9 @@ describe("the authenticator bundle", () => {
   });
 
   test("an unknown execution fails loudly instead of running some other step", () => {
-    expect(() => pageShown("kenpo-terms.js", "script-someone-else.js")).toThrow("kenpo: no authenticator script-someone-else.js");
+    expect(() => pageShown("kenpo-terms.js", "script-someone-else.js")).toThrow(
+      "kenpo: no authenticator script-someone-else.js",
+    );
   });
 
   describe("③ after a wrong birthdate", () => {
@@ -60,7 +62,10 @@ describe("the authenticator bundle", () => {
      * Posts a wrong birthdate to ③ in a realm locking after 5 failures (reset after 12 h), with
      * Keycloak's brute-force record as given; returns the form's attributes and the failures recorded.
      */
-    function wrongAnswer(record: { failures: number; lastFailure: number } | null, options: { protectedRealm?: boolean; locked?: boolean } = {}) {
+    function wrongAnswer(
+      record: { failures: number; lastFailure: number } | null,
+      options: { protectedRealm?: boolean; locked?: boolean } = {},
+    ) {
       const attributes: Record<string, unknown> = {};
       const shown: string[] = [];
       let recorded = 0;
@@ -69,7 +74,10 @@ describe("the authenticator bundle", () => {
         addError: () => form,
         createForm: (page: string) => shown.push(page),
       };
-      const user = { getFirstAttribute: (name: string) => (name === USER_ATTRIBUTE.birthdate ? "1980-12-01" : null), getId: () => "1" };
+      const user = {
+        getFirstAttribute: (name: string) => (name === USER_ATTRIBUTE.birthdate ? "1980-12-01" : null),
+        getId: () => "1",
+      };
       const realm = {
         isBruteForceProtected: () => options.protectedRealm ?? true,
         isPermanentLockout: () => false,
@@ -82,13 +90,20 @@ describe("the authenticator bundle", () => {
         isPermanentlyLockedOut: () => false,
         failedLogin: () => void (recorded += 1),
       };
-      const failures = { getUserLoginFailure: () => record && { getNumFailures: () => record.failures, getLastFailure: () => record.lastFailure } };
+      const failures = {
+        getUserLoginFailure: () =>
+          record && { getNumFailures: () => record.failures, getLastFailure: () => record.lastFailure },
+      };
       const context = {
         getExecution: () => ({ getAuthenticator: () => birthdate }),
         getUser: () => user,
         getRealm: () => realm,
         getSession: () => ({ loginFailures: () => failures, getProvider: () => protector }),
-        getHttpRequest: () => ({ getDecodedFormParameters: () => ({ getFirst: (name: string) => (name === FORM_FIELD.birthdate ? "19990101" : null) }) }),
+        getHttpRequest: () => ({
+          getDecodedFormParameters: () => ({
+            getFirst: (name: string) => (name === FORM_FIELD.birthdate ? "19990101" : null),
+          }),
+        }),
         getConnection: () => null,
         getUriInfo: () => null,
         form: () => form,
@@ -96,7 +111,13 @@ describe("the authenticator bundle", () => {
       };
       const Java = {
         type: (name: string) =>
-          name === "java.lang.System" ? { currentTimeMillis: () => NOW } : name === "java.util.HashSet" ? class { add() {} } : function JavaClass() {},
+          name === "java.lang.System"
+            ? { currentTimeMillis: () => NOW }
+            : name === "java.util.HashSet"
+              ? class {
+                  add() {}
+                }
+              : function JavaClass() {},
       };
       const globals: Record<string, unknown> = { Java, LOG: { info() {}, warn() {}, debug() {} } };
       runInNewContext(files.get("kenpo-birthdate.js")!, globals);
@@ -109,12 +130,18 @@ describe("the authenticator bundle", () => {
       expect(wrongAnswer(null)).toEqual({ attemptsLeft: 4, recorded: 1 });
       expect(wrongAnswer({ failures: 2, lastFailure: NOW - 60_000 })).toEqual({ attemptsLeft: 2, recorded: 1 });
       // Failures older than the realm's reset time are forgotten by Keycloak before it counts this one.
-      expect(wrongAnswer({ failures: 3, lastFailure: NOW - 13 * 60 * 60 * 1000 })).toEqual({ attemptsLeft: 4, recorded: 1 });
+      expect(wrongAnswer({ failures: 3, lastFailure: NOW - 13 * 60 * 60 * 1000 })).toEqual({
+        attemptsLeft: 4,
+        recorded: 1,
+      });
     });
 
     test("no count when this answer locks, when already locked, or when the realm has no lockout", () => {
       expect(wrongAnswer({ failures: 4, lastFailure: NOW - 60_000 })).toEqual({ attemptsLeft: undefined, recorded: 1 });
-      expect(wrongAnswer({ failures: 5, lastFailure: NOW - 60_000 }, { locked: true })).toEqual({ attemptsLeft: undefined, recorded: 0 });
+      expect(wrongAnswer({ failures: 5, lastFailure: NOW - 60_000 }, { locked: true })).toEqual({
+        attemptsLeft: undefined,
+        recorded: 0,
+      });
       expect(wrongAnswer(null, { protectedRealm: false })).toEqual({ attemptsLeft: undefined, recorded: 0 });
     });
   });

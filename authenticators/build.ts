@@ -51,7 +51,11 @@ export function compileToEs5(): string {
   const result = program.emit();
   const diagnostics = ts.getPreEmitDiagnostics(program).concat(result.diagnostics);
   if (diagnostics.length > 0) {
-    const text = ts.formatDiagnostics(diagnostics, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => repo, getNewLine: () => "\n" });
+    const text = ts.formatDiagnostics(diagnostics, {
+      getCanonicalFileName: (f) => f,
+      getCurrentDirectory: () => repo,
+      getNewLine: () => "\n",
+    });
     throw new Error(`authenticators do not compile for ES5:\n${text}`);
   }
   return outDir;
@@ -97,7 +101,13 @@ export async function bundle(tscOut: string): Promise<Map<string, string>> {
 
 export function scriptsManifest(): string {
   return JSON.stringify(
-    { authenticators: SCRIPTS.map((s) => ({ name: s.displayName, fileName: `${s.name}.js`, description: s.description })) },
+    {
+      authenticators: SCRIPTS.map((s) => ({
+        name: s.displayName,
+        fileName: `${s.name}.js`,
+        description: s.description,
+      })),
+    },
     null,
     2,
   );
@@ -108,7 +118,9 @@ export async function writeJar(files: Map<string, string>, jar = JAR): Promise<v
   const zip = new ZipFile();
   // A fixed date keeps the JAR byte-identical for identical sources.
   const mtime = new Date("2026-01-01T00:00:00Z");
-  zip.addBuffer(Buffer.from("Manifest-Version: 1.0\r\nCreated-By: kenpo-keycloak\r\n\r\n"), "META-INF/MANIFEST.MF", { mtime });
+  zip.addBuffer(Buffer.from("Manifest-Version: 1.0\r\nCreated-By: kenpo-keycloak\r\n\r\n"), "META-INF/MANIFEST.MF", {
+    mtime,
+  });
   zip.addBuffer(Buffer.from(scriptsManifest()), "META-INF/keycloak-scripts.json", { mtime });
   for (const [name, code] of files) zip.addBuffer(Buffer.from(code), name, { mtime });
   zip.end();

@@ -43,7 +43,8 @@ const registers = mkdtempSync(join(tmpdir(), "kenpo-bench-import-"));
 function registerFile(count: number, prefix: string, numberBase: number): string {
   const file = join(registers, `${prefix}.csv`);
   const lines = ["user_id,symbol,number,branch,birthdate,last_name,first_name,email"];
-  for (const m of generate(count, prefix, numberBase)) lines.push([m.userId, m.symbol, m.number, "", m.birthdate, m.lastName, m.firstName, ""].join(","));
+  for (const m of generate(count, prefix, numberBase))
+    lines.push([m.userId, m.symbol, m.number, "", m.birthdate, m.lastName, m.firstName, ""].join(","));
   writeFileSync(file, `${lines.join("\n")}\n`);
   return file;
 }
@@ -98,7 +99,8 @@ try {
     const file = registerFile(size, `m${size}-`, 10_000_000 * (index + 1));
     started = Date.now();
     const outcome = await importRegister(file, {}, { connect: () => ({ admin, realm: config.realm }) });
-    if (outcome.kind !== "imported") throw new Error(`the generated register of ${size} members did not import: ${outcome.kind}`);
+    if (outcome.kind !== "imported")
+      throw new Error(`the generated register of ${size} members did not import: ${outcome.kind}`);
     const { report } = outcome;
     const rate = report.created / ((Date.now() - started) / 1000);
     rows.push([

@@ -36,7 +36,8 @@ import { startMailbox, type Mailbox } from "../runtime/mail/mailbox.js";
 
 function positiveInt(name: string, fallback: number): number {
   const value = Number(process.env[name] ?? fallback);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got ${process.env[name]}`);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`${name} must be a positive integer, got ${process.env[name]}`);
   return value;
 }
 
@@ -57,7 +58,8 @@ interface Result {
   seconds: number;
 }
 
-const cardMembers = (prefix: string, count: number) => benchMembers(prefix, count, { numberBase: 3_000_000, firstName: "三郎" });
+const cardMembers = (prefix: string, count: number) =>
+  benchMembers(prefix, count, { numberBase: 3_000_000, firstName: "三郎" });
 
 const RETURNING_PASSWORD = "Bench-Returning-2026";
 
@@ -65,7 +67,12 @@ const RETURNING_PASSWORD = "Bench-Returning-2026";
  * Members who finished their first login long ago: imported with the import's own hashing, marked
  * active, with one OTP device whose secret this process knows (seeded through journeys/seed.ts).
  */
-async function importReturningMembers(admin: Awaited<ReturnType<typeof connectAdmin>>, realm: string, prefix: string, count: number): Promise<Map<string, TOTP>> {
+async function importReturningMembers(
+  admin: Awaited<ReturnType<typeof connectAdmin>>,
+  realm: string,
+  prefix: string,
+  count: number,
+): Promise<Map<string, TOTP>> {
   const realmRep = await admin.realms.findOne({ realm });
   const algorithm = hashAlgorithmFromPolicy(realmRep?.passwordPolicy);
   const devices = new Map<string, TOTP>();
@@ -83,7 +90,11 @@ async function importReturningMembers(admin: Awaited<ReturnType<typeof connectAd
       lastName: m.lastName,
       email: m.email,
       password,
-      attributes: { [USER_ATTRIBUTE.stage]: [STAGE.active], [USER_ATTRIBUTE.mfaMethod]: [METHOD.otp], terms_and_conditions: [acceptedTerms] },
+      attributes: {
+        [USER_ATTRIBUTE.stage]: [STAGE.active],
+        [USER_ATTRIBUTE.mfaMethod]: [METHOD.otp],
+        terms_and_conditions: [acceptedTerms],
+      },
       credentials: [otpCredential(secret, "phone")],
     });
   });
@@ -108,7 +119,11 @@ async function drive(target: string, scenario: Scenario, login: (i: number) => P
       if (timed) latencies.push(performance.now() - start);
     } catch (error) {
       errors += 1;
-      firstError ??= (error as Error).message.split("\n").map((l) => l.trim()).join(" / ").slice(0, 600);
+      firstError ??= (error as Error).message
+        .split("\n")
+        .map((l) => l.trim())
+        .join(" / ")
+        .slice(0, 600);
     }
   };
   for (let i = 0; i < warmup; i += 1) await attempt(i, false);
@@ -133,7 +148,11 @@ try {
   process.stderr.write("▶ starting PostgreSQL and Keycloak node 1 (production mode)…\n");
   cluster.running = await startCluster({ name, nodes: 2, ephemeral: true, startNodes: [1] });
   const [node1, node2] = cluster.running.nodes as [RunningCluster["nodes"][0], RunningCluster["nodes"][0]];
-  const admin = await connectAdmin({ url: node1.url, username: cluster.running.adminUser, password: cluster.running.adminPassword });
+  const admin = await connectAdmin({
+    url: node1.url,
+    username: cluster.running.adminUser,
+    password: cluster.running.adminPassword,
+  });
   const base = loadSocietyConfig(`${repoRoot}/realm-config/societies/demo.yaml`);
   const smtp = { host: "127.0.0.1", port: mailbox.port, from: "no-reply@kenpo.test", ssl: false, starttls: false };
   const realmOf = (config: SocietyConfig): TestRealm => ({ config, admin, cleanup: () => Promise.resolve() });
@@ -156,7 +175,13 @@ try {
   for (const t of targets) {
     await writeMembers(members.stock[t]!, { admin, realm: stock.config.realm });
     await writeMembers(members.first[t]!, { admin, realm: kenpo.config.realm });
-    for (const [id, totp] of await importReturningMembers(admin, kenpo.config.realm, `r${targets.indexOf(t)}x`, perScenario)) devices.set(id, totp);
+    for (const [id, totp] of await importReturningMembers(
+      admin,
+      kenpo.config.realm,
+      `r${targets.indexOf(t)}x`,
+      perScenario,
+    ))
+      devices.set(id, totp);
   }
 
   const box = mailbox;
@@ -183,7 +208,10 @@ try {
       await j.post({ [FORM_FIELD.birthdate]: m.birthdate.replaceAll("-", "") }, PAGE.terms);
       await j.post({ [FORM_FIELD.accept]: "同意する" }, PAGE.methodChoice);
       await j.post({ [FORM_FIELD.method]: METHOD.otp, [FORM_FIELD.newUserId]: "" }, "login-update-password.ftl");
-      await j.post({ "password-new": "Bench-First-2026", "password-confirm": "Bench-First-2026" }, "login-verify-email.ftl");
+      await j.post(
+        { "password-new": "Bench-First-2026", "password-confirm": "Bench-First-2026" },
+        "login-verify-email.ftl",
+      );
       await j.follow(await verificationLink(box, m.email!), "login-config-totp.ftl");
       const { secret, totp } = totpFromPage(j.page);
       await j.post({ totp: totp.generate(), totpSecret: secret, userLabel: "phone", mode: "manual" }, "portal");
@@ -196,13 +224,18 @@ try {
     if (target === "2 nodes") {
       process.stderr.write("▶ starting Keycloak node 2; it joins node 1 through the database (jdbc-ping)…\n");
       await startNode(cluster.running, 2, { ephemeral: true });
-      while ((await clusterSize(node1)) !== 2 || (await clusterSize(node2)) !== 2) await new Promise((r) => setTimeout(r, 250));
+      while ((await clusterSize(node1)) !== 2 || (await clusterSize(node2)) !== 2)
+        await new Promise((r) => setTimeout(r, 250));
     }
     for (const scenario of ["stock", "returning", "first"] as const) {
-      process.stderr.write(`▶ ${target}: ${scenario}, ${perScenario} logins (${warmup} warm-up), ${concurrency} at once…\n`);
+      process.stderr.write(
+        `▶ ${target}: ${scenario}, ${perScenario} logins (${warmup} warm-up), ${concurrency} at once…\n`,
+      );
       const realm = scenario === "stock" ? stock : kenpo;
       const list = members[scenario][target]!;
-      const result = await drive(target, scenario, (i) => scenarios[scenario](realm, list[i]!, nodes[i % nodes.length]!));
+      const result = await drive(target, scenario, (i) =>
+        scenarios[scenario](realm, list[i]!, nodes[i % nodes.length]!),
+      );
       results.push(result);
       if (result.errors) process.stderr.write(`  ${result.errors} failed; first: ${result.firstError}\n`);
     }
@@ -227,11 +260,25 @@ console.log(
 const header = ["target", "scenario", "ok", "failed", "logins/s", "p50 ms", "p95 ms", "p99 ms", "p50 vs stock"];
 const rows = results.map((r) => {
   const stockRow = results.find((s) => s.target === r.target && s.scenario === "stock");
-  const ratio = stockRow && stockRow.latencies.length && r.latencies.length ? `${(quantile(r.latencies, 0.5) / quantile(stockRow.latencies, 0.5)).toFixed(1)}×` : "-";
-  return [r.target, label[r.scenario], String(r.latencies.length), String(r.errors), r.seconds > 0 ? (r.latencies.length / r.seconds).toFixed(1) : "-", ms(r.latencies, 50), ms(r.latencies, 95), ms(r.latencies, 99), ratio];
+  const ratio =
+    stockRow && stockRow.latencies.length && r.latencies.length
+      ? `${(quantile(r.latencies, 0.5) / quantile(stockRow.latencies, 0.5)).toFixed(1)}×`
+      : "-";
+  return [
+    r.target,
+    label[r.scenario],
+    String(r.latencies.length),
+    String(r.errors),
+    r.seconds > 0 ? (r.latencies.length / r.seconds).toFixed(1) : "-",
+    ms(r.latencies, 50),
+    ms(r.latencies, 95),
+    ms(r.latencies, 99),
+    ratio,
+  ];
 });
 const widths = header.map((h, c) => Math.max(h.length, ...rows.map((row) => row[c]!.length)));
-const line = (cells: string[]) => cells.map((cell, c) => (c < 2 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join("  ");
+const line = (cells: string[]) =>
+  cells.map((cell, c) => (c < 2 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join("  ");
 console.log(line(header));
 console.log(widths.map((w) => "-".repeat(w)).join("  "));
 for (const row of rows) console.log(line(row));

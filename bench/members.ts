@@ -10,7 +10,11 @@ import type { ImportMember } from "../members/keycloak-writer.js";
 const blocks = new Map<string, number>();
 const BLOCK = 100_000;
 
-export function benchMembers(prefix: string, count: number, options: { numberBase: number; firstName: string }): ImportMember[] {
+export function benchMembers(
+  prefix: string,
+  count: number,
+  options: { numberBase: number; firstName: string },
+): ImportMember[] {
   if (count > BLOCK) throw new Error(`benchMembers: at most ${BLOCK} members per prefix, asked for ${count}`);
   if (!blocks.has(prefix)) blocks.set(prefix, blocks.size);
   const base = options.numberBase + blocks.get(prefix)! * BLOCK;

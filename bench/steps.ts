@@ -25,9 +25,11 @@ const percentile = (values: number[], p: number): number => quantile(values, p /
 
 const logins = Number(process.env.BENCH_LOGINS ?? 200);
 const warmup = Number(process.env.BENCH_WARMUP ?? 20);
-if (!Number.isInteger(logins) || logins < 1) throw new Error(`BENCH_LOGINS must be a positive integer, got ${process.env.BENCH_LOGINS}`);
+if (!Number.isInteger(logins) || logins < 1)
+  throw new Error(`BENCH_LOGINS must be a positive integer, got ${process.env.BENCH_LOGINS}`);
 
-const members = (prefix: string, count: number) => benchMembers(prefix, count, { numberBase: 2_000_000, firstName: "次郎" });
+const members = (prefix: string, count: number) =>
+  benchMembers(prefix, count, { numberBase: 2_000_000, firstName: "次郎" });
 
 async function timed(run: () => Promise<unknown>): Promise<number> {
   const start = performance.now();
@@ -66,32 +68,70 @@ try {
     // Alternate the two realms so that drift in machine load hits both alike.
     const s = new Journey(stock);
     record(samples, "stock: login page", await timed(() => s.open()), counted);
-    record(samples, "stock: ② password → portal", await timed(() => s.post({ username: theirs[i]!.userId, password: theirs[i]!.initialPassword }, "portal")), counted);
+    record(
+      samples,
+      "stock: ② password → portal",
+      await timed(() => s.post({ username: theirs[i]!.userId, password: theirs[i]!.initialPassword }, "portal")),
+      counted,
+    );
 
     const m = ours[i]!;
     const j = new Journey(kenpo);
     record(samples, "kenpo: login page", await timed(() => j.open()), counted);
-    record(samples, "kenpo: ② password → ③", await timed(() => j.post({ username: m.userId, password: m.initialPassword }, PAGE.birthdate)), counted);
-    record(samples, "kenpo: ③ birthdate → ④", await timed(() => j.post({ [FORM_FIELD.birthdate]: m.birthdate.replaceAll("-", "") }, PAGE.terms)), counted);
-    record(samples, "kenpo: ④ terms → ⑤", await timed(() => j.post({ [FORM_FIELD.accept]: "同意する" }, PAGE.methodChoice)), counted);
-    record(samples, "kenpo: ⑤ method → ⑥", await timed(() => j.post({ [FORM_FIELD.method]: METHOD.otp, [FORM_FIELD.newUserId]: "" }, "login-update-password.ftl")), counted);
+    record(
+      samples,
+      "kenpo: ② password → ③",
+      await timed(() => j.post({ username: m.userId, password: m.initialPassword }, PAGE.birthdate)),
+      counted,
+    );
+    record(
+      samples,
+      "kenpo: ③ birthdate → ④",
+      await timed(() => j.post({ [FORM_FIELD.birthdate]: m.birthdate.replaceAll("-", "") }, PAGE.terms)),
+      counted,
+    );
+    record(
+      samples,
+      "kenpo: ④ terms → ⑤",
+      await timed(() => j.post({ [FORM_FIELD.accept]: "同意する" }, PAGE.methodChoice)),
+      counted,
+    );
+    record(
+      samples,
+      "kenpo: ⑤ method → ⑥",
+      await timed(() =>
+        j.post({ [FORM_FIELD.method]: METHOD.otp, [FORM_FIELD.newUserId]: "" }, "login-update-password.ftl"),
+      ),
+      counted,
+    );
     if ((i + 1) % 50 === 0) process.stderr.write(`  ${i + 1}/${total} logins\n`);
   }
 
   const stockLogin = percentile(samples["stock: ② password → portal"]!, 50);
   const stockLogin95 = percentile(samples["stock: ② password → portal"]!, 95);
-  console.log(`\nServer time per step, ${logins} logins per realm (after ${warmup} warm-up), Keycloak ${keycloakVersion()} on ${kc.url}`);
+  console.log(
+    `\nServer time per step, ${logins} logins per realm (after ${warmup} warm-up), Keycloak ${keycloakVersion()} on ${kc.url}`,
+  );
   console.log(`${"step".padEnd(30)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)}   vs stock ② (p50 / p95)`);
   for (const [step, values] of Object.entries(samples)) {
     const p50 = percentile(values, 50);
     const p95 = percentile(values, 95);
-    const ratio = step.startsWith("kenpo") && !step.endsWith("login page") ? `   ${(p50 / stockLogin).toFixed(2)}× / ${(p95 / stockLogin95).toFixed(2)}×` : "";
+    const ratio =
+      step.startsWith("kenpo") && !step.endsWith("login page")
+        ? `   ${(p50 / stockLogin).toFixed(2)}× / ${(p95 / stockLogin95).toFixed(2)}×`
+        : "";
     console.log(`${step.padEnd(30)} ${p50.toFixed(1).padStart(8)} ${p95.toFixed(1).padStart(8)}${ratio}`);
   }
-  const custom = ["kenpo: ③ birthdate → ④", "kenpo: ④ terms → ⑤", "kenpo: ⑤ method → ⑥"].map((k) => percentile(samples[k]!, 50));
+  const custom = ["kenpo: ③ birthdate → ④", "kenpo: ④ terms → ⑤", "kenpo: ⑤ method → ⑥"].map((k) =>
+    percentile(samples[k]!, 50),
+  );
   const passwordDelta = percentile(samples["kenpo: ② password → ③"]!, 50) - stockLogin;
-  console.log(`\nAdded by the custom steps (p50 sum of ③ ④ ⑤): ${custom.reduce((a, b) => a + b, 0).toFixed(1)} ms per first login;`);
-  console.log(`② in our flow vs stock ② (p50 difference): ${passwordDelta >= 0 ? "+" : ""}${passwordDelta.toFixed(1)} ms.`);
+  console.log(
+    `\nAdded by the custom steps (p50 sum of ③ ④ ⑤): ${custom.reduce((a, b) => a + b, 0).toFixed(1)} ms per first login;`,
+  );
+  console.log(
+    `② in our flow vs stock ② (p50 difference): ${passwordDelta >= 0 ? "+" : ""}${passwordDelta.toFixed(1)} ms.`,
+  );
   admin.close();
 } finally {
   await stopKeycloak(name);

@@ -16,7 +16,12 @@ const runs = Number(process.env.BENCH_RUNS ?? 5);
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 // Chrome DevTools' "Fast 3G" preset (latency and throughput already include its 0.9 / 3.75 factors).
-const network = { offline: false, latency: 562.5, downloadThroughput: (1.6 * 1024 * 1024 * 0.9) / 8, uploadThroughput: (750 * 1024 * 0.9) / 8 };
+const network = {
+  offline: false,
+  latency: 562.5,
+  downloadThroughput: (1.6 * 1024 * 1024 * 0.9) / 8,
+  uploadThroughput: (750 * 1024 * 0.9) / 8,
+};
 const cpuSlowdown = 4;
 
 interface Sample {
@@ -40,7 +45,13 @@ function loginUrl(base: string, realm: string): string {
 }
 
 async function measure(browser: Browser, url: string): Promise<Sample> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true, locale: "ja-JP" });
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 3,
+    isMobile: true,
+    hasTouch: true,
+    locale: "ja-JP",
+  });
   try {
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
@@ -103,12 +114,17 @@ try {
   }
   admin.close();
 
-  browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: ["--no-sandbox", "--disable-background-networking"] });
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: ["--no-sandbox", "--disable-background-networking"],
+  });
   // One unmeasured load each, so Keycloak's own first-request work (template compilation, JIT) is not counted.
   for (const t of themes) await measure(browser, loginUrl(kc.url, t.realm));
   const samples = new Map<string, Sample[]>(themes.map((t) => [t.label, []]));
   for (let i = 0; i < runs; i += 1) {
-    for (const t of i % 2 ? [...themes].reverse() : themes) samples.get(t.label)!.push(await measure(browser, loginUrl(kc.url, t.realm)));
+    for (const t of i % 2 ? [...themes].reverse() : themes)
+      samples.get(t.label)!.push(await measure(browser, loginUrl(kc.url, t.realm)));
   }
 
   const rows: string[][] = [["theme", "KiB transferred", "requests", "FCP ms (median)", "FCP ms (all runs)"]];
@@ -126,7 +142,10 @@ try {
   process.stdout.write(
     `\nLogin page, ${runs} cold loads per theme, Fast 3G (${network.latency} ms, ${(network.downloadThroughput / 1024).toFixed(0)} KiB/s down), CPU ${cpuSlowdown}× slower, 390 px phone, theme resources ${devThemes ? "uncompressed (dev-mode theme serving)" : "gzip (theme caching on, as deployed)"}, Keycloak ${kc.url}\n`,
   );
-  for (const r of rows) process.stdout.write(`  ${r.map((v, c) => (c === 0 ? v.padEnd(widths[c]!) : v.padStart(widths[c]!))).join("  ")}\n`);
+  for (const r of rows)
+    process.stdout.write(
+      `  ${r.map((v, c) => (c === 0 ? v.padEnd(widths[c]!) : v.padStart(widths[c]!))).join("  ")}\n`,
+    );
 } finally {
   await browser?.close();
   await stopKeycloak(name);

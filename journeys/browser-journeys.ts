@@ -1,7 +1,13 @@
 import { TOTP, URI } from "otpauth";
 import type { Browser, Locator, Page } from "playwright-core";
 import { METHOD, PAGE, type Method } from "../contracts/index.js";
-import { addVirtualAuthenticator, openDevice, waitForKeycloakPage, type Device, type VirtualAuthenticator } from "./browser.js";
+import {
+  addVirtualAuthenticator,
+  openDevice,
+  waitForKeycloakPage,
+  type Device,
+  type VirtualAuthenticator,
+} from "./browser.js";
 import { Journey } from "./journey-record.js";
 import { readQrCode } from "./browser-qr.js";
 import { initialPasswordOf, type BrowserRealm, type TestMember } from "./browser-realm.js";
@@ -44,7 +50,14 @@ export interface MemberSession {
 }
 
 export function memberSession(realm: BrowserRealm, journey: Journey, member: TestMember): MemberSession {
-  return { realm, journey, member, password: initialPasswordOf(member), newPassword: `Kenpo-${member.userId}-New1`, usedCodes: new Set() };
+  return {
+    realm,
+    journey,
+    member,
+    password: initialPasswordOf(member),
+    newPassword: `Kenpo-${member.userId}-New1`,
+    usedCodes: new Set(),
+  };
 }
 
 const say = (ja: string, en: string) => ({ ja, en });
@@ -61,12 +74,24 @@ export async function openPortal(s: MemberSession, device: Device, step = "①")
   await page.goto(s.realm.portal.url);
   const button = page.getByRole("button", { name: "Login with OpenID Connect" });
   await button.waitFor({ state: "visible" });
-  await s.journey.screen(page, step, say("加入者ページを開き、「Login with OpenID Connect」を押します。", "Open the member portal and press “Login with OpenID Connect”."), device.kind);
+  await s.journey.screen(
+    page,
+    step,
+    say(
+      "加入者ページを開き、「Login with OpenID Connect」を押します。",
+      "Open the member portal and press “Login with OpenID Connect”.",
+    ),
+    device.kind,
+  );
   await s.journey.tap(button, "Login with OpenID Connect");
 }
 
 /** ② User ID and password (the initial password the first time). */
-export async function logInWithPassword(s: MemberSession, device: Device, options: { userId?: string; password?: string; step?: string } = {}): Promise<void> {
+export async function logInWithPassword(
+  s: MemberSession,
+  device: Device,
+  options: { userId?: string; password?: string; step?: string } = {},
+): Promise<void> {
   const { page } = device;
   await waitForKeycloakPage(page, PAGES.login);
   const button = await label(page.locator("#kc-login"));
@@ -74,8 +99,14 @@ export async function logInWithPassword(s: MemberSession, device: Device, option
     page,
     options.step ?? "②",
     options.step === undefined
-      ? say(`ユーザIDと初期パスワード（記号＋番号＋生年月日の数字）を入力し、「${button}」を押します。`, `Enter your user ID and the initial password (the digits of 記号 + 番号 + date of birth), then press 「${button}」 (log in).`)
-      : say(`ユーザIDとパスワードを入力し、「${button}」を押します。`, `Enter your user ID and password, then press 「${button}」 (log in).`),
+      ? say(
+          `ユーザIDと初期パスワード（記号＋番号＋生年月日の数字）を入力し、「${button}」を押します。`,
+          `Enter your user ID and the initial password (the digits of 記号 + 番号 + date of birth), then press 「${button}」 (log in).`,
+        )
+      : say(
+          `ユーザIDとパスワードを入力し、「${button}」を押します。`,
+          `Enter your user ID and password, then press 「${button}」 (log in).`,
+        ),
     device.kind,
   );
   await s.journey.type(page.locator("#username"), options.userId ?? s.member.userId, "ユーザID");
@@ -84,11 +115,23 @@ export async function logInWithPassword(s: MemberSession, device: Device, option
 }
 
 /** ③ The member's own birthdate, typed as YYYYMMDD. */
-export async function enterBirthdate(s: MemberSession, device: Device, birthdate = s.member.birthdate.replaceAll("-", "")): Promise<void> {
+export async function enterBirthdate(
+  s: MemberSession,
+  device: Device,
+  birthdate = s.member.birthdate.replaceAll("-", ""),
+): Promise<void> {
   const { page } = device;
   await waitForKeycloakPage(page, PAGES.birthdate);
   const next = await label(page.locator("#kp-birthdate-submit"));
-  await s.journey.screen(page, "③", say(`ご自身の生年月日を西暦8桁の数字（例：19801201）で入力し、「${next}」を押します。`, `Enter your date of birth as 8 digits (e.g. 19801201) and press 「${next}」 (next).`), device.kind);
+  await s.journey.screen(
+    page,
+    "③",
+    say(
+      `ご自身の生年月日を西暦8桁の数字（例：19801201）で入力し、「${next}」を押します。`,
+      `Enter your date of birth as 8 digits (e.g. 19801201) and press 「${next}」 (next).`,
+    ),
+    device.kind,
+  );
   await s.journey.type(page.locator("#birthdate"), birthdate, "生年月日");
   await s.journey.tap(page.locator("#kp-birthdate-submit"), next);
 }
@@ -98,12 +141,22 @@ export async function acceptTerms(s: MemberSession, device: Device): Promise<voi
   const { page } = device;
   await waitForKeycloakPage(page, PAGES.terms);
   const agree = await label(page.locator("#kc-accept"));
-  await s.journey.screen(page, "④", say(`利用規約を最後まで読み、「${agree}」を押します。`, `Read the terms of use and press 「${agree}」 (agree).`), device.kind);
+  await s.journey.screen(
+    page,
+    "④",
+    say(`利用規約を最後まで読み、「${agree}」を押します。`, `Read the terms of use and press 「${agree}」 (agree).`),
+    device.kind,
+  );
   await s.journey.tap(page.locator("#kc-accept"), agree);
 }
 
 /** ⑤ Passkey (生体認証) or OTP app; the user ID change is optional. */
-export async function chooseMethod(s: MemberSession, device: Device, method: Method, newUserId?: string): Promise<void> {
+export async function chooseMethod(
+  s: MemberSession,
+  device: Device,
+  method: Method,
+  newUserId?: string,
+): Promise<void> {
   const { page } = device;
   await waitForKeycloakPage(page, PAGES.method);
   const choice = await label(page.locator(`label[for=method-${method}] .kp-option__title`));
@@ -112,8 +165,14 @@ export async function chooseMethod(s: MemberSession, device: Device, method: Met
     page,
     "⑤",
     method === METHOD.passkey
-      ? say(`認証方法は「${choice}」を選び、「${next}」を押します。スマートフォンの顔認証・指紋認証を使います。ユーザIDの変更は必須ではありません。`, `Choose 「${choice}」 (biometrics, passkey) and press 「${next}」. It uses your phone's face or fingerprint unlock. Changing the user ID is optional.`)
-      : say(`認証方法は「${choice}」を選び、「${next}」を押します。スマートフォンに認証アプリを入れておきます。ユーザIDの変更は必須ではありません。`, `Choose 「${choice}」 (one-time password app) and press 「${next}」. Install an authenticator app on your phone first. Changing the user ID is optional.`),
+      ? say(
+          `認証方法は「${choice}」を選び、「${next}」を押します。スマートフォンの顔認証・指紋認証を使います。ユーザIDの変更は必須ではありません。`,
+          `Choose 「${choice}」 (biometrics, passkey) and press 「${next}」. It uses your phone's face or fingerprint unlock. Changing the user ID is optional.`,
+        )
+      : say(
+          `認証方法は「${choice}」を選び、「${next}」を押します。スマートフォンに認証アプリを入れておきます。ユーザIDの変更は必須ではありません。`,
+          `Choose 「${choice}」 (one-time password app) and press 「${next}」. Install an authenticator app on your phone first. Changing the user ID is optional.`,
+        ),
     device.kind,
   );
   await s.journey.check(page.locator(`#method-${method}`), choice);
@@ -129,7 +188,15 @@ export async function setNewPassword(s: MemberSession, device: Device): Promise<
   const { page } = device;
   await waitForKeycloakPage(page, PAGES.newPassword);
   const change = await label(page.locator("#kp-password-submit"));
-  await s.journey.screen(page, "⑥", say(`画面の条件を満たす新しいパスワードを決め、2回入力して「${change}」を押します。初期パスワードは使えません。`, `Choose a new password that meets the rules on the screen, enter it twice and press 「${change}」. The initial password cannot be reused.`), device.kind);
+  await s.journey.screen(
+    page,
+    "⑥",
+    say(
+      `画面の条件を満たす新しいパスワードを決め、2回入力して「${change}」を押します。初期パスワードは使えません。`,
+      `Choose a new password that meets the rules on the screen, enter it twice and press 「${change}」. The initial password cannot be reused.`,
+    ),
+    device.kind,
+  );
   await s.journey.type(page.locator("#password-new"), s.newPassword, "新しいパスワード");
   await s.journey.type(page.locator("#password-confirm"), s.newPassword, "新しいパスワード（確認）");
   await s.journey.tap(page.locator("#kp-password-submit"), change);
@@ -142,27 +209,52 @@ export async function confirmEmail(s: MemberSession, device: Device): Promise<vo
   const seen = await waitForKeycloakPage(page, [PAGES.profile, PAGES.verifyEmail]);
   if (seen === PAGES.profile) {
     const submit = await label(page.locator("#kp-profile-submit"));
-    await s.journey.screen(page, "⑦", say(`メールアドレスを入力し、「${submit}」を押します。`, `Enter your email address and press 「${submit}」.`), device.kind);
+    await s.journey.screen(
+      page,
+      "⑦",
+      say(`メールアドレスを入力し、「${submit}」を押します。`, `Enter your email address and press 「${submit}」.`),
+      device.kind,
+    );
     await s.journey.type(page.locator("input[name=email]"), s.member.email, "メールアドレス");
     await s.journey.tap(page.locator("#kp-profile-submit"), submit);
     await waitForKeycloakPage(page, PAGES.verifyEmail);
   }
-  await s.journey.screen(page, "⑦", say("登録されているメールアドレスに確認のメールが届きます。メールを開き、本文のリンクを押します。", "A confirmation mail goes to your email address on file. Open it and press the link in it."), device.kind);
+  await s.journey.screen(
+    page,
+    "⑦",
+    say(
+      "登録されているメールアドレスに確認のメールが届きます。メールを開き、本文のリンクを押します。",
+      "A confirmation mail goes to your email address on file. Open it and press the link in it.",
+    ),
+    device.kind,
+  );
   // Each test member has an address of their own, so the first mail with a link is theirs.
-  const mail = await s.realm.mailbox.waitForMail(s.member.email, (m) => m.links.some((l) => l.includes("action-token")));
+  const mail = await s.realm.mailbox.waitForMail(s.member.email, (m) =>
+    m.links.some((l) => l.includes("action-token")),
+  );
   const link = mail.links.find((l) => l.includes("action-token"))!;
   s.journey.outside("mail", "確認メールのリンク");
   await page.goto(link);
   // Opened in the same browser, Keycloak continues the login; some versions ask to confirm first.
   if ((await waitForKeycloakPage(page, [PAGES.info, PAGES.passkeyRegister, PAGES.otpSetup])) === PAGES.info) {
     const proceed = await label(page.locator("#kp-proceed"));
-    await s.journey.screen(page, "⑦", say(`「${proceed}」を押します。`, `Press 「${proceed}」 (continue).`), device.kind);
+    await s.journey.screen(
+      page,
+      "⑦",
+      say(`「${proceed}」を押します。`, `Press 「${proceed}」 (continue).`),
+      device.kind,
+    );
     await s.journey.tap(page.locator("#kp-proceed"), proceed);
   }
 }
 
 /** ⑧ "First login complete": set up the second factor here, or continue on the smartphone. */
-export async function firstLoginDone(s: MemberSession, device: Device, method: Method, choice: "here" | "phone"): Promise<string | undefined> {
+export async function firstLoginDone(
+  s: MemberSession,
+  device: Device,
+  method: Method,
+  choice: "here" | "phone",
+): Promise<string | undefined> {
   const { page } = device;
   await waitForKeycloakPage(page, method === METHOD.passkey ? PAGES.passkeyRegister : PAGES.otpSetup);
   await page.locator("#kp-set-up-here").waitFor({ state: "visible" });
@@ -172,8 +264,14 @@ export async function firstLoginDone(s: MemberSession, device: Device, method: M
     page,
     "⑧",
     choice === "here"
-      ? say(`初回ログインの完了です。続けて多要素認証を設定します。いま使っている端末で設定するときは「${here}」を押します。`, `The first login is complete; multi-factor authentication comes next. To set it up on the device in your hand, press 「${here}」.`)
-      : say(`初回ログインの完了です。パソコンで操作しているときは「${phone}」を押します。`, `The first login is complete. If you are on a PC, press 「${phone}」 (continue on the smartphone).`),
+      ? say(
+          `初回ログインの完了です。続けて多要素認証を設定します。いま使っている端末で設定するときは「${here}」を押します。`,
+          `The first login is complete; multi-factor authentication comes next. To set it up on the device in your hand, press 「${here}」.`,
+        )
+      : say(
+          `初回ログインの完了です。パソコンで操作しているときは「${phone}」を押します。`,
+          `The first login is complete. If you are on a PC, press 「${phone}」 (continue on the smartphone).`,
+        ),
     device.kind,
   );
   if (choice === "here") {
@@ -183,7 +281,15 @@ export async function firstLoginDone(s: MemberSession, device: Device, method: M
   await s.journey.tap(page.locator("#kp-continue-on-phone"), phone);
   const qr = page.locator("#kp-phone-panel [role=img]");
   await qr.locator("svg").waitFor({ state: "visible" });
-  await s.journey.screen(page, "⑨", say("スマートフォンのカメラで画面のQRコードを読み取り、加入者ページを開いて、もう一度ログインします。", "Scan the QR code with your smartphone's camera, open the member portal and log in again."), device.kind);
+  await s.journey.screen(
+    page,
+    "⑨",
+    say(
+      "スマートフォンのカメラで画面のQRコードを読み取り、加入者ページを開いて、もう一度ログインします。",
+      "Scan the QR code with your smartphone's camera, open the member portal and log in again.",
+    ),
+    device.kind,
+  );
   return readQrCode(qr);
 }
 
@@ -231,7 +337,12 @@ async function waitForFreshCode(s: MemberSession): Promise<string> {
 }
 
 /** ⑩–⑫ Passkey registration: name the device, press Register, confirm with face/fingerprint. */
-export async function registerPasskey(s: MemberSession, device: Device, deviceName: string, step = "⑩〜⑫"): Promise<void> {
+export async function registerPasskey(
+  s: MemberSession,
+  device: Device,
+  deviceName: string,
+  step = "⑩〜⑫",
+): Promise<void> {
   const { page } = device;
   await waitForKeycloakPage(page, PAGES.passkeyRegister);
   const name = page.locator("#authenticatorLabel");
@@ -252,16 +363,26 @@ export async function registerPasskey(s: MemberSession, device: Device, deviceNa
 }
 
 /** Back at the portal: the member's name and user ID are shown. */
-export async function expectPortalMember(s: MemberSession, device: Device, step = "完了"): Promise<{ name: string; userId: string }> {
+export async function expectPortalMember(
+  s: MemberSession,
+  device: Device,
+  step = "完了",
+): Promise<{ name: string; userId: string }> {
   const { page } = device;
   const name = page.locator("#member-name");
   await name.waitFor({ state: "visible", timeout: 30_000 });
   const words =
     step === "完了"
-      ? say("加入者ページにログインできました。設定はこれで完了です。", "You are logged in to the member portal. The set-up is complete.")
+      ? say(
+          "加入者ページにログインできました。設定はこれで完了です。",
+          "You are logged in to the member portal. The set-up is complete.",
+        )
       : say("加入者ページにログインできました。", "You are logged in to the member portal.");
   await s.journey.screen(page, step, words, device.kind);
-  return { name: (await name.textContent()) ?? "", userId: (await page.locator("#member-user-id").textContent()) ?? "" };
+  return {
+    name: (await name.textContent()) ?? "",
+    userId: (await page.locator("#member-user-id").textContent()) ?? "",
+  };
 }
 
 /** Logs out from the portal and waits for the anonymous page. */
@@ -278,7 +399,15 @@ export async function returningOtpLogin(s: MemberSession, device: Device): Promi
   await logInWithPassword(s, device, { step: "" });
   await waitForKeycloakPage(page, PAGES.otpLogin);
   const logIn = await label(page.locator("#kc-login"));
-  await s.journey.screen(page, "", say(`認証アプリに出ている6桁の数字を入力し、「${logIn}」を押します。`, `Enter the 6-digit code your authenticator app shows and press 「${logIn}」.`), device.kind);
+  await s.journey.screen(
+    page,
+    "",
+    say(
+      `認証アプリに出ている6桁の数字を入力し、「${logIn}」を押します。`,
+      `Enter the 6-digit code your authenticator app shows and press 「${logIn}」.`,
+    ),
+    device.kind,
+  );
   s.journey.outside("app", "認証アプリを見る");
   await s.journey.type(page.locator("#otp"), await waitForFreshCode(s), "6桁の数字");
   await s.journey.tap(page.locator("#kc-login"), logIn);
@@ -303,18 +432,35 @@ export async function returningPasskeyLogin(s: MemberSession, device: Device): P
     // The login page was on screen only while the phone asked for face or fingerprint: say so on the
     // portal screen that came before it, where the member pressed the button.
     const portal = s.journey.screens.at(-1);
-    if (portal) portal.instruction = say(`${portal.instruction.ja}ログイン画面でパスキーを選び、顔認証・指紋認証を行います。`, `${portal.instruction.en} On the login page, pick your passkey and unlock with your face or fingerprint.`);
+    if (portal)
+      portal.instruction = say(
+        `${portal.instruction.ja}ログイン画面でパスキーを選び、顔認証・指紋認証を行います。`,
+        `${portal.instruction.en} On the login page, pick your passkey and unlock with your face or fingerprint.`,
+      );
     s.journey.outside("biometric", "パスキーを選び、顔認証・指紋認証");
     return "autofill";
   }
   if ((await passkeyButton.count()) === 0) {
-    await s.journey.screen(page, "", say("ユーザIDを入力し、次へを押します。", "Enter your user ID and press Next."), device.kind);
+    await s.journey.screen(
+      page,
+      "",
+      say("ユーザIDを入力し、次へを押します。", "Enter your user ID and press Next."),
+      device.kind,
+    );
     await s.journey.type(page.locator("#username"), s.member.userId, "ユーザID");
     await s.journey.tap(page.locator("#kc-login"), "次へ");
     await waitForKeycloakPage(page, PAGES.passkeyLogin);
   }
   const passkey = await label(passkeyButton);
-  await s.journey.screen(page, "", say(`「${passkey}」を押し、顔認証・指紋認証を行います。`, `Press 「${passkey}」 and unlock with your face or fingerprint.`), device.kind);
+  await s.journey.screen(
+    page,
+    "",
+    say(
+      `「${passkey}」を押し、顔認証・指紋認証を行います。`,
+      `Press 「${passkey}」 and unlock with your face or fingerprint.`,
+    ),
+    device.kind,
+  );
   await s.journey.tap(passkeyButton, passkey);
   s.journey.outside("biometric", "顔認証・指紋認証");
   return "button";
@@ -344,7 +490,11 @@ function mark(journey: Journey) {
 
 /** Journey 1: on a PC, OTP; then log out and log in again with password + OTP. */
 /** `onPortal` runs on the portal page after the returning login, with the same device (e.g. its account link). */
-export async function otpJourneyOnPc(browser: Browser, s: MemberSession, onPortal?: (device: Device) => Promise<void>): Promise<JourneyResult> {
+export async function otpJourneyOnPc(
+  browser: Browser,
+  s: MemberSession,
+  onPortal?: (device: Device) => Promise<void>,
+): Promise<JourneyResult> {
   const pc = await openDevice(browser, "pc");
   try {
     await firstLoginUpToEmail(s, pc, METHOD.otp);

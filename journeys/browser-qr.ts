@@ -9,7 +9,11 @@ const jsQR = jsQRModule.default;
 export async function readQrCode(image: Locator): Promise<string> {
   await image.scrollIntoViewIfNeeded();
   const png = PNG.sync.read(await image.screenshot());
-  const found = jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length), png.width, png.height);
+  const found = jsQR(
+    new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length),
+    png.width,
+    png.height,
+  );
   if (!found) throw new Error(`no readable QR code in the ${png.width}×${png.height} image`);
   return found.data;
 }

@@ -28,7 +28,10 @@ export interface BrowserRealm {
   cleanup(): Promise<void>;
 }
 
-export async function provisionBrowserRealm(prefix: string, policies: Partial<SocietyConfig["policies"]> = {}): Promise<BrowserRealm> {
+export async function provisionBrowserRealm(
+  prefix: string,
+  policies: Partial<SocietyConfig["policies"]> = {},
+): Promise<BrowserRealm> {
   const base = testConfig(prefix);
   const client = base.portalClients[0]!;
   const mailbox = await startMailbox();
@@ -47,7 +50,11 @@ export async function provisionBrowserRealm(prefix: string, policies: Partial<So
         postLogoutRedirectUris: [`${origin}/*`],
       },
     ],
-    smtp: { ...(base.smtp ?? { from: "no-reply@kenpo-test.example", ssl: false, starttls: false }), host: "127.0.0.1", port: mailbox.port },
+    smtp: {
+      ...(base.smtp ?? { from: "no-reply@kenpo-test.example", ssl: false, starttls: false }),
+      host: "127.0.0.1",
+      port: mailbox.port,
+    },
     policies: { ...base.policies, ...policies },
   };
   const admin = await testAdmin();
@@ -111,10 +118,16 @@ export async function importMembers(realm: BrowserRealm, members: TestMember[]):
   const dir = mkdtempSync(join(tmpdir(), "kenpo-e2e-import-"));
   try {
     const register = join(dir, "members.csv");
-    const rows = members.map((m) => [m.userId, m.symbol, m.number, "", m.birthdate, m.lastName, m.firstName, m.email].join(","));
+    const rows = members.map((m) =>
+      [m.userId, m.symbol, m.number, "", m.birthdate, m.lastName, m.firstName, m.email].join(","),
+    );
     writeFileSync(register, `${["ユーザID,記号,番号,枝番,生年月日,姓,名,メールアドレス", ...rows].join("\n")}\n`);
     // The suite goes on using its admin connection: nothing to close.
-    const outcome = await importRegister(register, {}, { connect: () => ({ admin: realm.admin, realm: realm.config.realm }) });
+    const outcome = await importRegister(
+      register,
+      {},
+      { connect: () => ({ admin: realm.admin, realm: realm.config.realm }) },
+    );
     const created = outcome.kind === "imported" ? outcome.report.created : 0;
     if (created !== members.length) {
       const { stdout, stderr } = importReport(outcome, { file: register, json: false });

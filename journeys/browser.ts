@@ -23,9 +23,16 @@ const CHROMIUM_ARGS = [
  */
 export async function launchBrowser(options: { headless?: boolean; slowMo?: number } = {}): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`${CHROMIUM_PATH} not found: install Debian's chromium (apt-get update && apt-get install -y chromium) or set KENPO_CHROMIUM`);
+    throw new Error(
+      `${CHROMIUM_PATH} not found: install Debian's chromium (apt-get update && apt-get install -y chromium) or set KENPO_CHROMIUM`,
+    );
   }
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: options.headless ?? true, args: CHROMIUM_ARGS, slowMo: options.slowMo });
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: options.headless ?? true,
+    args: CHROMIUM_ARGS,
+    slowMo: options.slowMo,
+  });
 }
 
 export type DeviceKind = "pc" | "iphone" | "android";
@@ -34,7 +41,8 @@ export type DeviceKind = "pc" | "iphone" | "android";
 export const DEVICE_PROFILES: Record<DeviceKind, Parameters<Browser["newContext"]>[0]> = {
   pc: {
     viewport: { width: 1280, height: 800 },
-    userAgent: "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36",
+    userAgent:
+      "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36",
   },
   iphone: withoutBrowserType(devices["iPhone 13"]),
   android: withoutBrowserType(devices["Pixel 7"]),
@@ -54,7 +62,11 @@ export interface Device {
 }
 
 /** A fresh browsing context (its own cookies) that looks like a PC or a smartphone, Japanese first. */
-export async function openDevice(browser: Browser, kind: DeviceKind, options: { locale?: string } = {}): Promise<Device> {
+export async function openDevice(
+  browser: Browser,
+  kind: DeviceKind,
+  options: { locale?: string } = {},
+): Promise<Device> {
   const locale = options.locale ?? "ja-JP";
   const context = await browser.newContext({
     ...DEVICE_PROFILES[kind],
@@ -71,7 +83,15 @@ export interface VirtualAuthenticator {
   cdp: CDPSession;
   /** false: the next ceremonies fail user verification (a failed face or fingerprint check). */
   setUserVerified(verified: boolean): Promise<void>;
-  credentials(): Promise<Array<{ credentialId: string; isResidentCredential: boolean; rpId?: string; userHandle?: string; signCount: number }>>;
+  credentials(): Promise<
+    Array<{
+      credentialId: string;
+      isResidentCredential: boolean;
+      rpId?: string;
+      userHandle?: string;
+      signCount: number;
+    }>
+  >;
   remove(): Promise<void>;
 }
 
@@ -110,7 +130,9 @@ export async function addVirtualAuthenticator(page: Page): Promise<VirtualAuthen
 
 /** The Keycloak page id (e.g. "login.ftl") of a page rendered by our Keycloakify theme, or undefined. */
 export async function keycloakPageId(page: Page): Promise<string | undefined> {
-  return page.evaluate(() => (window as unknown as { kcContext?: { pageId?: string } }).kcContext?.pageId).catch(() => undefined);
+  return page
+    .evaluate(() => (window as unknown as { kcContext?: { pageId?: string } }).kcContext?.pageId)
+    .catch(() => undefined);
 }
 
 /** Waits until the browser shows the Keycloak page `pageId` (after redirects and rendering). */
@@ -122,11 +144,22 @@ export async function waitForKeycloakPage(page: Page, pageId: string | string[],
     seen = await keycloakPageId(page);
     if (seen && wanted.includes(seen)) {
       // Keycloakify renders after the document loads; wait for the page's first form or heading.
-      await page.locator("main, form, h1").first().waitFor({ state: "visible", timeout: 10_000 }).catch(() => undefined);
+      await page
+        .locator("main, form, h1")
+        .first()
+        .waitFor({ state: "visible", timeout: 10_000 })
+        .catch(() => undefined);
       return seen;
     }
     await page.waitForTimeout(150);
   }
-  const text = (await page.locator("body").innerText().catch(() => "")).slice(0, 600);
-  throw new Error(`expected Keycloak page ${wanted.join(" or ")}, but the browser shows ${seen ?? "no Keycloak page"} at ${page.url()}\n${text}`);
+  const text = (
+    await page
+      .locator("body")
+      .innerText()
+      .catch(() => "")
+  ).slice(0, 600);
+  throw new Error(
+    `expected Keycloak page ${wanted.join(" or ")}, but the browser shows ${seen ?? "no Keycloak page"} at ${page.url()}\n${text}`,
+  );
 }

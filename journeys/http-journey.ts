@@ -2,7 +2,17 @@ import { createHash } from "node:crypto";
 import { TOTP, Secret } from "otpauth";
 import { withInitialPassword } from "../members/import-register.js";
 import { writeMembers, type ImportMember } from "../members/keycloak-writer.js";
-import { authorizationRequest, exchangeCode, expectPage, HttpBrowser, isPage, pageId, summarize, type AuthorizationRequest, type Page } from "./http-login.js";
+import {
+  authorizationRequest,
+  exchangeCode,
+  expectPage,
+  HttpBrowser,
+  isPage,
+  pageId,
+  summarize,
+  type AuthorizationRequest,
+  type Page,
+} from "./http-login.js";
 import type { Mailbox } from "../runtime/mail/mailbox.js";
 import type { provisionTestRealm } from "./realm.js";
 
@@ -12,11 +22,20 @@ export type TestRealm = Awaited<ReturnType<typeof provisionTestRealm>>;
 
 /** A card number of its own for each user ID: the import matches members by card, so two test members never share one. */
 function cardNumberFor(userId: string): string {
-  return String(parseInt(createHash("sha256").update(userId).digest("hex").slice(0, 8), 16) % 9_000_000 + 1_000_000);
+  return String((parseInt(createHash("sha256").update(userId).digest("hex").slice(0, 8), 16) % 9_000_000) + 1_000_000);
 }
 
 export function cardMember(userId: string, overrides: Partial<ImportMember> = {}): ImportMember {
-  const base = { line: 2, userId, symbol: "12", number: cardNumberFor(userId), birthdate: "1980-12-01", lastName: "山田", firstName: "太郎", email: `${userId}@example.test` };
+  const base = {
+    line: 2,
+    userId,
+    symbol: "12",
+    number: cardNumberFor(userId),
+    birthdate: "1980-12-01",
+    lastName: "山田",
+    firstName: "太郎",
+    email: `${userId}@example.test`,
+  };
   return withInitialPassword({ ...base, ...overrides });
 }
 
@@ -37,9 +56,18 @@ export class Journey {
     readonly realm: TestRealm,
     extra: Record<string, string> = {},
     readonly browser = new HttpBrowser(),
-    client: { clientId: string; redirectUri: string } = { clientId: realm.config.portalClients[0]!.clientId, redirectUri: "http://localhost:5173/callback" },
+    client: { clientId: string; redirectUri: string } = {
+      clientId: realm.config.portalClients[0]!.clientId,
+      redirectUri: "http://localhost:5173/callback",
+    },
   ) {
-    this.request = authorizationRequest(realm.config.server.url, realm.config.realm, client.clientId, client.redirectUri, extra);
+    this.request = authorizationRequest(
+      realm.config.server.url,
+      realm.config.realm,
+      client.clientId,
+      client.redirectUri,
+      extra,
+    );
   }
 
   async open(): Promise<this> {
@@ -60,7 +88,10 @@ export class Journey {
   private async arrive(result: Page | { redirectedTo: string }, next: string): Promise<this> {
     if (next === "portal") {
       if (isPage(result)) throw new Error(`expected the portal, got:\n${summarize(result)}`);
-      this.tokens = await exchangeCode({ ...this.request, tokenUrl: this.browser.routed(this.request.tokenUrl) }, result.redirectedTo);
+      this.tokens = await exchangeCode(
+        { ...this.request, tokenUrl: this.browser.routed(this.request.tokenUrl) },
+        result.redirectedTo,
+      );
       return this;
     }
     if (!isPage(result)) throw new Error(`expected ${next}, but was redirected to ${result.redirectedTo}`);
@@ -97,7 +128,12 @@ export function totpFromPage(page: Page): { secret: string; totp: TOTP } {
   if (!totp) throw new Error(`no OTP secret on ${summarize(page)}`);
   return {
     secret: totp.totpSecret,
-    totp: new TOTP({ secret: Secret.fromBase32(totp.totpSecretEncoded.replace(/\s+/g, "")), digits: 6, period: 30, algorithm: "SHA1" }),
+    totp: new TOTP({
+      secret: Secret.fromBase32(totp.totpSecretEncoded.replace(/\s+/g, "")),
+      digits: 6,
+      period: 30,
+      algorithm: "SHA1",
+    }),
   };
 }
 

@@ -73,7 +73,13 @@ export interface AuthorizationRequest {
 
 const base64url = (buf: Buffer) => buf.toString("base64url");
 
-export function authorizationRequest(keycloakUrl: string, realm: string, clientId: string, redirectUri: string, extra: Record<string, string> = {}): AuthorizationRequest {
+export function authorizationRequest(
+  keycloakUrl: string,
+  realm: string,
+  clientId: string,
+  redirectUri: string,
+  extra: Record<string, string> = {},
+): AuthorizationRequest {
   const verifier = base64url(randomBytes(32));
   const challenge = base64url(createHash("sha256").update(verifier).digest());
   const state = base64url(randomBytes(12));
@@ -143,14 +149,22 @@ export class HttpBrowser {
    * Submits the page's form (the first, or the one matching `selector`) with its own hidden and
    * pre-filled fields plus `fields`, as a browser would.
    */
-  async submit(page: Page, fields: Record<string, string>, options: { selector?: string; stopAt?: string } = {}): Promise<Page | { redirectedTo: string }> {
+  async submit(
+    page: Page,
+    fields: Record<string, string>,
+    options: { selector?: string; stopAt?: string } = {},
+  ): Promise<Page | { redirectedTo: string }> {
     if (page.kcContext && page.$("form").length === 0) {
       // A Keycloakify page: post to the page's action URL with the fields its form would send.
-      return this.navigate(page.kcContext.url.loginAction, {
-        method: "POST",
-        body: new URLSearchParams(fields),
-        headers: { "content-type": "application/x-www-form-urlencoded" },
-      }, options.stopAt);
+      return this.navigate(
+        page.kcContext.url.loginAction,
+        {
+          method: "POST",
+          body: new URLSearchParams(fields),
+          headers: { "content-type": "application/x-www-form-urlencoded" },
+        },
+        options.stopAt,
+      );
     }
     const form = options.selector ? page.$(options.selector).first() : page.$("form").first();
     if (form.length === 0) throw new Error(`no form ${options.selector ?? ""} on ${page.url}:\n${summarize(page)}`);
@@ -166,11 +180,15 @@ export class HttpBrowser {
       body.append(name, input.attr("value") ?? "");
     });
     for (const [name, value] of Object.entries(fields)) body.append(name, value);
-    return this.navigate(new URL(action.replace(/&amp;/g, "&"), page.url).toString(), {
-      method: "POST",
-      body,
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-    }, options.stopAt);
+    return this.navigate(
+      new URL(action.replace(/&amp;/g, "&"), page.url).toString(),
+      {
+        method: "POST",
+        body,
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+      },
+      options.stopAt,
+    );
   }
 }
 
@@ -190,13 +208,16 @@ export function pageId(page: Page): string {
 
 /** Keycloak shows the login form (again): the credentials were not accepted. */
 export function isLoginForm(page: Page): boolean {
-  return page.kcContext ? page.kcContext.pageId === "login.ftl" : page.$("input[name=username]").length > 0 && page.$("input[name=password]").length > 0;
+  return page.kcContext
+    ? page.kcContext.pageId === "login.ftl"
+    : page.$("input[name=username]").length > 0 && page.$("input[name=password]").length > 0;
 }
 
 /** The error/info text Keycloak shows on a page (the theme's alert or field errors). */
 export function pageMessages(page: Page): string {
   if (page.kcContext) return page.kcContext.message?.summary ?? "";
-  return page.$("[role=alert], .alert, .kc-feedback-text, [id^=input-error], .pf-m-error, .kenpo-error")
+  return page
+    .$("[role=alert], .alert, .kc-feedback-text, [id^=input-error], .pf-m-error, .kenpo-error")
     .map((_, el) => page.$(el).text().trim())
     .get()
     .filter(Boolean)

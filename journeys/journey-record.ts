@@ -108,5 +108,10 @@ function slug(text: string): string {
   const circled = text.replace(/[①-⑳]/g, (c) => String(c.charCodeAt(0) - 0x2460 + 1));
   if (/^\d/.test(circled)) return `step${circled.replace(/[^0-9]+/g, "-").replace(/-$/, "")}`;
   if (text === "完了") return "done";
-  return text.replace(/\.ftl$/, "").replace(/[^a-z0-9-]+/gi, "-").replace(/^-|-$/g, "") || "screen";
+  return (
+    text
+      .replace(/\.ftl$/, "")
+      .replace(/[^a-z0-9-]+/gi, "-")
+      .replace(/^-|-$/g, "") || "screen"
+  );
 }

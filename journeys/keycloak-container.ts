@@ -20,7 +20,9 @@ export async function startKeycloakContainer(): Promise<TestKeycloak> {
   const adminPassword = "admin";
   const container = await new GenericContainer(`quay.io/keycloak/keycloak:${keycloakVersion()}`)
     .withNetworkMode("host")
-    .withCopyFilesToContainer(defaultProviders().map((jar) => ({ source: jar, target: `/opt/keycloak/providers/${basename(jar)}` })))
+    .withCopyFilesToContainer(
+      defaultProviders().map((jar) => ({ source: jar, target: `/opt/keycloak/providers/${basename(jar)}` })),
+    )
     .withEnvironment({ KC_BOOTSTRAP_ADMIN_USERNAME: adminUser, KC_BOOTSTRAP_ADMIN_PASSWORD: adminPassword })
     .withCommand([
       "start-dev",
@@ -36,7 +38,13 @@ export async function startKeycloakContainer(): Promise<TestKeycloak> {
   const url = `http://127.0.0.1:${httpPort}`;
   // Ready means /health/ready, as for the local runtime (the log line alone comes a little earlier).
   for (let i = 0; ; i += 1) {
-    if (await fetch(`http://127.0.0.1:${managementPort}/health/ready`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`http://127.0.0.1:${managementPort}/health/ready`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     if (i > 120) throw new Error(`Keycloak container ${container.getId()} is not ready after its start`);
     await new Promise((r) => setTimeout(r, 500));
   }

@@ -16,6 +16,9 @@ export interface TestKeycloak {
 
 export function testKeycloak(): TestKeycloak {
   const json = process.env[TEST_KEYCLOAK_ENV];
-  if (!json) throw new Error(`${TEST_KEYCLOAK_ENV} is not set: run the tests through jest (its global setup starts Keycloak) or call startTestKeycloak() first`);
+  if (!json)
+    throw new Error(
+      `${TEST_KEYCLOAK_ENV} is not set: run the tests through jest (its global setup starts Keycloak) or call startTestKeycloak() first`,
+    );
   return JSON.parse(json) as TestKeycloak;
 }

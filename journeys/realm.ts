@@ -11,7 +11,11 @@ export function uniqueRealm(prefix: string): string {
 }
 
 /** The demo society's config with its own realm name, so test files never share a realm. */
-export function testConfig(prefix: string, overrides: Partial<SocietyConfig> = {}, kc: TestKeycloak = testKeycloak()): SocietyConfig {
+export function testConfig(
+  prefix: string,
+  overrides: Partial<SocietyConfig> = {},
+  kc: TestKeycloak = testKeycloak(),
+): SocietyConfig {
   const base = loadSocietyConfig(`${repoRoot}/realm-config/societies/demo.yaml`);
   return { ...base, realm: uniqueRealm(prefix), server: { url: kc.url }, ...overrides };
 }
@@ -22,7 +26,11 @@ export async function testAdmin(kc: TestKeycloak = testKeycloak()) {
 }
 
 /** A provisioned realm for one test file; `cleanup()` deletes it. */
-export async function provisionTestRealm(prefix: string, overrides: Partial<SocietyConfig> = {}, kc: TestKeycloak = testKeycloak()) {
+export async function provisionTestRealm(
+  prefix: string,
+  overrides: Partial<SocietyConfig> = {},
+  kc: TestKeycloak = testKeycloak(),
+) {
   const config = testConfig(prefix, overrides, kc);
   const admin = await testAdmin(kc);
   await applyRealm(admin, config);

@@ -16,7 +16,13 @@ export function otpCredential(secretValue: string, userLabel = "テスト端末"
     type: CREDENTIAL_TYPE.otp,
     userLabel,
     secretData: JSON.stringify({ value: secretValue }),
-    credentialData: JSON.stringify({ subType: "totp", digits: OTP.digits, counter: 0, period: OTP.period, algorithm: "HmacSHA1" }),
+    credentialData: JSON.stringify({
+      subType: "totp",
+      digits: OTP.digits,
+      counter: 0,
+      period: OTP.period,
+      algorithm: "HmacSHA1",
+    }),
   };
 }
 
@@ -38,7 +44,9 @@ export interface SeededMember {
   credentials?: Array<Record<string, unknown>>;
 }
 
-export function seededUser(member: SeededMember & { firstName?: string; lastName?: string; email?: string; birthdate?: string; symbol?: string }): UserRepresentation {
+export function seededUser(
+  member: SeededMember & { firstName?: string; lastName?: string; email?: string; birthdate?: string; symbol?: string },
+): UserRepresentation {
   const password = typeof member.password === "string" ? { type: "password", value: member.password } : member.password;
   const passwords = password ? [{ ...password, temporary: false }] : [];
   return {

@@ -13,9 +13,14 @@ export async function startTestKeycloak(): Promise<void> {
   const external = process.env.KENPO_TEST_KEYCLOAK_URL;
   let info: TestKeycloak;
   const runtime = process.env.KEYCLOAK_RUNTIME ?? "local";
-  if (runtime !== "local" && runtime !== "testcontainers") throw new Error(`KEYCLOAK_RUNTIME=${runtime}: use local (default) or testcontainers`);
+  if (runtime !== "local" && runtime !== "testcontainers")
+    throw new Error(`KEYCLOAK_RUNTIME=${runtime}: use local (default) or testcontainers`);
   if (external) {
-    info = { url: external, adminUser: process.env.KENPO_ADMIN_USER ?? "admin", adminPassword: process.env.KENPO_ADMIN_PASSWORD ?? "admin" };
+    info = {
+      url: external,
+      adminUser: process.env.KENPO_ADMIN_USER ?? "admin",
+      adminPassword: process.env.KENPO_ADMIN_PASSWORD ?? "admin",
+    };
   } else if (runtime === "testcontainers") {
     process.stderr.write(`\n[test] starting Keycloak in a container (testcontainers)…\n`);
     // Loaded only for this runtime: the default never touches Docker.

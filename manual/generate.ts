@@ -4,7 +4,12 @@ import { join } from "node:path";
 import { providersBuildDir, repoRoot } from "../runtime/keycloak/paths.js";
 import { keycloakVersion } from "../runtime/keycloak/version.js";
 import { launchBrowser } from "../journeys/browser.js";
-import { memberSession, otpJourneyOnPc, passkeyJourneyOnPhone, type JourneyResult } from "../journeys/browser-journeys.js";
+import {
+  memberSession,
+  otpJourneyOnPc,
+  passkeyJourneyOnPhone,
+  type JourneyResult,
+} from "../journeys/browser-journeys.js";
 import { importMembers, newTestMember, provisionBrowserRealm } from "../journeys/browser-realm.js";
 import { Journey, type Screen } from "../journeys/journey-record.js";
 import { startTestKeycloak, stopTestKeycloak } from "../journeys/throwaway-keycloak.js";
@@ -29,12 +34,18 @@ function say(line: string): void {
 }
 
 function steps(screens: Screen[], dir: string, upTo: number) {
-  return screens.slice(0, upTo).map((s) => ({ step: s.step, instruction: s.instruction, device: s.device, image: s.screenshot ? `${dir}/${s.screenshot}` : undefined }));
+  return screens.slice(0, upTo).map((s) => ({
+    step: s.step,
+    instruction: s.instruction,
+    device: s.device,
+    image: s.screenshot ? `${dir}/${s.screenshot}` : undefined,
+  }));
 }
 
 async function main(): Promise<void> {
   for (const jar of ["kenpo-theme.jar", "kenpo-authenticators.jar"]) {
-    if (!existsSync(join(providersBuildDir, jar))) say(`⚠ build/providers/${jar} is missing (npm run build): the screens will not be ours`);
+    if (!existsSync(join(providersBuildDir, jar)))
+      say(`⚠ build/providers/${jar} is missing (npm run build): the screens will not be ours`);
   }
   rmSync(opts.out, { recursive: true, force: true });
   mkdirSync(opts.out, { recursive: true });
@@ -51,17 +62,40 @@ async function main(): Promise<void> {
     await importMembers(realm, [otpMember, passkeyMember]);
 
     say("▶ journey 1: PC, one-time password");
-    const otp = await otpJourneyOnPc(browser, memberSession(realm, new Journey("PC + OTP", { screenshotsDir: join(opts.out, "otp"), log }), otpMember));
+    const otp = await otpJourneyOnPc(
+      browser,
+      memberSession(realm, new Journey("PC + OTP", { screenshotsDir: join(opts.out, "otp"), log }), otpMember),
+    );
     say("▶ journey 2: smartphone, passkey");
-    const passkey = await passkeyJourneyOnPhone(browser, memberSession(realm, new Journey("smartphone + passkey", { screenshotsDir: join(opts.out, "passkey"), log }), passkeyMember));
+    const passkey = await passkeyJourneyOnPhone(
+      browser,
+      memberSession(
+        realm,
+        new Journey("smartphone + passkey", { screenshotsDir: join(opts.out, "passkey"), log }),
+        passkeyMember,
+      ),
+    );
 
-    const chapter = (id: string, result: JourneyResult, title: ManualChapter["title"], lead: ManualChapter["lead"]): ManualChapter[] => [
-      { id, title, lead, counts: result.firstLogin, steps: steps(result.journey.screens, id, result.firstLogin.screens) },
+    const chapter = (
+      id: string,
+      result: JourneyResult,
+      title: ManualChapter["title"],
+      lead: ManualChapter["lead"],
+    ): ManualChapter[] => [
+      {
+        id,
+        title,
+        lead,
+        counts: result.firstLogin,
+        steps: steps(result.journey.screens, id, result.firstLogin.screens),
+      },
       {
         id: `${id}-returning`,
         title: { ja: `${title.ja}：次回からのログイン`, en: `${title.en}: logging in next time` },
         lead: { ja: "設定が終わったあとは、次の手順でログインします。", en: "Once set up, you log in like this." },
-        steps: steps(result.journey.screens, id, result.journey.screens.length).slice(result.firstLogin.screens).filter((s) => s.image),
+        steps: steps(result.journey.screens, id, result.journey.screens.length)
+          .slice(result.firstLogin.screens)
+          .filter((s) => s.image),
       },
     ];
     const chapters = [
@@ -69,13 +103,22 @@ async function main(): Promise<void> {
         "passkey",
         passkey,
         { ja: "生体認証（スマートフォン）で設定する", en: "Set up biometrics (passkey) on a smartphone" },
-        { ja: "顔認証・指紋認証が使えるスマートフォンで、最初から最後まで操作します。", en: "Do every step on a smartphone with face or fingerprint unlock." },
+        {
+          ja: "顔認証・指紋認証が使えるスマートフォンで、最初から最後まで操作します。",
+          en: "Do every step on a smartphone with face or fingerprint unlock.",
+        },
       ),
       ...chapter(
         "otp",
         otp,
-        { ja: "ワンタイムパスワード（パソコン＋スマートフォンのアプリ）で設定する", en: "Set up the one-time password (PC + app on a smartphone)" },
-        { ja: "パソコンで操作し、QRコードの読み取りと6桁の数字の確認にスマートフォンの認証アプリを使います。", en: "Work on a PC; use an authenticator app on your smartphone to scan the QR code and read the 6-digit code." },
+        {
+          ja: "ワンタイムパスワード（パソコン＋スマートフォンのアプリ）で設定する",
+          en: "Set up the one-time password (PC + app on a smartphone)",
+        },
+        {
+          ja: "パソコンで操作し、QRコードの読み取りと6桁の数字の確認にスマートフォンの認証アプリを使います。",
+          en: "Work on a PC; use an authenticator app on your smartphone to scan the QR code and read the 6-digit code.",
+        },
       ),
     ];
     const html = renderManual({
@@ -87,8 +130,13 @@ async function main(): Promise<void> {
     });
     writeFileSync(join(opts.out, "index.html"), html);
 
-    for (const [label, result] of [["journey 1 (PC, OTP)", otp], ["journey 2 (smartphone, passkey)", passkey]] as const) {
-      say(`  ${label} first login: ${result.firstLogin.screens} screens, ${result.firstLogin.pageLoads} page loads, ${result.firstLogin.inputs} member inputs`);
+    for (const [label, result] of [
+      ["journey 1 (PC, OTP)", otp],
+      ["journey 2 (smartphone, passkey)", passkey],
+    ] as const) {
+      say(
+        `  ${label} first login: ${result.firstLogin.screens} screens, ${result.firstLogin.pageLoads} page loads, ${result.firstLogin.inputs} member inputs`,
+      );
     }
     say(`✔ manual written to ${join(opts.out, "index.html")}`);
 
@@ -106,11 +154,19 @@ async function main(): Promise<void> {
         ...chapters.flatMap((c) => [
           `## ${c.title.ja} / ${c.title.en}`,
           "",
-          ...c.steps.filter((s) => s.image).flatMap((s, i) => [`**${s.step || i + 1}** ${s.instruction.ja}  `, `<img src="${s.image}" alt="${[s.step, s.instruction.ja].filter(Boolean).join(" ")}" width="${s.device === "pc" ? 480 : 240}">`, ""]),
+          ...c.steps
+            .filter((s) => s.image)
+            .flatMap((s, i) => [
+              `**${s.step || i + 1}** ${s.instruction.ja}  `,
+              `<img src="${s.image}" alt="${[s.step, s.instruction.ja].filter(Boolean).join(" ")}" width="${s.device === "pc" ? 480 : 240}">`,
+              "",
+            ]),
         ]),
       ].join("\n");
       writeFileSync(join(docs, "README.md"), `${md}\n`);
-      say(`✔ ${readdirSync(join(docs, "passkey")).length + readdirSync(join(docs, "otp")).length} screenshots copied to docs/manual/`);
+      say(
+        `✔ ${readdirSync(join(docs, "passkey")).length + readdirSync(join(docs, "otp")).length} screenshots copied to docs/manual/`,
+      );
     }
   } finally {
     await browser.close();

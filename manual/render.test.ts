@@ -12,7 +12,12 @@ const manual: Manual = {
       lead: { ja: "パソコンで設定します。", en: "Set up on a PC." },
       counts: { screens: 10, pageLoads: 11, inputs: 18 },
       steps: [
-        { step: "②", device: "pc", image: "otp/02-login.png", instruction: { ja: "「ログイン」を押します。", en: "Press <Log in>." } },
+        {
+          step: "②",
+          device: "pc",
+          image: "otp/02-login.png",
+          instruction: { ja: "「ログイン」を押します。", en: "Press <Log in>." },
+        },
         { step: "", device: "iphone", instruction: { ja: "続けます。", en: "Continue." } },
       ],
     },

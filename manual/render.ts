@@ -34,7 +34,11 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
-const DEVICE_NAMES: Record<string, string> = { pc: "パソコン / PC", iphone: "スマートフォン / smartphone", android: "スマートフォン / smartphone" };
+const DEVICE_NAMES: Record<string, string> = {
+  pc: "パソコン / PC",
+  iphone: "スマートフォン / smartphone",
+  android: "スマートフォン / smartphone",
+};
 
 function renderStep(step: ManualStep, index: number): string {
   const number = step.step || String(index + 1);

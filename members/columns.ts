@@ -1,5 +1,14 @@
 /** The member register's columns: Japanese or English header names, as exported from Excel. */
-export const FIELDS = ["user_id", "symbol", "number", "branch", "birthdate", "last_name", "first_name", "email"] as const;
+export const FIELDS = [
+  "user_id",
+  "symbol",
+  "number",
+  "branch",
+  "birthdate",
+  "last_name",
+  "first_name",
+  "email",
+] as const;
 export type Field = (typeof FIELDS)[number];
 
 export const REQUIRED_FIELDS: Field[] = ["user_id", "symbol", "number", "birthdate", "last_name", "first_name"];
@@ -23,7 +32,8 @@ const HEADER_NAMES: Record<string, Field> = {
   email: "email",
 };
 
-const HEADER_HELP = "ユーザID/user_id, 記号/symbol, 番号/number, 枝番/branch, 生年月日/birthdate, 姓/last_name, 名/first_name, メールアドレス/email";
+const HEADER_HELP =
+  "ユーザID/user_id, 記号/symbol, 番号/number, 枝番/branch, 生年月日/birthdate, 姓/last_name, 名/first_name, メールアドレス/email";
 
 export class HeaderError extends Error {}
 
@@ -32,7 +42,11 @@ export function mapHeader(header: string[]): Map<Field, number> {
   const columns = new Map<Field, number>();
   const unknown: string[] = [];
   header.forEach((raw, index) => {
-    const name = raw.normalize("NFKC").trim().toLowerCase().replace(/^\uFEFF/, "");
+    const name = raw
+      .normalize("NFKC")
+      .trim()
+      .toLowerCase()
+      .replace(/^\uFEFF/, "");
     if (name === "") return;
     const field = HEADER_NAMES[name];
     if (!field) {

@@ -78,13 +78,19 @@ async function validate(file: string, encoding: string | undefined): Promise<Val
     return await validateFile(file, { encoding: fileEncoding(encoding) });
   } catch (error) {
     if (error instanceof FileReadError || error instanceof HeaderError) {
-      return { message: error instanceof FileReadError && error.line ? `line ${error.line}: ${error.message}` : error.message };
+      return {
+        message: error instanceof FileReadError && error.line ? `line ${error.line}: ${error.message}` : error.message,
+      };
     }
     throw error;
   }
 }
 
-export async function importRegister(file: string, options: ImportRegisterOptions, ctx: ImportRegisterContext): Promise<ImportOutcome> {
+export async function importRegister(
+  file: string,
+  options: ImportRegisterOptions,
+  ctx: ImportRegisterContext,
+): Promise<ImportOutcome> {
   const summary = await validate(file, options.encoding);
   if ("message" in summary) return { kind: "unreadable", message: summary.message };
   if (options.validateOnly) return { kind: "validated", summary };
@@ -105,7 +111,10 @@ export async function importRegister(file: string, options: ImportRegisterOption
     return { kind: "imported", summary, realm, report };
   } catch (error) {
     // Safe advice because the writer never overwrites: a re-run only adds who is still missing.
-    throw new Error(`import interrupted: ${(error as Error).message}. Members written so far stay; run the same command again to finish (existing members are skipped).`, { cause: error });
+    throw new Error(
+      `import interrupted: ${(error as Error).message}. Members written so far stay; run the same command again to finish (existing members are skipped).`,
+      { cause: error },
+    );
   } finally {
     close?.();
   }

@@ -9,7 +9,12 @@ function summary(overrides: Partial<ValidationSummary> = {}): ValidationSummary 
   return { file, encoding: "utf-8", total: 2, valid: 2, invalid: 0, errors: [], invalidLines: new Set(), ...overrides };
 }
 
-const INVALID = summary({ valid: 1, invalid: 1, errors: [{ line: 3, field: "birthdate", message: "birthdate is not a date" }], invalidLines: new Set([3]) });
+const INVALID = summary({
+  valid: 1,
+  invalid: 1,
+  errors: [{ line: 3, field: "birthdate", message: "birthdate is not a date" }],
+  invalidLines: new Set([3]),
+});
 
 function report(overrides: Partial<WriteReport> = {}): WriteReport {
   return {
@@ -30,8 +35,18 @@ function report(overrides: Partial<WriteReport> = {}): WriteReport {
   };
 }
 
-const imported = (r: WriteReport, s = summary()): ImportOutcome => ({ kind: "imported", summary: s, realm: "demo", report: r });
-const CONFLICT = { line: 3, field: "user_id" as const, userId: "holder", reason: 'user ID "holder" already belongs to another card' };
+const imported = (r: WriteReport, s = summary()): ImportOutcome => ({
+  kind: "imported",
+  summary: s,
+  realm: "demo",
+  report: r,
+});
+const CONFLICT = {
+  line: 3,
+  field: "user_id" as const,
+  userId: "holder",
+  reason: 'user ID "holder" already belongs to another card',
+};
 
 test("an unreadable file: exit 2, the message on stderr and (JSON) as fileError", () => {
   const outcome: ImportOutcome = { kind: "unreadable", message: "cannot open x.csv: ENOENT" };
@@ -40,11 +55,19 @@ test("an unreadable file: exit 2, the message on stderr and (JSON) as fileError"
     stderr: "kenpo: cannot open x.csv: ENOENT\n",
     exitCode: 2,
   });
-  expect(importReport(outcome, { file, json: false })).toEqual({ stdout: "", stderr: "kenpo: cannot open x.csv: ENOENT\n", exitCode: 2 });
+  expect(importReport(outcome, { file, json: false })).toEqual({
+    stdout: "",
+    stderr: "kenpo: cannot open x.csv: ENOENT\n",
+    exitCode: 2,
+  });
 });
 
 test("--validate-only: exit 0 or 1; the text names the encoding and lists the errors", () => {
-  expect(importReport({ kind: "validated", summary: summary() }, { file, json: true })).toEqual({ stdout: '{"total":2,"valid":2,"invalid":0,"errors":[]}\n', stderr: "", exitCode: 0 });
+  expect(importReport({ kind: "validated", summary: summary() }, { file, json: true })).toEqual({
+    stdout: '{"total":2,"valid":2,"invalid":0,"errors":[]}\n',
+    stderr: "",
+    exitCode: 0,
+  });
   expect(importReport({ kind: "validated", summary: INVALID }, { file, json: false })).toEqual({
     stdout: "members.csv (utf-8): 2 rows, 1 valid, 1 invalid\n",
     stderr: "  line 3, birthdate: birthdate is not a date\n",
@@ -56,11 +79,20 @@ test("invalid rows refused: exit 1, written false; at most 50 errors in the text
   expect(importReport({ kind: "invalid", summary: INVALID }, { file, json: true }).stdout).toBe(
     '{"total":2,"valid":1,"invalid":1,"errors":[{"line":3,"field":"birthdate","message":"birthdate is not a date"}],"written":false}\n',
   );
-  const errors = Array.from({ length: 60 }, (_, i) => ({ line: i + 2, field: "email" as const, message: "email is not an email address" }));
-  const many = importReport({ kind: "invalid", summary: summary({ total: 60, valid: 0, invalid: 60, errors }) }, { file, json: false });
+  const errors = Array.from({ length: 60 }, (_, i) => ({
+    line: i + 2,
+    field: "email" as const,
+    message: "email is not an email address",
+  }));
+  const many = importReport(
+    { kind: "invalid", summary: summary({ total: 60, valid: 0, invalid: 60, errors }) },
+    { file, json: false },
+  );
   expect(many.exitCode).toBe(1);
   expect(many.stdout).toBe("");
-  expect(many.stderr.split("\n")[0]).toBe("kenpo: 60 of 60 rows are invalid; nothing was written (fix them, or pass --skip-invalid):");
+  expect(many.stderr.split("\n")[0]).toBe(
+    "kenpo: 60 of 60 rows are invalid; nothing was written (fix them, or pass --skip-invalid):",
+  );
   expect(many.stderr).toContain("  line 51, email:");
   expect(many.stderr).not.toContain("  line 52, email:");
   expect(many.stderr).toMatch(/ … and 10 more \(use --report json for all\)\n$/);
@@ -72,11 +104,17 @@ test("imported: the JSON report is the validation, the realm and the writer's re
   expect(exitCode).toBe(0);
   expect(stdout).toBe(`${JSON.stringify({ total: 2, valid: 2, invalid: 0, errors: [], realm: "demo", ...r })}\n`);
   const dry = report({ dryRun: true, written: false, plan: { create: ["a", "b"], update: [], skip: [] } });
-  expect(JSON.parse(importReport(imported(dry), { file, json: true }).stdout)).toMatchObject({ dryRun: true, plan: { create: ["a", "b"] } });
+  expect(JSON.parse(importReport(imported(dry), { file, json: true }).stdout)).toMatchObject({
+    dryRun: true,
+    plan: { create: ["a", "b"] },
+  });
 });
 
 test("imported, as text: the plan, what was written, renamed members and skipped invalid rows", () => {
-  const text = importReport(imported(report({ renamed: [{ line: 2, userId: "new.id", currentUserId: "old.id" }] }), INVALID), { file, json: false });
+  const text = importReport(
+    imported(report({ renamed: [{ line: 2, userId: "new.id", currentUserId: "old.id" }] }), INVALID),
+    { file, json: false },
+  );
   expect(text).toEqual({
     stdout:
       "members.csv: 1 valid member(s) of 2 (1 invalid row(s) skipped)\n" +
@@ -86,19 +124,25 @@ test("imported, as text: the plan, what was written, renamed members and skipped
     stderr: "  line 3, birthdate: birthdate is not a date\n",
     exitCode: 0,
   });
-  const dry = importReport(imported(report({ dryRun: true, written: false, plan: { create: ["a", "b"], update: [], skip: [] } })), { file, json: false });
+  const dry = importReport(
+    imported(report({ dryRun: true, written: false, plan: { create: ["a", "b"], update: [], skip: [] } })),
+    { file, json: false },
+  );
   expect(dry.stdout).toContain("\n  dry run: nothing was written\n  create: a, b\n");
 });
 
 test("conflicts with the realm: exit 3, and stderr says what was (or would be) written", () => {
-  const said = (r: Partial<WriteReport>) => importReport(imported(report({ conflicts: [CONFLICT], ...r })), { file, json: true });
+  const said = (r: Partial<WriteReport>) =>
+    importReport(imported(report({ conflicts: [CONFLICT], ...r })), { file, json: true });
   const refused = said({ refused: true, written: false, created: 0 });
   expect(refused.exitCode).toBe(3);
   expect(refused.stderr).toBe(
     "kenpo: 1 row(s) conflict with accounts in realm demo; nothing was written (fix them, or pass --skip-invalid to import the other rows):\n" +
       '  line 3, user_id: user ID "holder" already belongs to another card\n',
   );
-  expect(said({ refused: true, written: false, dryRun: true }).stderr).toContain("; the import would write nothing (fix them");
+  expect(said({ refused: true, written: false, dryRun: true }).stderr).toContain(
+    "; the import would write nothing (fix them",
+  );
   expect(said({}).stderr).toContain("; the other rows were written:");
   expect(said({ dryRun: true, written: false }).stderr).toContain("; the other rows would be written:");
 });

@@ -26,11 +26,15 @@ const jsonLine = (value: unknown) => `${JSON.stringify(value)}\n`;
 function errorLines(summary: Pick<ValidationSummary, "errors">): string {
   const shown = summary.errors.slice(0, 50);
   let text = shown.map((e) => `  line ${e.line}, ${e.field}: ${e.message}\n`).join("");
-  if (summary.errors.length > shown.length) text += `  … and ${summary.errors.length - shown.length} more (use --report json for all)\n`;
+  if (summary.errors.length > shown.length)
+    text += `  … and ${summary.errors.length - shown.length} more (use --report json for all)\n`;
   return text;
 }
 
-export function importReport(outcome: ImportOutcome, { file, json }: { file: string; json: boolean }): ImportReportText {
+export function importReport(
+  outcome: ImportOutcome,
+  { file, json }: { file: string; json: boolean },
+): ImportReportText {
   switch (outcome.kind) {
     case "unreadable":
       return {
@@ -41,7 +45,9 @@ export function importReport(outcome: ImportOutcome, { file, json }: { file: str
     case "validated": {
       const { summary } = outcome;
       return {
-        stdout: json ? jsonLine(validationJson(summary)) : `${file} (${summary.encoding}): ${summary.total} rows, ${summary.valid} valid, ${summary.invalid} invalid\n`,
+        stdout: json
+          ? jsonLine(validationJson(summary))
+          : `${file} (${summary.encoding}): ${summary.total} rows, ${summary.valid} valid, ${summary.invalid} invalid\n`,
         stderr: json ? "" : errorLines(summary),
         exitCode: summary.invalid > 0 ? 1 : 0,
       };
@@ -59,7 +65,11 @@ export function importReport(outcome: ImportOutcome, { file, json }: { file: str
   }
 }
 
-function importedReport({ summary, realm, report }: Extract<ImportOutcome, { kind: "imported" }>, file: string, json: boolean): ImportReportText {
+function importedReport(
+  { summary, realm, report }: Extract<ImportOutcome, { kind: "imported" }>,
+  file: string,
+  json: boolean,
+): ImportReportText {
   let stdout: string;
   let stderr = "";
   if (json) {
@@ -77,10 +87,14 @@ function importedReport({ summary, realm, report }: Extract<ImportOutcome, { kin
           : "") +
       "\n";
     if (report.plan) {
-      for (const [what, ids] of Object.entries(report.plan)) if (ids.length) stdout += `  ${what}: ${ids.slice(0, 20).join(", ")}${ids.length > 20 ? ` … (${ids.length})` : ""}\n`;
+      for (const [what, ids] of Object.entries(report.plan))
+        if (ids.length)
+          stdout += `  ${what}: ${ids.slice(0, 20).join(", ")}${ids.length > 20 ? ` … (${ids.length})` : ""}\n`;
     }
-    for (const r of report.renamed.slice(0, 20)) stdout += `  line ${r.line}: ${r.userId} is in the realm as ${r.currentUserId} (matched by card)\n`;
-    if (report.renamed.length > 20) stdout += `  … and ${report.renamed.length - 20} more matched by card under another user ID\n`;
+    for (const r of report.renamed.slice(0, 20))
+      stdout += `  line ${r.line}: ${r.userId} is in the realm as ${r.currentUserId} (matched by card)\n`;
+    if (report.renamed.length > 20)
+      stdout += `  … and ${report.renamed.length - 20} more matched by card under another user ID\n`;
     if (summary.invalid) stderr += errorLines(summary);
   }
   if (report.conflicts.length === 0) return { stdout, stderr, exitCode: 0 };

@@ -27,9 +27,7 @@ export interface ImportMember extends MemberRow {
  * register twice without holding it; arrays are re-read; any other iterable is held in memory.
  */
 export type MemberSource =
-  | Iterable<ImportMember>
-  | AsyncIterable<ImportMember>
-  | (() => Iterable<ImportMember> | AsyncIterable<ImportMember>);
+  Iterable<ImportMember> | AsyncIterable<ImportMember> | (() => Iterable<ImportMember> | AsyncIterable<ImportMember>);
 
 export interface WriteOptions {
   admin: KcAdminClient;
@@ -112,7 +110,11 @@ class Limiter {
   }
 }
 
-function newUser(member: ImportMember, password: Awaited<ReturnType<typeof hashPassword>>, defaultRole: string | undefined): UserRepresentation {
+function newUser(
+  member: ImportMember,
+  password: Awaited<ReturnType<typeof hashPassword>>,
+  defaultRole: string | undefined,
+): UserRepresentation {
   return {
     username: member.userId,
     enabled: true,
@@ -130,7 +132,10 @@ function newUser(member: ImportMember, password: Awaited<ReturnType<typeof hashP
 const isList = (source: MemberSource): source is ImportMember[] => Array.isArray(source);
 
 /** Two passes over one source: the first may have to keep what a one-shot iterable yields. */
-function passes(source: MemberSource): { first: AsyncIterable<ImportMember>; second: () => Iterable<ImportMember> | AsyncIterable<ImportMember> } {
+function passes(source: MemberSource): {
+  first: AsyncIterable<ImportMember>;
+  second: () => Iterable<ImportMember> | AsyncIterable<ImportMember>;
+} {
   if (typeof source === "function") return { first: toAsync(source()), second: source };
   if (isList(source)) return { first: toAsync(source), second: () => source };
   const kept: ImportMember[] = [];
@@ -172,10 +177,16 @@ export async function writeMembers(members: MemberSource, options: WriteOptions)
     else if (decision.action === "create") plan.create.push(member.userId);
     else {
       plan[decision.action].push(decision.account.username);
-      if (decision.account.username !== member.userId) renamed.push({ line: member.line, userId: member.userId, currentUserId: decision.account.username });
+      if (decision.account.username !== member.userId)
+        renamed.push({ line: member.line, userId: member.userId, currentUserId: decision.account.username });
     }
   }
-  const planned = { create: plan.create.length, update: plan.update.length, skip: plan.skip.length, conflict: conflicts.length };
+  const planned = {
+    create: plan.create.length,
+    update: plan.update.length,
+    skip: plan.skip.length,
+    conflict: conflicts.length,
+  };
   const refused = conflicts.length > 0 && !options.skipConflicts;
   const report = (progress: WriteProgress, batches: number, written: boolean): WriteReport => ({
     ...progress,
@@ -191,7 +202,12 @@ export async function writeMembers(members: MemberSource, options: WriteOptions)
     seconds: (Date.now() - started) / 1000,
   });
   if (refused) return report({ processed: 0, created: 0, skipped: 0, updated: 0 }, 0, false);
-  if (options.dryRun) return report({ processed: decisions.length, created: planned.create, skipped: planned.skip, updated: planned.update }, 0, false);
+  if (options.dryRun)
+    return report(
+      { processed: decisions.length, created: planned.create, skipped: planned.skip, updated: planned.update },
+      0,
+      false,
+    );
 
   // Pass 2: write what the plan says, nothing else.
   const limiter = new Limiter(options.hashConcurrency ?? availableParallelism());
@@ -232,7 +248,9 @@ export async function writeMembers(members: MemberSource, options: WriteOptions)
       continue;
     }
     if (decision.action === "create") {
-      pending.push(limiter.run(async () => newUser(member, await hashPassword(member.initialPassword, algorithm), defaultRole)));
+      pending.push(
+        limiter.run(async () => newUser(member, await hashPassword(member.initialPassword, algorithm), defaultRole)),
+      );
       if (pending.length >= batchSize) await flush();
       continue;
     }
@@ -244,7 +262,8 @@ export async function writeMembers(members: MemberSource, options: WriteOptions)
     progress.processed += 1;
     options.onProgress?.({ ...progress });
   }
-  if (index !== decisions.length) throw new Error(`the input changed between planning and writing (${decisions.length} rows planned, ${index} read)`);
+  if (index !== decisions.length)
+    throw new Error(`the input changed between planning and writing (${decisions.length} rows planned, ${index} read)`);
   await flush();
   await inFlight;
   return report(progress, batches, true);
@@ -266,8 +285,16 @@ async function updateMember(
   const user = await admin.users.findOne({ realm, id: accountId });
   const attrs = (user?.attributes ?? {}) as Record<string, string[] | undefined>;
   const first = (name: string) => attrs[name]?.[0];
-  if (!user || memberKey(first(USER_ATTRIBUTE.symbol), first(USER_ATTRIBUTE.number), first(USER_ATTRIBUTE.branch)) !== key) {
-    return { line: member.line, field: "number", userId: member.userId, reason: `the account with this card (${describeKey(key)}) changed or went away during the import; run the import again` };
+  if (
+    !user ||
+    memberKey(first(USER_ATTRIBUTE.symbol), first(USER_ATTRIBUTE.number), first(USER_ATTRIBUTE.branch)) !== key
+  ) {
+    return {
+      line: member.line,
+      field: "number",
+      userId: member.userId,
+      reason: `the account with this card (${describeKey(key)}) changed or went away during the import; run the import again`,
+    };
   }
   const emailChanged = (user.email ?? "") !== (member.email ?? "");
   const current = initialPasswordOf({
@@ -275,7 +302,8 @@ async function updateMember(
     number: first(USER_ATTRIBUTE.number) ?? "",
     birthdate: first(USER_ATTRIBUTE.birthdate) ?? "",
   });
-  const rederive = first(USER_ATTRIBUTE.stage) === STAGE.initial && (!current.ok || current.password !== member.initialPassword);
+  const rederive =
+    first(USER_ATTRIBUTE.stage) === STAGE.initial && (!current.ok || current.password !== member.initialPassword);
   await admin.users.update(
     { realm, id: accountId },
     {
@@ -285,7 +313,9 @@ async function updateMember(
       email: member.email ?? "",
       emailVerified: emailChanged ? false : user.emailVerified,
       attributes: { ...user.attributes, ...attributesOf(member) },
-      ...(rederive ? { credentials: [{ ...(await hashPassword(member.initialPassword, ctx.algorithm)), temporary: false }] } : {}),
+      ...(rederive
+        ? { credentials: [{ ...(await hashPassword(member.initialPassword, ctx.algorithm)), temporary: false }] }
+        : {}),
     },
   );
   return "updated";

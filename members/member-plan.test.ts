@@ -4,7 +4,11 @@ import { accountOf, MemberPlanner, RealmMembers, type Decision } from "./member-
 import type { MemberRow } from "./validate.js";
 
 /** Accounts as the admin API returns them (briefRepresentation: false). */
-function user(username: string, card?: [string, string, string?], extra: Partial<UserRepresentation> = {}): UserRepresentation {
+function user(
+  username: string,
+  card?: [string, string, string?],
+  extra: Partial<UserRepresentation> = {},
+): UserRepresentation {
   const [symbol, number, branch] = card ?? [];
   return {
     id: `id-${username}`,
@@ -36,7 +40,18 @@ const REALM = [
 
 function row(userId: string, card: [string, string, string?], extra: Partial<MemberRow> = {}): MemberRow {
   const [symbol, number, branch] = card;
-  return { line: 2, userId, symbol, number, ...(branch ? { branch } : {}), birthdate: "1980-12-01", lastName: "山田", firstName: "太郎", email: `${userId}@example.test`, ...extra };
+  return {
+    line: 2,
+    userId,
+    symbol,
+    number,
+    ...(branch ? { branch } : {}),
+    birthdate: "1980-12-01",
+    lastName: "山田",
+    firstName: "太郎",
+    email: `${userId}@example.test`,
+    ...extra,
+  };
 }
 
 /** What a decision means to an admin: the action, and the account it touches or the conflict's field. */
@@ -48,23 +63,84 @@ function outcome(d: Decision): string {
 
 test.each<[string, MemberRow, boolean, string, RegExp | null]>([
   ["the same member again", row("yamada.taro", ["12", "3456789", "00"]), false, "skip yamada.taro", null],
-  ["a member who renamed themselves at ⑤ is found by the card", row("suzuki.old", ["12", "1111111", "00"], { email: "renamed@example.test" }), false, "skip taro", null],
-  ["renamed, the register changed the name, --update-profile: the card's account is updated", row("suzuki.old", ["12", "1111111", "00"], { firstName: "次郎", email: "renamed@example.test" }), true, "update taro", null],
-  ["changed data without --update-profile is left as it is", row("yamada.taro", ["12", "3456789", "00"], { firstName: "次郎" }), false, "skip yamada.taro", null],
-  ["unchanged data with --update-profile writes nothing", row("yamada.taro", ["12", "3456789", "00"]), true, "skip yamada.taro", null],
-  ["renamed, and the register's user ID is now another account's: skipped as long as nothing is written", row("other", ["12", "1111111", "00"], { email: "renamed@example.test" }), true, "skip taro", null],
-  ["… but --update-profile with changed data refuses: the card may be mistyped", row("other", ["12", "1111111", "00"], { firstName: "次郎" }), true, "conflict user_id", /"other" is another account's, but the card \(記号 12 番号 11\*\*\*11 枝番 00\) is "taro"'s/],
+  [
+    "a member who renamed themselves at ⑤ is found by the card",
+    row("suzuki.old", ["12", "1111111", "00"], { email: "renamed@example.test" }),
+    false,
+    "skip taro",
+    null,
+  ],
+  [
+    "renamed, the register changed the name, --update-profile: the card's account is updated",
+    row("suzuki.old", ["12", "1111111", "00"], { firstName: "次郎", email: "renamed@example.test" }),
+    true,
+    "update taro",
+    null,
+  ],
+  [
+    "changed data without --update-profile is left as it is",
+    row("yamada.taro", ["12", "3456789", "00"], { firstName: "次郎" }),
+    false,
+    "skip yamada.taro",
+    null,
+  ],
+  [
+    "unchanged data with --update-profile writes nothing",
+    row("yamada.taro", ["12", "3456789", "00"]),
+    true,
+    "skip yamada.taro",
+    null,
+  ],
+  [
+    "renamed, and the register's user ID is now another account's: skipped as long as nothing is written",
+    row("other", ["12", "1111111", "00"], { email: "renamed@example.test" }),
+    true,
+    "skip taro",
+    null,
+  ],
+  [
+    "… but --update-profile with changed data refuses: the card may be mistyped",
+    row("other", ["12", "1111111", "00"], { firstName: "次郎" }),
+    true,
+    "conflict user_id",
+    /"other" is another account's, but the card \(記号 12 番号 11\*\*\*11 枝番 00\) is "taro"'s/,
+  ],
   ["a new card with a free user ID is created", row("new.member", ["12", "9999999", "00"]), false, "create", null],
   ["another 枝番 is another member", row("new.child", ["12", "3456789", "01"]), false, "create", null],
-  ["a user ID that belongs to another card is a conflict", row("other", ["12", "9999999", "00"]), false, "conflict user_id", /"other" already belongs to the account of another card \(記号 30 番号 33\*\*\*33\)/],
-  ["… also with --update-profile: nothing is written onto that account", row("other", ["12", "9999999", "00"], { firstName: "乗っ取り" }), true, "conflict user_id", null],
-  ["a user ID of an account without card data is a conflict", row("admin.made", ["12", "9999999", "00"]), false, "conflict user_id", /without card data/],
-  ["a card two accounts of the realm share is a conflict", row("twin.a", ["20", "2222222"]), true, "conflict number", /2 accounts in the realm have this card \(記号 20 番号 22\*\*\*22\): twin\.a, twin\.b/],
+  [
+    "a user ID that belongs to another card is a conflict",
+    row("other", ["12", "9999999", "00"]),
+    false,
+    "conflict user_id",
+    /"other" already belongs to the account of another card \(記号 30 番号 33\*\*\*33\)/,
+  ],
+  [
+    "… also with --update-profile: nothing is written onto that account",
+    row("other", ["12", "9999999", "00"], { firstName: "乗っ取り" }),
+    true,
+    "conflict user_id",
+    null,
+  ],
+  [
+    "a user ID of an account without card data is a conflict",
+    row("admin.made", ["12", "9999999", "00"]),
+    false,
+    "conflict user_id",
+    /without card data/,
+  ],
+  [
+    "a card two accounts of the realm share is a conflict",
+    row("twin.a", ["20", "2222222"]),
+    true,
+    "conflict number",
+    /2 accounts in the realm have this card \(記号 20 番号 22\*\*\*22\): twin\.a, twin\.b/,
+  ],
 ])("%s", (_, member, updateProfile, expected, reason) => {
   const decision = new MemberPlanner(new RealmMembers(REALM.map(accountOf)), { updateProfile }).classify(member);
   expect(outcome(decision)).toBe(expected);
   if (reason) expect(decision.action === "conflict" && decision.conflict.reason).toMatch(reason);
-  if (decision.action === "conflict") expect(decision.conflict).toMatchObject({ line: member.line, userId: member.userId });
+  if (decision.action === "conflict")
+    expect(decision.conflict).toMatchObject({ line: member.line, userId: member.userId });
 });
 
 test("within one input: a second row with the same card, or with a user ID the input already gives to another card, conflicts", () => {
@@ -76,7 +152,13 @@ test("within one input: a second row with the same card, or with a user ID the i
     row("yamada.taro", ["12", "3456789", "00"], { line: 5 }),
     row("again.taro", ["12", "3456789", "00"], { line: 6 }),
   ].map((m) => planner.classify(m));
-  expect(decisions.map(outcome)).toEqual(["create", "conflict number", "conflict user_id", "skip yamada.taro", "conflict number"]);
+  expect(decisions.map(outcome)).toEqual([
+    "create",
+    "conflict number",
+    "conflict user_id",
+    "skip yamada.taro",
+    "conflict number",
+  ]);
   const reasons = decisions.map((d) => (d.action === "conflict" ? d.conflict.reason : ""));
   expect(reasons[1]).toMatch(/same card \(記号 40 番号 44\*\*\*44\) is on line 2/);
   expect(reasons[2]).toMatch(/the member on line 2 of this input/);

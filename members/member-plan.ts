@@ -41,7 +41,15 @@ type Profile = Pick<MemberRow, "firstName" | "lastName" | "email" | "symbol" | "
 
 /** The data --update-profile writes, in one comparable string (the realm's and the row's alike). */
 export function profileOf(p: Partial<Profile>): string {
-  return JSON.stringify([p.firstName ?? "", p.lastName ?? "", p.email ?? "", p.symbol ?? "", p.number ?? "", p.branch ?? "", p.birthdate ?? ""]);
+  return JSON.stringify([
+    p.firstName ?? "",
+    p.lastName ?? "",
+    p.email ?? "",
+    p.symbol ?? "",
+    p.number ?? "",
+    p.branch ?? "",
+    p.birthdate ?? "",
+  ]);
 }
 
 export function accountOf(user: UserRepresentation): RealmAccount {
@@ -106,18 +114,27 @@ export class MemberPlanner {
 
   classify(member: MemberRow): Decision {
     const { line, userId } = member;
-    const conflict = (field: Conflict["field"], reason: string): Decision => ({ action: "conflict", line, userId, conflict: { line, field, userId, reason } });
+    const conflict = (field: Conflict["field"], reason: string): Decision => ({
+      action: "conflict",
+      line,
+      userId,
+      conflict: { line, field, userId, reason },
+    });
     const key = memberKey(member.symbol, member.number, member.branch);
     if (key === undefined) return conflict("number", "the row has no usable card (記号 and 番号 must be digits)");
 
     const earlier = this.seen.get(key);
-    if (earlier !== undefined) return conflict("number", `the same card (${describeKey(key)}) is on line ${earlier} of this input`);
+    if (earlier !== undefined)
+      return conflict("number", `the same card (${describeKey(key)}) is on line ${earlier} of this input`);
     this.seen.set(key, line);
 
     const holders = this.realm.byKey.get(key) ?? [];
     if (holders.length > 1) {
       const names = holders.map((h) => h.username).join(", ");
-      return conflict("number", `${holders.length} accounts in the realm have this card (${describeKey(key)}): ${names}; keep one of them before importing this row`);
+      return conflict(
+        "number",
+        `${holders.length} accounts in the realm have this card (${describeKey(key)}): ${names}; keep one of them before importing this row`,
+      );
     }
     const [account] = holders;
     if (account) {
@@ -129,7 +146,10 @@ export class MemberPlanner {
       // and email onto the card's account could be writing one person's data onto another's.
       const owner = this.realm.byUsername.get(userId);
       if (owner && owner !== account) {
-        return conflict("user_id", `user ID "${userId}" is another account's, but the card (${describeKey(key)}) is "${account.username}"'s; check the row, it is not updated`);
+        return conflict(
+          "user_id",
+          `user ID "${userId}" is another account's, but the card (${describeKey(key)}) is "${account.username}"'s; check the row, it is not updated`,
+        );
       }
       return { action: "update", line, userId, key, account };
     }

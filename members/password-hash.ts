@@ -21,13 +21,19 @@ export interface StoredPassword {
 }
 
 const ARGON2 = { memory: 7168, hashLength: 32, parallelism: 1, version: "1.3", type: "id" } as const;
-const DEFAULT_ITERATIONS: Record<HashAlgorithm["id"], number> = { argon2: 5, "pbkdf2-sha512": 210_000, "pbkdf2-sha256": 600_000 };
+const DEFAULT_ITERATIONS: Record<HashAlgorithm["id"], number> = {
+  argon2: 5,
+  "pbkdf2-sha512": 210_000,
+  "pbkdf2-sha256": 600_000,
+};
 
 /** The algorithm a realm's password policy asks for ("… and hashAlgorithm(argon2) and hashIterations(5)"). */
 export function hashAlgorithmFromPolicy(policy: string | undefined): HashAlgorithm {
   const algorithm = /hashAlgorithm\(([^)]+)\)/.exec(policy ?? "")?.[1] ?? "argon2";
   if (algorithm !== "argon2" && algorithm !== "pbkdf2-sha512" && algorithm !== "pbkdf2-sha256") {
-    throw new Error(`the realm's password hash algorithm "${algorithm}" is not supported by the import (argon2, pbkdf2-sha512, pbkdf2-sha256)`);
+    throw new Error(
+      `the realm's password hash algorithm "${algorithm}" is not supported by the import (argon2, pbkdf2-sha512, pbkdf2-sha256)`,
+    );
   }
   const iterations = Number(/hashIterations\((\d+)\)/.exec(policy ?? "")?.[1] ?? DEFAULT_ITERATIONS[algorithm]);
   return { id: algorithm, iterations };
@@ -64,7 +70,15 @@ export async function hashPassword(password: string, algorithm: HashAlgorithm): 
   }
   return {
     type: "password",
-    secretData: JSON.stringify({ value: hash.toString("base64"), salt: salt.toString("base64"), additionalParameters: {} }),
-    credentialData: JSON.stringify({ hashIterations: algorithm.iterations, algorithm: algorithm.id, additionalParameters }),
+    secretData: JSON.stringify({
+      value: hash.toString("base64"),
+      salt: salt.toString("base64"),
+      additionalParameters: {},
+    }),
+    credentialData: JSON.stringify({
+      hashIterations: algorithm.iterations,
+      algorithm: algorithm.id,
+      additionalParameters,
+    }),
   };
 }

@@ -14,7 +14,10 @@ import iconv from "iconv-lite";
 export type FileEncoding = "utf-8" | "shift_jis";
 
 export class FileReadError extends Error {
-  constructor(message: string, readonly line?: number) {
+  constructor(
+    message: string,
+    readonly line?: number,
+  ) {
     super(message);
   }
 }
@@ -32,7 +35,9 @@ async function sample(file: string): Promise<Buffer> {
   try {
     handle = await open(file, "r");
   } catch (error) {
-    throw new FileReadError(`cannot open ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new FileReadError(
+      `cannot open ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
   }
   try {
     const buffer = Buffer.alloc(SAMPLE_BYTES);
@@ -70,7 +75,9 @@ export async function detectEncoding(file: string): Promise<FileEncoding> {
   if (isUtf8(bytes)) return "utf-8";
   const detected = Encoding.detect(bytes);
   if (detected === "SJIS") return "shift_jis";
-  throw new FileReadError(`cannot tell the encoding of ${file} (neither UTF-8 nor Shift_JIS); save it as UTF-8 or pass --encoding`);
+  throw new FileReadError(
+    `cannot tell the encoding of ${file} (neither UTF-8 nor Shift_JIS); save it as UTF-8 or pass --encoding`,
+  );
 }
 
 /** CRLF (and lone CR) → LF, also across chunk boundaries, so line counting has one newline to count. */

@@ -27,23 +27,46 @@ async function members(path: string) {
 }
 
 test("UTF-8 with BOM, CRLF, Japanese headers: normalized rows with their lines", async () => {
-  const { summary, rows } = await members(file(`\uFEFF${JA_HEADER}\r\n${GOOD}\r\n ＳＵＺＵＫＩ ,０１２,００３４,,Ｓ５５．４．１５,鈴木,花子,\r\n`));
+  const { summary, rows } = await members(
+    file(`\uFEFF${JA_HEADER}\r\n${GOOD}\r\n ＳＵＺＵＫＩ ,０１２,００３４,,Ｓ５５．４．１５,鈴木,花子,\r\n`),
+  );
   expect(summary).toMatchObject({ encoding: "utf-8", total: 2, valid: 2, invalid: 0 });
   expect(rows).toEqual([
-    { line: 2, userId: "yamada.taro", symbol: "12", number: "3456789", branch: "00", birthdate: "1980-12-01", lastName: "山田", firstName: "太郎", email: "taro@example.test" },
-    { line: 3, userId: "suzuki", symbol: "012", number: "0034", birthdate: "1980-04-15", lastName: "鈴木", firstName: "花子" },
+    {
+      line: 2,
+      userId: "yamada.taro",
+      symbol: "12",
+      number: "3456789",
+      branch: "00",
+      birthdate: "1980-12-01",
+      lastName: "山田",
+      firstName: "太郎",
+      email: "taro@example.test",
+    },
+    {
+      line: 3,
+      userId: "suzuki",
+      symbol: "012",
+      number: "0034",
+      birthdate: "1980-04-15",
+      lastName: "鈴木",
+      firstName: "花子",
+    },
   ]);
 });
 
 test("Shift_JIS (CP932) TSV with English headers is detected and decoded", async () => {
-  const text = "user_id\tsymbol\tnumber\tbirthdate\tlast_name\tfirst_name\r\nito.ken\t20\t0000123\t昭和37年3月3日\t伊藤\t髙橋\r\n";
+  const text =
+    "user_id\tsymbol\tnumber\tbirthdate\tlast_name\tfirst_name\r\nito.ken\t20\t0000123\t昭和37年3月3日\t伊藤\t髙橋\r\n";
   const { summary, rows } = await members(file(iconv.encode(text, "cp932"), "tsv"));
   expect(summary.encoding).toBe("shift_jis");
   expect(rows[0]).toMatchObject({ userId: "ito.ken", birthdate: "1962-03-03", lastName: "伊藤", firstName: "髙橋" });
 });
 
 test("quoted fields spanning lines keep the physical line numbers of later rows", async () => {
-  const path = file(`user_id,symbol,number,birthdate,last_name,first_name\n"aa1",1,1,1980-01-01,"山\n田",太郎\n\nbb2,1,2,1980-02-30,"鈴木",花子\n`);
+  const path = file(
+    `user_id,symbol,number,birthdate,last_name,first_name\n"aa1",1,1,1980-01-01,"山\n田",太郎\n\nbb2,1,2,1980-02-30,"鈴木",花子\n`,
+  );
   const summary = await validateFile(path, { today });
   expect(summary.errors).toEqual([
     { line: 2, field: "last_name", message: expect.stringContaining("line breaks") },
@@ -108,32 +131,62 @@ test("two rows with one card (記号 + 番号 + 枝番 as printed) are both inva
 });
 
 test("unknown, repeated and missing columns are file errors naming them", async () => {
-  await expect(validateFile(file("user_id,symbol,number,birthdate,last_name,first_name,extra\n"))).rejects.toThrow(/unknown column\(s\): "extra"/);
-  await expect(validateFile(file("user_id,ユーザID,symbol,number,birthdate,last_name,first_name\n"))).rejects.toThrow(/appears twice/);
-  await expect(validateFile(file("user_id,symbol,birthdate,last_name,first_name\n"))).rejects.toThrow(/missing column\(s\): number/);
+  await expect(validateFile(file("user_id,symbol,number,birthdate,last_name,first_name,extra\n"))).rejects.toThrow(
+    /unknown column\(s\): "extra"/,
+  );
+  await expect(validateFile(file("user_id,ユーザID,symbol,number,birthdate,last_name,first_name\n"))).rejects.toThrow(
+    /appears twice/,
+  );
+  await expect(validateFile(file("user_id,symbol,birthdate,last_name,first_name\n"))).rejects.toThrow(
+    /missing column\(s\): number/,
+  );
   await expect(validateFile(file(""))).rejects.toThrow(/empty/);
   await expect(validateFile(join(dir, "missing.csv"))).rejects.toThrow(/cannot open/);
 });
 
 describe("the CLI", () => {
-  const cli = (args: string[]) => run("npx", ["tsx", "cli/kenpo.ts", ...args], { cwd: new URL("..", import.meta.url).pathname });
+  const cli = (args: string[]) =>
+    run("npx", ["tsx", "cli/kenpo.ts", ...args], { cwd: new URL("..", import.meta.url).pathname });
 
   test("initial-password prints exactly one line", async () => {
-    const { stdout } = await cli(["initial-password", "--symbol", "12", "--number", "3456789", "--birthdate", "昭和55年12月1日"]);
+    const { stdout } = await cli([
+      "initial-password",
+      "--symbol",
+      "12",
+      "--number",
+      "3456789",
+      "--birthdate",
+      "昭和55年12月1日",
+    ]);
     expect(stdout).toBe("12345678919801201\n");
-    await expect(cli(["initial-password", "--symbol", "12", "--number", "34x", "--birthdate", "1980-12-01"])).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining("--number") });
+    await expect(
+      cli(["initial-password", "--symbol", "12", "--number", "34x", "--birthdate", "1980-12-01"]),
+    ).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining("--number") });
   });
 
   test("import-members --validate-only --report json: exit 0, 1 and 2", async () => {
     const good = await cli(["import-members", file(`${JA_HEADER}\n${GOOD}\n`), "--validate-only", "--report", "json"]);
     expect(JSON.parse(good.stdout)).toEqual({ total: 1, valid: 1, invalid: 0, errors: [] });
 
-    const bad = cli(["import-members", file(`${JA_HEADER}\n${GOOD}\nx,1,1,,1980-01-01,a,,\n`), "--validate-only", "--report", "json"]);
+    const bad = cli([
+      "import-members",
+      file(`${JA_HEADER}\n${GOOD}\nx,1,1,,1980-01-01,a,,\n`),
+      "--validate-only",
+      "--report",
+      "json",
+    ]);
     await expect(bad).rejects.toMatchObject({ code: 1 });
-    const badOut = JSON.parse((await bad.catch((e: { stdout: string }) => e)).stdout) as { errors: { line: number; field: string }[] };
+    const badOut = JSON.parse((await bad.catch((e: { stdout: string }) => e)).stdout) as {
+      errors: { line: number; field: string }[];
+    };
     expect(badOut).toMatchObject({ total: 2, valid: 1, invalid: 1 });
-    expect(badOut.errors.map((e) => [e.line, e.field])).toEqual([[3, "user_id"], [3, "first_name"]]);
+    expect(badOut.errors.map((e) => [e.line, e.field])).toEqual([
+      [3, "user_id"],
+      [3, "first_name"],
+    ]);
 
-    await expect(cli(["import-members", join(dir, "nope.csv"), "--validate-only", "--report", "json"])).rejects.toMatchObject({ code: 2 });
+    await expect(
+      cli(["import-members", join(dir, "nope.csv"), "--validate-only", "--report", "json"]),
+    ).rejects.toMatchObject({ code: 2 });
   });
 });

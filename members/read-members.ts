@@ -30,7 +30,10 @@ export { FileReadError, HeaderError };
 
 type Values = Record<Field, string>;
 
-async function* rows(file: string, encoding: FileEncoding): AsyncGenerator<{ line: number; values: Values; extra?: string }> {
+async function* rows(
+  file: string,
+  encoding: FileEncoding,
+): AsyncGenerator<{ line: number; values: Values; extra?: string }> {
   let columns: Map<Field, number> | undefined;
   let width = 0;
   for await (const record of readRecords(file, encoding)) {
@@ -40,9 +43,15 @@ async function* rows(file: string, encoding: FileEncoding): AsyncGenerator<{ lin
       width = record.fields.length;
       continue;
     }
-    const values = Object.fromEntries(FIELDS.map((f) => [f, columns!.has(f) ? (record.fields[columns!.get(f)!] ?? "") : ""])) as Values;
+    const values = Object.fromEntries(
+      FIELDS.map((f) => [f, columns!.has(f) ? (record.fields[columns!.get(f)!] ?? "") : ""]),
+    ) as Values;
     const overflow = record.fields.slice(width).filter((v) => v.trim() !== "");
-    yield { line: record.line, values, ...(overflow.length > 0 ? { extra: `row has ${record.fields.length} fields but the header has ${width}` } : {}) };
+    yield {
+      line: record.line,
+      values,
+      ...(overflow.length > 0 ? { extra: `row has ${record.fields.length} fields but the header has ${width}` } : {}),
+    };
   }
   if (!columns) throw new HeaderError("the file is empty: no header line");
 }
@@ -72,7 +81,11 @@ export async function validateFile(file: string, options: ReadOptions = {}): Pro
     if (lines.length < 2) continue;
     for (const line of lines) {
       const others = lines.filter((l) => l !== line).join(", ");
-      errors.push({ line, field: "user_id", message: `user_id "${id}" appears more than once (also on line ${others}); user IDs are compared in lower case` });
+      errors.push({
+        line,
+        field: "user_id",
+        message: `user_id "${id}" appears more than once (also on line ${others}); user IDs are compared in lower case`,
+      });
       invalidLines.add(line);
     }
   }
@@ -81,7 +94,11 @@ export async function validateFile(file: string, options: ReadOptions = {}): Pro
     if (lines.length < 2) continue;
     for (const line of lines) {
       const others = lines.filter((l) => l !== line).join(", ");
-      errors.push({ line, field: "number", message: `the card (${describeKey(card)}) appears more than once (also on line ${others}); each member needs their own card, family members their 枝番` });
+      errors.push({
+        line,
+        field: "number",
+        message: `the card (${describeKey(card)}) appears more than once (also on line ${others}); each member needs their own card, family members their 枝番`,
+      });
       invalidLines.add(line);
     }
   }

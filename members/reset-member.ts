@@ -14,7 +14,11 @@ export interface ResetResult {
 
 export class MemberNotFound extends Error {}
 
-export async function findMember(admin: KcAdminClient, realm: string, userId: string): Promise<UserRepresentation & { id: string }> {
+export async function findMember(
+  admin: KcAdminClient,
+  realm: string,
+  userId: string,
+): Promise<UserRepresentation & { id: string }> {
   const [user] = await admin.users.find({ realm, username: userId, exact: true });
   if (!user?.id) throw new MemberNotFound(`no member with user ID "${userId}" in realm ${realm}`);
   return user as UserRepresentation & { id: string };

@@ -16,7 +16,12 @@ export interface ResetPasswordOptions {
   keepEmailVerified?: boolean;
 }
 
-export async function resetPassword(admin: KcAdminClient, realm: string, userIdInput: string, options: ResetPasswordOptions = {}): Promise<ResetResult> {
+export async function resetPassword(
+  admin: KcAdminClient,
+  realm: string,
+  userIdInput: string,
+  options: ResetPasswordOptions = {},
+): Promise<ResetResult> {
   const userId = normalizeUserId(userIdInput);
   const user = await findMember(admin, realm, userId);
   const password = initialPasswordOf({
@@ -24,7 +29,8 @@ export async function resetPassword(admin: KcAdminClient, realm: string, userIdI
     number: firstAttribute(user, USER_ATTRIBUTE.number) ?? "",
     birthdate: firstAttribute(user, USER_ATTRIBUTE.birthdate) ?? "",
   });
-  if (!password.ok) throw new Error(`member ${userId} has no usable card data (${password.field}): re-import the member's row first`);
+  if (!password.ok)
+    throw new Error(`member ${userId} has no usable card data (${password.field}): re-import the member's row first`);
   const result = await resetMember(admin, realm, user, password.password, options);
   // The ID the help desk asked for, normalized: what the report names the member by.
   return { ...result, userId };
@@ -37,8 +43,11 @@ export function resetReport(result: ResetResult, options: ResetPasswordOptions =
     text +=
       result.removedDevices.length === 0
         ? "  no passkeys or OTP devices were registered\n"
-        : result.removedDevices.map((d) => `  removed ${d.type === CREDENTIAL_TYPE.otp ? "OTP device" : "passkey"}: ${d.name}\n`).join("");
-    if (!options.keepEmailVerified) text += "  the email address is to be confirmed again at the next first login (⑦)\n";
+        : result.removedDevices
+            .map((d) => `  removed ${d.type === CREDENTIAL_TYPE.otp ? "OTP device" : "passkey"}: ${d.name}\n`)
+            .join("");
+    if (!options.keepEmailVerified)
+      text += "  the email address is to be confirmed again at the next first login (⑦)\n";
   } else if (result.keptDevices.length > 0) {
     text += `  kept: ${result.keptDevices.map((d) => d.name).join(", ")} (use --remove-mfa if the phone was lost or changed)\n`;
   }

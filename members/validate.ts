@@ -45,9 +45,30 @@ const rowSchema = z.object({
   user_id: z
     .string()
     .transform(normalizeUserId)
-    .pipe(z.string().min(1, { error: "is empty", abort: true }).regex(USER_ID_RULE, "must be 3–64 characters: a–z, 0–9, '.', '_', '-', '@', starting with a letter or digit")),
-  symbol: z.string().transform(nfkc).pipe(z.string().min(1, { error: "is empty", abort: true }).regex(/^[0-9]{1,8}$/, "must be 1–8 digits")),
-  number: z.string().transform(nfkc).pipe(z.string().min(1, { error: "is empty", abort: true }).regex(/^[0-9]{1,10}$/, "must be 1–10 digits")),
+    .pipe(
+      z
+        .string()
+        .min(1, { error: "is empty", abort: true })
+        .regex(USER_ID_RULE, "must be 3–64 characters: a–z, 0–9, '.', '_', '-', '@', starting with a letter or digit"),
+    ),
+  symbol: z
+    .string()
+    .transform(nfkc)
+    .pipe(
+      z
+        .string()
+        .min(1, { error: "is empty", abort: true })
+        .regex(/^[0-9]{1,8}$/, "must be 1–8 digits"),
+    ),
+  number: z
+    .string()
+    .transform(nfkc)
+    .pipe(
+      z
+        .string()
+        .min(1, { error: "is empty", abort: true })
+        .regex(/^[0-9]{1,10}$/, "must be 1–10 digits"),
+    ),
   branch: z
     .string()
     .transform(nfkc)
@@ -67,7 +88,11 @@ function shown(field: Field, value: string): string {
   return trimmed === "" ? "" : ` (got "${trimmed.length > 40 ? `${trimmed.slice(0, 37)}…` : trimmed}")`;
 }
 
-export function validateRow(line: number, values: Record<Field, string>, today?: Date): { row?: MemberRow; errors: RowError[] } {
+export function validateRow(
+  line: number,
+  values: Record<Field, string>,
+  today?: Date,
+): { row?: MemberRow; errors: RowError[] } {
   const errors: RowError[] = [];
   const parsed = rowSchema.safeParse(values);
   if (!parsed.success) {
@@ -77,7 +102,12 @@ export function validateRow(line: number, values: Record<Field, string>, today?:
     }
   }
   const birthdate = parseBirthdate(values.birthdate, today);
-  if (!birthdate.ok) errors.push({ line, field: "birthdate", message: `birthdate ${birthdate.message}${shown("birthdate", values.birthdate ?? "")}` });
+  if (!birthdate.ok)
+    errors.push({
+      line,
+      field: "birthdate",
+      message: `birthdate ${birthdate.message}${shown("birthdate", values.birthdate ?? "")}`,
+    });
   if (errors.length > 0 || !parsed.success || !birthdate.ok) return { errors };
   const v = parsed.data;
   return {

@@ -44,7 +44,9 @@ export async function bundlePortal(): Promise<PortalFiles> {
 }
 
 export function configJson(config: PortalConfig): Buffer {
-  return Buffer.from(`${JSON.stringify({ keycloakUrl: config.keycloakUrl.replace(/\/+$/, ""), realm: config.realm, clientId: config.clientId }, null, 2)}\n`);
+  return Buffer.from(
+    `${JSON.stringify({ keycloakUrl: config.keycloakUrl.replace(/\/+$/, ""), realm: config.realm, clientId: config.clientId }, null, 2)}\n`,
+  );
 }
 
 /** Writes the static site to `outDir` for any web server; `config` adds the config.json next to it. */

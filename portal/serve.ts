@@ -29,7 +29,9 @@ export async function startPortal(options: PortalOptions): Promise<RunningPortal
     const path = new URL(req.url ?? "/", "http://portal").pathname;
     const file = files.get(path === "/" ? "/index.html" : path);
     if ((req.method !== "GET" && req.method !== "HEAD") || !file) {
-      res.writeHead(file ? 405 : 404, { "content-type": "text/plain; charset=utf-8" }).end(file ? "method not allowed\n" : "not found\n");
+      res
+        .writeHead(file ? 405 : 404, { "content-type": "text/plain; charset=utf-8" })
+        .end(file ? "method not allowed\n" : "not found\n");
       return;
     }
     res.writeHead(200, {

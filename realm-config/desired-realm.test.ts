@@ -1,31 +1,62 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
-import { desiredLocalization, desiredPasswordPolicy, desiredPortalClient, desiredRealmSettings } from "./desired-realm.js";
+import {
+  desiredLocalization,
+  desiredPasswordPolicy,
+  desiredPortalClient,
+  desiredRealmSettings,
+} from "./desired-realm.js";
 import { diffFields, sameValue } from "./diff.js";
 import { parseSocietyConfig } from "./load.js";
 
 const config = parseSocietyConfig(parse(readFileSync(new URL("./societies/demo.yaml", import.meta.url), "utf8")));
 
 test("the password policy carries length, not-username, not-email, history and the hash algorithm", () => {
-  expect(desiredPasswordPolicy(config)).toBe("length(8) and notUsername and notEmail and passwordHistory(3) and hashAlgorithm(argon2)");
+  expect(desiredPasswordPolicy(config)).toBe(
+    "length(8) and notUsername and notEmail and passwordHistory(3) and hashAlgorithm(argon2)",
+  );
 });
 
 test.each([
-  { passwordMinLength: 8, passwordHistory: 3, policy: "length(8) and notUsername and notEmail and passwordHistory(3) and hashAlgorithm(argon2)" },
-  { passwordMinLength: 10, passwordHistory: 3, policy: "length(10) and notUsername and notEmail and passwordHistory(3) and hashAlgorithm(argon2)" },
-  { passwordMinLength: 12, passwordHistory: 0, policy: "length(12) and notUsername and notEmail and passwordHistory(0) and hashAlgorithm(argon2)" },
-])("password policy for length $passwordMinLength, history $passwordHistory is in Keycloak's stored form", ({ passwordMinLength, passwordHistory, policy }) => {
-  const stored = desiredPasswordPolicy({ ...config, policies: { ...config.policies, passwordMinLength, passwordHistory } });
-  expect(stored).toBe(policy);
-  // Keycloak writes a policy back as id or id(config), never with an empty or "undefined" config
-  // (PasswordPolicy.Builder): anything else would differ from what it stores and re-plan forever.
-  expect(stored).not.toMatch(/undefined|null|\(\)/);
-  for (const part of stored.split(" and ")) expect(part).toMatch(/^[A-Za-z]+(\([^()\s]+\))?$/);
-  expect(desiredRealmSettings({ ...config, policies: { ...config.policies, passwordMinLength, passwordHistory } }).passwordPolicy).toBe(policy);
-});
+  {
+    passwordMinLength: 8,
+    passwordHistory: 3,
+    policy: "length(8) and notUsername and notEmail and passwordHistory(3) and hashAlgorithm(argon2)",
+  },
+  {
+    passwordMinLength: 10,
+    passwordHistory: 3,
+    policy: "length(10) and notUsername and notEmail and passwordHistory(3) and hashAlgorithm(argon2)",
+  },
+  {
+    passwordMinLength: 12,
+    passwordHistory: 0,
+    policy: "length(12) and notUsername and notEmail and passwordHistory(0) and hashAlgorithm(argon2)",
+  },
+])(
+  "password policy for length $passwordMinLength, history $passwordHistory is in Keycloak's stored form",
+  ({ passwordMinLength, passwordHistory, policy }) => {
+    const stored = desiredPasswordPolicy({
+      ...config,
+      policies: { ...config.policies, passwordMinLength, passwordHistory },
+    });
+    expect(stored).toBe(policy);
+    // Keycloak writes a policy back as id or id(config), never with an empty or "undefined" config
+    // (PasswordPolicy.Builder): anything else would differ from what it stores and re-plan forever.
+    expect(stored).not.toMatch(/undefined|null|\(\)/);
+    for (const part of stored.split(" and ")) expect(part).toMatch(/^[A-Za-z]+(\([^()\s]+\))?$/);
+    expect(
+      desiredRealmSettings({ ...config, policies: { ...config.policies, passwordMinLength, passwordHistory } })
+        .passwordPolicy,
+    ).toBe(policy);
+  },
+);
 
 test("realm settings: Japanese first, lockout and timeouts from the policies, OTP apps' common denominator", () => {
-  const realm = desiredRealmSettings({ ...config, policies: { ...config.policies, lockoutMinutes: 20, loginTimeoutMinutes: 10 } });
+  const realm = desiredRealmSettings({
+    ...config,
+    policies: { ...config.policies, lockoutMinutes: 20, loginTimeoutMinutes: 10 },
+  });
   expect(realm).toMatchObject({
     defaultLocale: "ja",
     supportedLocales: ["ja", "en"],
@@ -45,7 +76,10 @@ test("realm settings: Japanese first, lockout and timeouts from the policies, OT
 test("SMTP credentials come from the environment, never from the file", () => {
   process.env.TEST_SMTP_USER = "mailer";
   process.env.TEST_SMTP_PASSWORD = "s3cret";
-  const realm = desiredRealmSettings({ ...config, smtp: { ...config.smtp!, userEnv: "TEST_SMTP_USER", passwordEnv: "TEST_SMTP_PASSWORD" } });
+  const realm = desiredRealmSettings({
+    ...config,
+    smtp: { ...config.smtp!, userEnv: "TEST_SMTP_USER", passwordEnv: "TEST_SMTP_PASSWORD" },
+  });
   expect(realm.smtpServer).toMatchObject({ auth: "true", user: "mailer", password: "s3cret" });
 });
 
@@ -58,13 +92,21 @@ test("localization texts carry the society's own words in both languages", () =>
 
 test("portal clients are public, code flow only, PKCE S256", () => {
   const client = desiredPortalClient(config.portalClients[0]!);
-  expect(client).toMatchObject({ publicClient: true, standardFlowEnabled: true, implicitFlowEnabled: false, directAccessGrantsEnabled: false });
+  expect(client).toMatchObject({
+    publicClient: true,
+    standardFlowEnabled: true,
+    implicitFlowEnabled: false,
+    directAccessGrantsEnabled: false,
+  });
   expect(client.attributes?.["pkce.code.challenge.method"]).toBe("S256");
 });
 
 test("diff ignores list order and keys Keycloak adds, and reports field-level changes", () => {
   expect(sameValue(["en", "ja"], ["ja", "en"])).toBe(true);
   expect(diffFields({ a: 1, extra: true, nested: { x: "1", y: "2" } }, { a: 1, nested: { x: "1" } })).toEqual([]);
-  expect(diffFields({ a: 1, nested: { x: "1" } }, { a: 2, nested: { x: "3" } })).toEqual(["a: 1 → 2", 'nested.x: "1" → "3"']);
+  expect(diffFields({ a: 1, nested: { x: "1" } }, { a: 2, nested: { x: "3" } })).toEqual([
+    "a: 1 → 2",
+    'nested.x: "1" → "3"',
+  ]);
   expect(diffFields({ password: "old" }, { password: "new" }, ["password"])).toEqual(["password: (secret changed)"]);
 });

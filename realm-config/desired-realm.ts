@@ -2,7 +2,15 @@ import type RealmRepresentation from "@keycloak/keycloak-admin-client/lib/defs/r
 import type ClientRepresentation from "@keycloak/keycloak-admin-client/lib/defs/clientRepresentation.js";
 import type { UserProfileAttribute } from "@keycloak/keycloak-admin-client/lib/defs/userProfileMetadata.js";
 import { ACR_LOA_MAP, MFA_ACR, MINIMUM_ACR_ATTRIBUTE } from "./flows.js";
-import { METHOD, REALM_ATTRIBUTE, REALM_TEXT, REQUIRED_ACTION, STAGE, USER_ATTRIBUTE, type RealmTextKey } from "../contracts/index.js";
+import {
+  METHOD,
+  REALM_ATTRIBUTE,
+  REALM_TEXT,
+  REQUIRED_ACTION,
+  STAGE,
+  USER_ATTRIBUTE,
+  type RealmTextKey,
+} from "../contracts/index.js";
 import type { PortalClientConfig, SocietyConfig } from "./schema.js";
 
 /**
@@ -152,7 +160,12 @@ const adminOnly = { view: ["admin"], edit: ["admin"] };
 export function desiredProfileAttributes(): UserProfileAttribute[] {
   const digits = (max: number) => ({ pattern: { pattern: `^[0-9]{1,${max}}$`, "error-message": "kenpoDigitsOnly" } });
   // The display name is a localization key named like the attribute (the admin console shows its text, or the key).
-  const attribute = (name: string) => ({ name, displayName: `\${${name}}`, permissions: adminOnly, multivalued: false });
+  const attribute = (name: string) => ({
+    name,
+    displayName: `\${${name}}`,
+    permissions: adminOnly,
+    multivalued: false,
+  });
   return [
     { ...attribute(USER_ATTRIBUTE.symbol), validations: digits(8) },
     { ...attribute(USER_ATTRIBUTE.number), validations: digits(10) },

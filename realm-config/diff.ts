@@ -33,7 +33,11 @@ function show(value: unknown): string {
  * "field: old → new" for every desired field that differs. Nested objects (attributes, smtpServer)
  * are compared key by key, so keys Keycloak adds on its own are not drift.
  */
-export function diffFields(current: Record<string, unknown> | undefined, desired: Record<string, unknown>, secretKeys: string[] = []): string[] {
+export function diffFields(
+  current: Record<string, unknown> | undefined,
+  desired: Record<string, unknown>,
+  secretKeys: string[] = [],
+): string[] {
   const lines: string[] = [];
   for (const [key, want] of Object.entries(desired)) {
     if (want === undefined) continue;

@@ -1,35 +1,53 @@
 import { ACR_LOA_MAP, DECLARED_FLOWS, flatten, MFA_ACR, resolveConfig, treeHash, type FlowNode } from "./flows.js";
 
-const names = (tree: FlowNode): string[] => tree.children.flatMap((c) => (c.kind === "flow" ? [c.name, ...names(c)] : []));
+const names = (tree: FlowNode): string[] =>
+  tree.children.flatMap((c) => (c.kind === "flow" ? [c.name, ...names(c)] : []));
 const configs = (tree: FlowNode): Array<{ name: string; values: Record<string, string> }> =>
   tree.children.flatMap((c) => (c.kind === "execution" ? (c.config ? [c.config] : []) : configs(c)));
 
 describe("declared flows", () => {
   test("each realm binding has exactly one flow: browser, reset credentials, direct grant", () => {
-    expect(DECLARED_FLOWS.map((f) => f.binding).sort()).toEqual(["browserFlow", "directGrantFlow", "resetCredentialsFlow"]);
+    expect(DECLARED_FLOWS.map((f) => f.binding).sort()).toEqual([
+      "browserFlow",
+      "directGrantFlow",
+      "resetCredentialsFlow",
+    ]);
   });
 
-  test.each(DECLARED_FLOWS.map((f) => [f.tree.name, f.tree] as const))("%s: config aliases use only characters Keycloak accepts", (_name, tree) => {
-    // Keycloak refuses "(" and "," in an authenticator config's alias (seen on 26.7).
-    for (const c of configs(tree)) expect(c.name).toMatch(/^[a-z0-9 ]+$/);
-  });
+  test.each(DECLARED_FLOWS.map((f) => [f.tree.name, f.tree] as const))(
+    "%s: config aliases use only characters Keycloak accepts",
+    (_name, tree) => {
+      // Keycloak refuses "(" and "," in an authenticator config's alias (seen on 26.7).
+      for (const c of configs(tree)) expect(c.name).toMatch(/^[a-z0-9 ]+$/);
+    },
+  );
 
-  test.each(DECLARED_FLOWS.map((f) => [f.tree.name, f.tree] as const))("%s: every {flow:…} reference names a sub-flow of the same tree", (_name, tree) => {
-    const subFlows = new Set(names(tree));
-    for (const c of configs(tree)) {
-      for (const value of Object.values(c.values)) for (const [, ref] of value.matchAll(/\{flow:([^}]+)\}/g)) expect(subFlows).toContain(ref);
-    }
-  });
+  test.each(DECLARED_FLOWS.map((f) => [f.tree.name, f.tree] as const))(
+    "%s: every {flow:…} reference names a sub-flow of the same tree",
+    (_name, tree) => {
+      const subFlows = new Set(names(tree));
+      for (const c of configs(tree)) {
+        for (const value of Object.values(c.values))
+          for (const [, ref] of value.matchAll(/\{flow:([^}]+)\}/g)) expect(subFlows).toContain(ref);
+      }
+    },
+  );
 
   test("references resolve to the alias of this build, and flatten shows them resolved", () => {
-    expect(resolveConfig({ flow_to_check: "{flow:kenpo second factor}", check_result: "not-executed" }, "abcd1234")).toEqual({
+    expect(
+      resolveConfig({ flow_to_check: "{flow:kenpo second factor}", check_result: "not-executed" }, "abcd1234"),
+    ).toEqual({
       flow_to_check: "kenpo second factor abcd1234",
       check_result: "not-executed",
     });
     const browser = DECLARED_FLOWS.find((f) => f.binding === "browserFlow")!.tree;
     const suffix = treeHash(browser);
-    const checked = flatten(browser, suffix).filter((r) => r.what === "conditional-sub-flow-executed").map((r) => r.config?.flow_to_check);
-    expect(checked).toEqual(expect.arrayContaining([`kenpo second factor ${suffix}`, `kenpo existing factor ${suffix}`]));
+    const checked = flatten(browser, suffix)
+      .filter((r) => r.what === "conditional-sub-flow-executed")
+      .map((r) => r.config?.flow_to_check);
+    expect(checked).toEqual(
+      expect.arrayContaining([`kenpo second factor ${suffix}`, `kenpo existing factor ${suffix}`]),
+    );
     expect(checked.every((alias) => alias?.endsWith(` ${suffix}`))).toBe(true);
   });
 
@@ -64,10 +82,21 @@ describe("declared flows", () => {
     expect(levels.map((r) => r.config?.["loa-condition-level"])).toEqual([String(ACR_LOA_MAP[MFA_ACR])]);
     const factor = rows.findIndex((r) => r.what === "kenpo factor x");
     expect(rows[factor + 1]?.what).toBe("conditional-level-of-authentication");
-    const inside = rows.slice(factor + 1).filter((r) => r.level === rows[factor]!.level + 1 && r.what.endsWith(" x")).map((r) => `${r.what}:${r.requirement}`);
-    expect(inside).toEqual(["kenpo first login x:CONDITIONAL", "kenpo second factor x:CONDITIONAL", "kenpo factor lost x:CONDITIONAL", "kenpo passkey signed in x:CONDITIONAL"]);
+    const inside = rows
+      .slice(factor + 1)
+      .filter((r) => r.level === rows[factor]!.level + 1 && r.what.endsWith(" x"))
+      .map((r) => `${r.what}:${r.requirement}`);
+    expect(inside).toEqual([
+      "kenpo first login x:CONDITIONAL",
+      "kenpo second factor x:CONDITIONAL",
+      "kenpo factor lost x:CONDITIONAL",
+      "kenpo passkey signed in x:CONDITIONAL",
+    ]);
     // Nothing after the password form but this sub-flow: no step outside the level.
-    expect(rows.filter((r) => r.level === rows[factor]!.level).map((r) => r.what)).toEqual(["auth-username-password-form", "kenpo factor x"]);
+    expect(rows.filter((r) => r.level === rows[factor]!.level).map((r) => r.what)).toEqual([
+      "auth-username-password-form",
+      "kenpo factor x",
+    ]);
   });
 
   test("the direct-grant flow only denies", () => {

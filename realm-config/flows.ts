@@ -46,21 +46,44 @@ function stageIs(name: string, value: string, not = false): ExecutionNode {
     kind: "execution",
     provider: "conditional-user-attribute",
     requirement: "REQUIRED",
-    config: { name, values: { attribute_name: USER_ATTRIBUTE.stage, attribute_expected_value: value, not: String(not), regex: "false", include_group_attributes: "false" } },
+    config: {
+      name,
+      values: {
+        attribute_name: USER_ATTRIBUTE.stage,
+        attribute_expected_value: value,
+        not: String(not),
+        regex: "false",
+        include_group_attributes: "false",
+      },
+    },
   };
 }
 
 /** True while the member did not sign in with a passkey in this login (the passkey alone is two factors). */
 function passkeyNotUsed(name: string): ExecutionNode {
-  return { kind: "execution", provider: "conditional-credential", requirement: "REQUIRED", config: { name, values: { credentials: CREDENTIAL_TYPE.passkey, included: "false" } } };
+  return {
+    kind: "execution",
+    provider: "conditional-credential",
+    requirement: "REQUIRED",
+    config: { name, values: { credentials: CREDENTIAL_TYPE.passkey, included: "false" } },
+  };
 }
 
 /** True while the named sub-flow of the same tree has not succeeded in this login. */
 function notPassed(name: string, flow: string): ExecutionNode {
-  return { kind: "execution", provider: "conditional-sub-flow-executed", requirement: "REQUIRED", config: { name, values: { flow_to_check: `{flow:${flow}}`, check_result: "not-executed" } } };
+  return {
+    kind: "execution",
+    provider: "conditional-sub-flow-executed",
+    requirement: "REQUIRED",
+    config: { name, values: { flow_to_check: `{flow:${flow}}`, check_result: "not-executed" } },
+  };
 }
 
-const exec = (provider: string, requirement: Requirement = "REQUIRED"): ExecutionNode => ({ kind: "execution", provider, requirement });
+const exec = (provider: string, requirement: Requirement = "REQUIRED"): ExecutionNode => ({
+  kind: "execution",
+  provider,
+  requirement,
+});
 
 /**
  * Level of authentication, told to applications as the token's `acr` (contracts ACR). SSO logins
@@ -85,12 +108,18 @@ function recordsMfa(name: string): ExecutionNode {
     kind: "execution",
     provider: "conditional-level-of-authentication",
     requirement: "REQUIRED",
-    config: { name, values: { "loa-condition-level": String(ACR_LOA_MAP.mfa), "loa-max-age": String(MFA_LEVEL_MAX_AGE_SECONDS) } },
+    config: {
+      name,
+      values: { "loa-condition-level": String(ACR_LOA_MAP.mfa), "loa-max-age": String(MFA_LEVEL_MAX_AGE_SECONDS) },
+    },
   };
 }
 
 /** A registered factor of the member's own: a code from an OTP app, or the passkey. */
-const FACTOR_ALTERNATIVES: ExecutionNode[] = [exec("auth-otp-form", "ALTERNATIVE"), exec("webauthn-authenticator-passwordless", "ALTERNATIVE")];
+const FACTOR_ALTERNATIVES: ExecutionNode[] = [
+  exec("auth-otp-form", "ALTERNATIVE"),
+  exec("webauthn-authenticator-passwordless", "ALTERNATIVE"),
+];
 
 export function browserFlowTree(): FlowNode {
   return {
@@ -110,21 +139,24 @@ export function browserFlowTree(): FlowNode {
           {
             kind: "flow",
             name: "kenpo factor",
-            description: "Exactly one of these applies to every member; if none did, this flow would fail and so would the login. Its success is level mfa",
+            description:
+              "Exactly one of these applies to every member; if none did, this flow would fail and so would the login. Its success is level mfa",
             requirement: "CONDITIONAL",
             children: [
               recordsMfa("kenpo factor records mfa"),
               {
                 kind: "flow",
                 name: "kenpo first login",
-                description: "Any stage but active (initial, enrolling, missing, unknown): the first login or the enrolment",
+                description:
+                  "Any stage but active (initial, enrolling, missing, unknown): the first login or the enrolment",
                 requirement: "CONDITIONAL",
                 children: [
                   stageIs("kenpo stage is not active", STAGE.active, true),
                   {
                     kind: "flow",
                     name: "kenpo existing factor",
-                    description: "A member who still has a registered factor (help-desk reset without removing devices, an enrolment finished earlier) proves it before anything changes",
+                    description:
+                      "A member who still has a registered factor (help-desk reset without removing devices, an enrolment finished earlier) proves it before anything changes",
                     requirement: "CONDITIONAL",
                     children: [
                       { kind: "execution", provider: "conditional-user-configured", requirement: "REQUIRED" },
@@ -150,7 +182,8 @@ export function browserFlowTree(): FlowNode {
               {
                 kind: "flow",
                 name: "kenpo second factor",
-                description: "Active members with a registered factor who did not sign in with the passkey: OTP code or passkey",
+                description:
+                  "Active members with a registered factor who did not sign in with the passkey: OTP code or passkey",
                 requirement: "CONDITIONAL",
                 children: [
                   stageIs("kenpo stage is active", STAGE.active),
@@ -163,7 +196,8 @@ export function browserFlowTree(): FlowNode {
               {
                 kind: "flow",
                 name: "kenpo factor lost",
-                description: "Active members with no factor left (devices deleted): ③ again, then enrol; never a session without a factor",
+                description:
+                  "Active members with no factor left (devices deleted): ③ again, then enrol; never a session without a factor",
                 requirement: "CONDITIONAL",
                 children: [
                   stageIs("kenpo stage is active with no factor", STAGE.active),
@@ -180,7 +214,15 @@ export function browserFlowTree(): FlowNode {
                 description: "The passkey on the login page is a factor of its own (device + biometrics/PIN)",
                 requirement: "CONDITIONAL",
                 children: [
-                  { kind: "execution", provider: "conditional-credential", requirement: "REQUIRED", config: { name: "kenpo passkey used", values: { credentials: CREDENTIAL_TYPE.passkey, included: "true" } } },
+                  {
+                    kind: "execution",
+                    provider: "conditional-credential",
+                    requirement: "REQUIRED",
+                    config: {
+                      name: "kenpo passkey used",
+                      values: { credentials: CREDENTIAL_TYPE.passkey, included: "true" },
+                    },
+                  },
                   exec("allow-access-authenticator"),
                 ],
               },
@@ -201,11 +243,17 @@ export function resetCredentialsFlowTree(): FlowNode {
   return {
     kind: "flow",
     name: "kenpo reset credentials",
-    description: "Password reset: emailed link, then the member's own registered factor, then the new password; log in again",
+    description:
+      "Password reset: emailed link, then the member's own registered factor, then the new password; log in again",
     requirement: "REQUIRED",
     children: [
       exec("reset-credentials-choose-user"),
-      { kind: "execution", provider: "reset-credential-email", requirement: "REQUIRED", config: { name: "kenpo force login after reset", values: { "force-login": "true" } } },
+      {
+        kind: "execution",
+        provider: "reset-credential-email",
+        requirement: "REQUIRED",
+        config: { name: "kenpo force login after reset", values: { "force-login": "true" } },
+      },
       exec(script("kenpo-reset-gate")),
       {
         kind: "flow",
@@ -243,7 +291,12 @@ export function treeHash(tree: FlowNode): string {
 
 /** `{flow:<name>}` in a config value → that sub-flow's alias in this build. */
 export function resolveConfig(values: Record<string, string>, suffix: string): Record<string, string> {
-  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.replace(/\{flow:([^}]+)\}/g, (_m, name: string) => `${name} ${suffix}`)]));
+  return Object.fromEntries(
+    Object.entries(values).map(([k, v]) => [
+      k,
+      v.replace(/\{flow:([^}]+)\}/g, (_m, name: string) => `${name} ${suffix}`),
+    ]),
+  );
 }
 
 export interface FlatExecution {
@@ -259,7 +312,12 @@ export function flatten(tree: FlowNode, suffix: string, level = 0): FlatExecutio
   const rows: FlatExecution[] = [];
   for (const child of tree.children) {
     if (child.kind === "execution") {
-      rows.push({ level, what: child.provider, requirement: child.requirement, ...(child.config ? { config: resolveConfig(child.config.values, suffix) } : {}) });
+      rows.push({
+        level,
+        what: child.provider,
+        requirement: child.requirement,
+        ...(child.config ? { config: resolveConfig(child.config.values, suffix) } : {}),
+      });
     } else {
       rows.push({ level, what: `${child.name} ${suffix}`, requirement: child.requirement });
       rows.push(...flatten(child, suffix, level + 1));

@@ -49,13 +49,31 @@ const smtp = { host: "127.0.0.1", port: 2525, from: "no-reply@kenpo-demo.example
 const SMTP_KEYS = "(keys here: host, port, from, fromDisplayName, ssl, starttls, userEnv, passwordEnv)";
 
 test.each([
-  [{ smtp: { ...smtp, user: "mailer" } }, `  smtp: unknown key "user" — did you mean "userEnv"? userEnv is the name of an environment variable holding the user, not the user itself ${SMTP_KEYS}`],
-  [{ smtp: { ...smtp, auth: true } }, `  smtp: unknown key "auth" — SMTP authentication is userEnv + passwordEnv: names of environment variables holding the user and password ${SMTP_KEYS}`],
-  [{ smtp: { ...smtp, password: "hunter2" } }, `  smtp: unknown key "password" — did you mean "passwordEnv"? passwordEnv is the name of an environment variable holding the password, not the password itself ${SMTP_KEYS}`],
-  [{ smtp: { ...smtp, fromDisplayNme: "x" } }, `  smtp: unknown key "fromDisplayNme" — did you mean "fromDisplayName"? ${SMTP_KEYS}`],
-  [{ policies: { sessionIdleMinutes: 30 } }, /^ {2}policies: unknown key "sessionIdleMinutes" — did you mean "ssoIdleMinutes"\? \(keys here: passwordMinLength, .*\)$/m],
+  [
+    { smtp: { ...smtp, user: "mailer" } },
+    `  smtp: unknown key "user" — did you mean "userEnv"? userEnv is the name of an environment variable holding the user, not the user itself ${SMTP_KEYS}`,
+  ],
+  [
+    { smtp: { ...smtp, auth: true } },
+    `  smtp: unknown key "auth" — SMTP authentication is userEnv + passwordEnv: names of environment variables holding the user and password ${SMTP_KEYS}`,
+  ],
+  [
+    { smtp: { ...smtp, password: "hunter2" } },
+    `  smtp: unknown key "password" — did you mean "passwordEnv"? passwordEnv is the name of an environment variable holding the password, not the password itself ${SMTP_KEYS}`,
+  ],
+  [
+    { smtp: { ...smtp, fromDisplayNme: "x" } },
+    `  smtp: unknown key "fromDisplayNme" — did you mean "fromDisplayName"? ${SMTP_KEYS}`,
+  ],
+  [
+    { policies: { sessionIdleMinutes: 30 } },
+    /^ {2}policies: unknown key "sessionIdleMinutes" — did you mean "ssoIdleMinutes"\? \(keys here: passwordMinLength, .*\)$/m,
+  ],
   [{ policies: { ssoMaxHour: 8 } }, /^ {2}policies: unknown key "ssoMaxHour" — did you mean "ssoMaxHours"\?/m],
-  [{ policy: {} }, /^ {2}\(top level\): unknown key "policy" — did you mean "policies"\? \(keys here: realm, societyName, .*, server\)$/m],
+  [
+    { policy: {} },
+    /^ {2}\(top level\): unknown key "policy" — did you mean "policies"\? \(keys here: realm, societyName, .*, server\)$/m,
+  ],
   [{ realms: "x" }, /^ {2}\(top level\): unknown key "realms" — did you mean "realm"\?/m],
   [{ server: { uri: "http://x" } }, `  server: unknown key "uri" — did you mean "url"? (keys here: url)`],
   [{ policies: { zzz: 1 } }, /^ {2}policies: unknown key "zzz" \(keys here: /m],
@@ -69,7 +87,9 @@ test.each([
 test("an unknown key inside a list entry names the entry", () => {
   const clients = demo.portalClients as Record<string, unknown>[];
   const message = problem({ portalClients: [{ ...clients[0], redirectUri: "x" }] });
-  expect(message).toMatch(/^ {2}portalClients\[0\]: unknown key "redirectUri" — did you mean "redirectUris"\? \(keys here: clientId, /m);
+  expect(message).toMatch(
+    /^ {2}portalClients\[0\]: unknown key "redirectUri" — did you mean "redirectUris"\? \(keys here: clientId, /m,
+  );
 });
 
 test("the whole config is never printed back: only scalars, cut at 80 characters", () => {
@@ -85,8 +105,12 @@ test("the whole config is never printed back: only scalars, cut at 80 characters
 
 test("a missing key and an unquoted number say so; every error ends with the reference", () => {
   const { portalUrl: _omitted, ...withoutUrl } = demo;
-  expect(() => parseSocietyConfig(withoutUrl, "society.yaml")).toThrow(/^ {2}portalUrl: required key missing \(expected text\)$/m);
-  expect(problem({ termsVersion: 2026.04 })).toMatch(/^ {2}termsVersion: .*\(got 2026\.04\): quote it to make it text$/m);
+  expect(() => parseSocietyConfig(withoutUrl, "society.yaml")).toThrow(
+    /^ {2}portalUrl: required key missing \(expected text\)$/m,
+  );
+  expect(problem({ termsVersion: 2026.04 })).toMatch(
+    /^ {2}termsVersion: .*\(got 2026\.04\): quote it to make it text$/m,
+  );
   expect(problem({ realm: "master" })).toMatch(/\nevery key, with its type, default and an example: docs\/config\.md$/);
 });
 

@@ -11,9 +11,12 @@ export const CONFIG_REFERENCE = "docs/config.md";
 /** Longest value quoted back in a message: a pasted certificate or terms text would drown the problem. */
 const MAX_SHOWN = 80;
 
-const SMTP_AUTH = "SMTP authentication is userEnv + passwordEnv: names of environment variables holding the user and password";
-const SMTP_TLS = "ssl: TLS from the first byte (usually port 465); starttls: a plain connection upgraded to TLS (usually port 587)";
-const SESSIONS = "a login session's length is policies.ssoIdleMinutes (without activity) and policies.ssoMaxHours (at most)";
+const SMTP_AUTH =
+  "SMTP authentication is userEnv + passwordEnv: names of environment variables holding the user and password";
+const SMTP_TLS =
+  "ssl: TLS from the first byte (usually port 465); starttls: a plain connection upgraded to TLS (usually port 587)";
+const SESSIONS =
+  "a login session's length is policies.ssoIdleMinutes (without activity) and policies.ssoMaxHours (at most)";
 
 /**
  * Guesses admins make that no spelling distance catches, or where the nearest key alone would mislead
@@ -85,7 +88,8 @@ export function nearestKeys(unknown: string, keys: readonly string[]): string[] 
 /** Steps through defaults and optionals to the schema that validates the value itself. */
 function unwrap(schema: z.ZodType): z.ZodType {
   let node = schema;
-  while (node instanceof z.ZodDefault || node instanceof z.ZodOptional || node instanceof z.ZodNullable) node = node.unwrap() as z.ZodType;
+  while (node instanceof z.ZodDefault || node instanceof z.ZodOptional || node instanceof z.ZodNullable)
+    node = node.unwrap() as z.ZodType;
   return node;
 }
 
@@ -104,7 +108,10 @@ function objectAt(schema: z.ZodType, path: readonly PropertyKey[]): z.ZodObject 
 
 /** portalClients[0].redirectUris[1], the way docs/config.md writes paths (with [] there). */
 function formatPath(path: readonly PropertyKey[]): string {
-  const text = path.map((key) => (typeof key === "number" ? `[${key}]` : `.${String(key)}`)).join("").replace(/^\./, "");
+  const text = path
+    .map((key) => (typeof key === "number" ? `[${key}]` : `.${String(key)}`))
+    .join("")
+    .replace(/^\./, "");
   return text || "(top level)";
 }
 
@@ -115,9 +122,17 @@ function shown(value: unknown): string {
   return ` (got ${text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN - 1)}…` : text})`;
 }
 
-const YAML_KINDS: Record<string, string> = { object: "a mapping", array: "a list", string: "text", number: "a number", int: "an integer", boolean: "true or false" };
+const YAML_KINDS: Record<string, string> = {
+  object: "a mapping",
+  array: "a list",
+  string: "text",
+  number: "a number",
+  int: "an integer",
+  boolean: "true or false",
+};
 
-const orList = (items: string[]) => (items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} or ${items.at(-1)}`);
+const orList = (items: string[]) =>
+  items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} or ${items.at(-1)}`;
 
 function unknownKeyLine(where: string, mappingPath: string, key: string, known: readonly string[]): string {
   const suggestions = nearestKeys(key, known);
@@ -145,12 +160,16 @@ export function describeIssues(error: ZodError, input: unknown, schema: z.ZodTyp
       return issue.keys.map((key) => unknownKeyLine(where, mappingPath, key, known));
     }
     let got: unknown = input;
-    for (const key of issue.path) got = got && typeof got === "object" ? (got as Record<PropertyKey, unknown>)[key] : undefined;
+    for (const key of issue.path)
+      got = got && typeof got === "object" ? (got as Record<PropertyKey, unknown>)[key] : undefined;
     if (issue.code === "invalid_type" && got === undefined && issue.path.length > 0) {
       return [`${where}: required key missing (expected ${YAML_KINDS[issue.expected] ?? issue.expected})`];
     }
     // YAML reads 2026.04 or yes as a number or boolean; only quotes keep them text.
-    const quote = issue.code === "invalid_type" && issue.expected === "string" && (typeof got === "number" || typeof got === "boolean");
+    const quote =
+      issue.code === "invalid_type" &&
+      issue.expected === "string" &&
+      (typeof got === "number" || typeof got === "boolean");
     return [`${where}: ${issue.message}${shown(got)}${quote ? ": quote it to make it text" : ""}`];
   });
 }

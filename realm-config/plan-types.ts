@@ -18,7 +18,9 @@ export interface Change {
  * types as `void & { realm?: string }`: no object literal is assignable to that, so `{ realm }`
  * needs an assertion, and one to this type still checks the key and its type.
  */
-export type RealmOnlyPayload = NonNullable<Parameters<KcAdminClient["authenticationManagement"]["getRequiredActions"]>[0]>;
+export type RealmOnlyPayload = NonNullable<
+  Parameters<KcAdminClient["authenticationManagement"]["getRequiredActions"]>[0]
+>;
 
 export interface ProvisionContext {
   admin: KcAdminClient;

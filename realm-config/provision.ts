@@ -14,7 +14,11 @@ async function realmExists(admin: KcAdminClient, realm: string): Promise<boolean
 }
 
 /** Every change the config asks for, section by section, without writing anything. */
-export async function planRealm(admin: KcAdminClient, config: SocietyConfig, sections: Section[] = SECTIONS): Promise<Change[]> {
+export async function planRealm(
+  admin: KcAdminClient,
+  config: SocietyConfig,
+  sections: Section[] = SECTIONS,
+): Promise<Change[]> {
   const ctx: ProvisionContext = { admin, config, realmExists: await realmExists(admin, config.realm) };
   const changes: Change[] = [];
   for (const section of sections) changes.push(...(await section.plan(ctx)));
@@ -49,9 +53,15 @@ export async function applyRealm(
   } catch (error) {
     if (!existedBefore && applied.length > 0) {
       await admin.realms.del({ realm: config.realm }).catch(() => undefined);
-      throw new Error(`provisioning failed at ${step}, the new realm ${config.realm} was removed again: ${describe(error)}`, { cause: error });
+      throw new Error(
+        `provisioning failed at ${step}, the new realm ${config.realm} was removed again: ${describe(error)}`,
+        { cause: error },
+      );
     }
-    throw new Error(`provisioning failed at ${step} after ${applied.length} change(s); run it again to finish: ${describe(error)}`, { cause: error });
+    throw new Error(
+      `provisioning failed at ${step} after ${applied.length} change(s); run it again to finish: ${describe(error)}`,
+      { cause: error },
+    );
   }
   return applied;
 }

@@ -19,28 +19,57 @@ test("the committed reference is what realm-config/schema.ts makes now (else: np
 });
 
 test.each([
-  ["policies.passwordMinLength", "| `policies.passwordMinLength` | integer | `8` | 8–128 | Fewest characters in a member's password. | `10` |"],
-  ["policies.ssoIdleMinutes", "| `policies.ssoIdleMinutes` | integer | `30` | 5–1440 | A login session ends after this many minutes without activity (Keycloak's SSO Session Idle). |  |"],
+  [
+    "policies.passwordMinLength",
+    "| `policies.passwordMinLength` | integer | `8` | 8–128 | Fewest characters in a member's password. | `10` |",
+  ],
+  [
+    "policies.ssoIdleMinutes",
+    "| `policies.ssoIdleMinutes` | integer | `30` | 5–1440 | A login session ends after this many minutes without activity (Keycloak's SSO Session Idle). |  |",
+  ],
   [
     "smtp.userEnv",
-    "| `smtp.userEnv` | text | optional | — | SMTP authentication: the name of an environment variable holding the SMTP user, read by `kenpo provision`; secrets never live in the config file. Set: Keycloak logs in to the server; left out: no authentication. | `\"KENPO_SMTP_USER\"` |",
+    '| `smtp.userEnv` | text | optional | — | SMTP authentication: the name of an environment variable holding the SMTP user, read by `kenpo provision`; secrets never live in the config file. Set: Keycloak logs in to the server; left out: no authentication. | `"KENPO_SMTP_USER"` |',
   ],
-  ["smtp.ssl", "| `smtp.ssl` | boolean | `false` | — | Connect with TLS from the first byte (SMTPS, usually port 465). |  |"],
-  ["smtp.from", "| `smtp.from` | email address | required | — | The sender address of every email to members. | `\"no-reply@example-kenpo.jp\"` |"],
+  [
+    "smtp.ssl",
+    "| `smtp.ssl` | boolean | `false` | — | Connect with TLS from the first byte (SMTPS, usually port 465). |  |",
+  ],
+  [
+    "smtp.from",
+    '| `smtp.from` | email address | required | — | The sender address of every email to members. | `"no-reply@example-kenpo.jp"` |',
+  ],
   [
     "portalClients[].redirectUris",
-    "| `portalClients[].redirectUris` | list of URLs | required | at least one | Where Keycloak may send a member back after login: the portal's redirect\\_uri must match one. A wildcard only as a trailing `/*`. | `[\"https://portal.example-kenpo.jp/*\"]` |",
+    '| `portalClients[].redirectUris` | list of URLs | required | at least one | Where Keycloak may send a member back after login: the portal\'s redirect\\_uri must match one. A wildcard only as a trailing `/*`. | `["https://portal.example-kenpo.jp/*"]` |',
   ],
-  ["termsVersion", expect.stringMatching(/^\| `termsVersion` \| text \| `"1"` \| letters, digits, '\.', '\\_' or '-' \(1–32 chars\) \| Recorded on each member/)],
+  [
+    "termsVersion",
+    expect.stringMatching(
+      /^\| `termsVersion` \| text \| `"1"` \| letters, digits, '\.', '\\_' or '-' \(1–32 chars\) \| Recorded on each member/,
+    ),
+  ],
   ["helpDesk", expect.stringMatching(/^\| `helpDesk` \| text \| optional \| 1–200 characters \| /)],
   ["policies", expect.stringMatching(/^\| `policies` \| mapping \| each key's default \| — \| /)],
-  ["societyName", expect.stringMatching(/^\| `societyName` \| ja \+ en texts \| required \| — \| .* \| `\{ja: "例示健康保険組合", en: "Example Health Insurance Society"\}` \|$/)],
+  [
+    "societyName",
+    expect.stringMatching(
+      /^\| `societyName` \| ja \+ en texts \| required \| — \| .* \| `\{ja: "例示健康保険組合", en: "Example Health Insurance Society"\}` \|$/,
+    ),
+  ],
 ])("the row of %s", (path, expected) => {
   expect(row(path)).toEqual(expected);
 });
 
 test("a cell escapes Markdown outside code spans and the table's | everywhere", () => {
-  const rendered = renderRow({ path: "a.b", type: "text", default: "x|y", allowed: "", description: "see <realm> and /* but keep `<p>|</p>` as code", example: "" });
+  const rendered = renderRow({
+    path: "a.b",
+    type: "text",
+    default: "x|y",
+    allowed: "",
+    description: "see <realm> and /* but keep `<p>|</p>` as code",
+    example: "",
+  });
   expect(rendered).toBe("| `a.b` | text | `x\\|y` | — | see \\<realm\\> and /\\* but keep `<p>\\|</p>` as code |  |");
 });
 
@@ -48,7 +77,13 @@ test("every key of the society file is documented", () => {
   expect(keys.length).toBeGreaterThan(30);
   expect(keys.filter((k) => k.description.trim() === "").map((k) => k.path)).toEqual([]);
   // The keys admins could only find in schema.ts before (issue 15).
-  for (const path of ["smtp.userEnv", "smtp.passwordEnv", "smtp.ssl", "policies.ssoIdleMinutes", "policies.ssoMaxHours"]) {
+  for (const path of [
+    "smtp.userEnv",
+    "smtp.passwordEnv",
+    "smtp.ssl",
+    "policies.ssoIdleMinutes",
+    "policies.ssoMaxHours",
+  ]) {
     expect(generateReference().markdown).toContain(`| \`${path}\` |`);
   }
 });

@@ -55,7 +55,9 @@ export function societyJsonSchema(schema: z.ZodType = societyConfigSchema): Reco
 function yamlValue(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(yamlValue).join(", ")}]`;
   if (value && typeof value === "object") {
-    return `{${Object.entries(value).map(([k, v]) => `${k}: ${yamlValue(v)}`).join(", ")}}`;
+    return `{${Object.entries(value)
+      .map(([k, v]) => `${k}: ${yamlValue(v)}`)
+      .join(", ")}}`;
   }
   return JSON.stringify(value);
 }
@@ -90,7 +92,8 @@ function allowedWords(node: JsonNode): string {
   if (node.minimum !== undefined && node.maximum !== undefined) words.push(`${node.minimum}–${node.maximum}`);
   else if (node.minimum !== undefined) words.push(`≥ ${node.minimum}`);
   else if (node.maximum !== undefined) words.push(`≤ ${node.maximum}`);
-  if (node.minLength !== undefined && node.maxLength !== undefined) words.push(`${node.minLength}–${node.maxLength} characters`);
+  if (node.minLength !== undefined && node.maxLength !== undefined)
+    words.push(`${node.minLength}–${node.maxLength} characters`);
   else if (node.minLength === 1) words.push("not empty");
   else if (node.minLength !== undefined) words.push(`at least ${node.minLength} characters`);
   // zod's email format carries a long regular expression of its own: "email address" already says it.
@@ -146,7 +149,10 @@ const code = (text: string) => (text ? `\`${text.replace(/\|/g, "\\|")}\`` : "")
 export const TABLE_HEADER = "| key | type | default | allowed | description | example |\n|---|---|---|---|---|---|";
 
 export function renderRow(entry: KeyEntry): string {
-  const def = entry.default === "required" || entry.default === "optional" || entry.default === "each key's default" ? entry.default : code(entry.default);
+  const def =
+    entry.default === "required" || entry.default === "optional" || entry.default === "each key's default"
+      ? entry.default
+      : code(entry.default);
   return `| ${code(entry.path)} | ${entry.type} | ${def} | ${cell(entry.allowed) || "—"} | ${cell(entry.description)} | ${code(entry.example)} |`;
 }
 
@@ -190,10 +196,13 @@ function ownSection(node: JsonNode): boolean {
 export function renderMarkdown(jsonSchema: JsonNode): string {
   const entries = collectKeys(jsonSchema);
   const top = Object.entries(jsonSchema.properties ?? {});
-  const under = (key: string) => entries.filter((e) => e.path === key || e.path.startsWith(`${key}.`) || e.path.startsWith(`${key}[].`));
+  const under = (key: string) =>
+    entries.filter((e) => e.path === key || e.path.startsWith(`${key}.`) || e.path.startsWith(`${key}[].`));
   const table = (rows: KeyEntry[]) => `${TABLE_HEADER}\n${rows.map(renderRow).join("\n")}\n`;
 
-  const sections = [`## Top level\n\n${table(top.filter(([, node]) => !ownSection(node)).flatMap(([key]) => under(key)))}`];
+  const sections = [
+    `## Top level\n\n${table(top.filter(([, node]) => !ownSection(node)).flatMap(([key]) => under(key)))}`,
+  ];
   for (const [key, node] of top.filter(([, n]) => ownSection(n))) {
     // The key's own description is its first row; a list's entries may say more about themselves.
     const entry = node.type === "array" ? node.items?.description : undefined;
@@ -228,7 +237,8 @@ function main(argv: string[]): void {
   const root = fileURLToPath(new URL("..", import.meta.url));
   if (argv.includes("--write")) {
     const generated = generateReference();
-    for (const [kind, file] of Object.entries(DOCS) as [keyof typeof DOCS, string][]) writeFileSync(resolve(root, file), generated[kind]);
+    for (const [kind, file] of Object.entries(DOCS) as [keyof typeof DOCS, string][])
+      writeFileSync(resolve(root, file), generated[kind]);
     process.stdout.write(`wrote ${Object.values(DOCS).join(" and ")}\n`);
     return;
   }

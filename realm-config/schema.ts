@@ -45,7 +45,10 @@ export const portalClientSchema = z
     rootUrl: z
       .string()
       .url()
-      .meta({ description: "The portal's base URL: where Keycloak's links back to the application point.", examples: ["https://portal.example-kenpo.jp/"] }),
+      .meta({
+        description: "The portal's base URL: where Keycloak's links back to the application point.",
+        examples: ["https://portal.example-kenpo.jp/"],
+      }),
     redirectUris: z
       .array(redirectUri)
       .min(1)
@@ -66,7 +69,8 @@ export const portalClientSchema = z
       .array(redirectUri)
       .default([])
       .meta({
-        description: "Where Keycloak may send a member after logout (post_logout_redirect_uri must match one); wildcards as in redirectUris.",
+        description:
+          "Where Keycloak may send a member after logout (post_logout_redirect_uri must match one); wildcards as in redirectUris.",
         examples: [["https://portal.example-kenpo.jp/*"]],
       }),
   })
@@ -78,20 +82,32 @@ export const portalClientSchema = z
 
 export const smtpSchema = z
   .object({
-    host: z.string().min(1).meta({ description: "The SMTP server (relay) Keycloak sends through.", examples: ["smtp.example-kenpo.jp"] }),
+    host: z
+      .string()
+      .min(1)
+      .meta({ description: "The SMTP server (relay) Keycloak sends through.", examples: ["smtp.example-kenpo.jp"] }),
     port: z
       .number()
       .int()
       .min(1)
       .max(65535)
-      .meta({ description: "The SMTP server's port: usually 587 with starttls, 465 with ssl, 25 inside a trusted network.", examples: [587] }),
-    from: z.string().email().meta({ description: "The sender address of every email to members.", examples: ["no-reply@example-kenpo.jp"] }),
+      .meta({
+        description: "The SMTP server's port: usually 587 with starttls, 465 with ssl, 25 inside a trusted network.",
+        examples: [587],
+      }),
+    from: z
+      .string()
+      .email()
+      .meta({ description: "The sender address of every email to members.", examples: ["no-reply@example-kenpo.jp"] }),
     fromDisplayName: z
       .string()
       .optional()
       .meta({ description: "The sender's display name; without it, societyName.ja.", examples: ["例示健康保険組合"] }),
     ssl: z.boolean().default(false).describe("Connect with TLS from the first byte (SMTPS, usually port 465)."),
-    starttls: z.boolean().default(false).describe("Upgrade a plain connection to TLS with STARTTLS (usually port 587)."),
+    starttls: z
+      .boolean()
+      .default(false)
+      .describe("Upgrade a plain connection to TLS with STARTTLS (usually port 587)."),
     userEnv: z
       .string()
       .optional()
@@ -117,7 +133,13 @@ export const smtpSchema = z
 
 export const policiesSchema = z
   .object({
-    passwordMinLength: z.number().int().min(8).max(128).default(8).meta({ description: "Fewest characters in a member's password.", examples: [10] }),
+    passwordMinLength: z
+      .number()
+      .int()
+      .min(8)
+      .max(128)
+      .default(8)
+      .meta({ description: "Fewest characters in a member's password.", examples: [10] }),
     passwordHistory: z
       .number()
       .int()
@@ -145,7 +167,9 @@ export const policiesSchema = z
       .min(1)
       .max(120)
       .default(30)
-      .describe("How long a member may take on one login page before the login times out and starts again at portalUrl."),
+      .describe(
+        "How long a member may take on one login page before the login times out and starts again at portalUrl.",
+      ),
     ssoIdleMinutes: z
       .number()
       .int()
@@ -173,7 +197,13 @@ export const policiesSchema = z
       .describe(
         "A register row without an email address: false stops the member at ⑤ with the help desk's contact (helpDesk); true lets the member enter an address at ⑦ (weaker: whoever does the first login chooses it).",
       ),
-    resetLinkMinutes: z.number().int().min(5).max(60).default(30).describe("How long the link in a password-reset email works, in minutes."),
+    resetLinkMinutes: z
+      .number()
+      .int()
+      .min(5)
+      .max(60)
+      .default(30)
+      .describe("How long the link in a password-reset email works, in minutes."),
     eventsRetentionDays: z
       .number()
       .int()
@@ -183,7 +213,10 @@ export const policiesSchema = z
       .describe("Login and admin events (who logged in, failed, changed what) are kept this many days."),
   })
   .strict()
-  .meta({ description: "Passwords, lockout, session and link lifetimes, records. Every key has a default; leave out what you do not change." });
+  .meta({
+    description:
+      "Passwords, lockout, session and link lifetimes, records. Every key has a default; leave out what you do not change.",
+  });
 
 const DEFAULT_SERVER_URL = "http://127.0.0.1:8080";
 
@@ -204,10 +237,14 @@ export const societyConfigSchema = z
       ja: "例示健保 加入者ページ",
       en: "Example Kenpo member portal",
     }),
-    portalUrl: z.string().url().meta({
-      description: 'The member portal\'s page with the "Login with OpenID Connect" button: where a timed-out login starts again.',
-      examples: ["https://portal.example-kenpo.jp/"],
-    }),
+    portalUrl: z
+      .string()
+      .url()
+      .meta({
+        description:
+          'The member portal\'s page with the "Login with OpenID Connect" button: where a timed-out login starts again.',
+        examples: ["https://portal.example-kenpo.jp/"],
+      }),
     termsText: localized("The terms of use members accept at ④ of the first login; HTML allowed (e.g. `<p>…</p>`).", {
       ja: "<p>本サービスは加入者ご本人のみが利用できます。</p>",
       en: "<p>Only the member may use this service.</p>",
@@ -222,7 +259,9 @@ export const societyConfigSchema = z
     portalClients: z
       .array(portalClientSchema)
       .min(1)
-      .describe("The portals members log in to, at least one; the first is the one `npm start` and the CLI's links use."),
+      .describe(
+        "The portals members log in to, at least one; the first is the one `npm start` and the CLI's links use.",
+      ),
     helpDesk: z
       .string()
       .min(1)
@@ -241,7 +280,10 @@ export const societyConfigSchema = z
           .string()
           .url()
           .default(DEFAULT_SERVER_URL)
-          .meta({ description: "Keycloak's base URL (no /admin, no /realms).", examples: ["https://sso.example-kenpo.jp"] }),
+          .meta({
+            description: "Keycloak's base URL (no /admin, no /realms).",
+            examples: ["https://sso.example-kenpo.jp"],
+          }),
       })
       .strict()
       .default(() => ({ url: DEFAULT_SERVER_URL }))

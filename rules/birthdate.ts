@@ -87,7 +87,10 @@ export function parseBirthdate(input: string | null | undefined, today?: Date): 
   } else {
     for (let i = 0; i < ERA_PATTERNS.length && !match; i += 1) match = ERA_PATTERNS[i]!.exec(text);
     if (!match) {
-      return fail("format", "use YYYYMMDD, YYYY-MM-DD, YYYY/M/D, YYYY年M月D日 or a Japanese era date such as 昭和55年12月1日 or S55.12.1");
+      return fail(
+        "format",
+        "use YYYYMMDD, YYYY-MM-DD, YYYY/M/D, YYYY年M月D日 or a Japanese era date such as 昭和55年12月1日 or S55.12.1",
+      );
     }
     era = findEra(match[1]!);
     const eraYear = match[2] === "元" ? 1 : Number(match[2]);
@@ -96,18 +99,32 @@ export function parseBirthdate(input: string | null | undefined, today?: Date): 
     m = Number(match[3]);
     d = Number(match[4]);
   }
-  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return fail("impossible", iso(y, m, d) + " is not a date in the calendar");
+  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m))
+    return fail("impossible", iso(y, m, d) + " is not a date in the calendar");
   const value = iso(y, m, d);
   if (era >= 0) {
     const start = ERAS[era]!.start;
     const next = ERAS[era + 1];
-    if (value < iso(start[0], start[1], start[2]) || (next && value >= iso(next.start[0], next.start[1], next.start[2]))) {
+    if (
+      value < iso(start[0], start[1], start[2]) ||
+      (next && value >= iso(next.start[0], next.start[1], next.start[2]))
+    ) {
       const last = next ? " to the day before " + iso(next.start[0], next.start[1], next.start[2]) : " onwards";
-      return fail("outside-era", ERAS[era]!.names[0] + " runs from " + iso(start[0], start[1], start[2]) + last + "; " + value + " is outside it");
+      return fail(
+        "outside-era",
+        ERAS[era]!.names[0] +
+          " runs from " +
+          iso(start[0], start[1], start[2]) +
+          last +
+          "; " +
+          value +
+          " is outside it",
+      );
     }
   }
   const now = today || new Date();
-  if (value > iso(now.getFullYear(), now.getMonth() + 1, now.getDate())) return fail("future", value + " is in the future");
+  if (value > iso(now.getFullYear(), now.getMonth() + 1, now.getDate()))
+    return fail("future", value + " is in the future");
   if (y < OLDEST_YEAR) return fail("too-old", value + " is before " + OLDEST_YEAR);
   return { ok: true, value: value };
 }

@@ -30,6 +30,8 @@ test.each(SHARED_WITH_KEYCLOAK)("every module in %s/ compiles for ES5 with the E
     types: [],
     allowImportingTsExtensions: false,
   });
-  const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => `${d.file?.fileName ?? ""}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
+  const diagnostics = ts
+    .getPreEmitDiagnostics(program)
+    .map((d) => `${d.file?.fileName ?? ""}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
   expect(diagnostics).toEqual([]);
 });

@@ -9,8 +9,17 @@ test("leading zeros of 記号 and 番号 are kept, full-width digits folded, any
 });
 
 test("bad card numbers name the field", () => {
-  expect(initialPasswordOf({ symbol: "1a", number: "1", birthdate: "1980-12-01" })).toMatchObject({ ok: false, field: "symbol" });
-  expect(initialPasswordOf({ symbol: "1", number: "", birthdate: "1980-12-01" })).toMatchObject({ ok: false, field: "number" });
-  expect(initialPasswordOf({ symbol: "1", number: "2", birthdate: "1980-02-30" })).toMatchObject({ ok: false, field: "birthdate" });
+  expect(initialPasswordOf({ symbol: "1a", number: "1", birthdate: "1980-12-01" })).toMatchObject({
+    ok: false,
+    field: "symbol",
+  });
+  expect(initialPasswordOf({ symbol: "1", number: "", birthdate: "1980-12-01" })).toMatchObject({
+    ok: false,
+    field: "number",
+  });
+  expect(initialPasswordOf({ symbol: "1", number: "2", birthdate: "1980-02-30" })).toMatchObject({
+    ok: false,
+    field: "birthdate",
+  });
   expect(() => initialPassword({ symbol: "1", number: "2", birthdate: "x" })).toThrow(/birthdate/);
 });

@@ -15,7 +15,8 @@ export interface CardNumbers {
   birthdate: string;
 }
 
-export type InitialPasswordResult = { ok: true; password: string } | { ok: false; field: "symbol" | "number" | "birthdate"; message: string };
+export type InitialPasswordResult =
+  { ok: true; password: string } | { ok: false; field: "symbol" | "number" | "birthdate"; message: string };
 
 export function initialPasswordOf(card: CardNumbers, today?: Date): InitialPasswordResult {
   const symbol = cleanField(card.symbol);

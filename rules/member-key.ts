@@ -6,7 +6,11 @@ import { cleanField, isDigits } from "./text.js";
  * duplicate check and the realm lookup all compare this key, so it is built in this one place.
  * ES5-clean, so the authenticators can use it too.
  */
-export function memberKey(symbol: string | null | undefined, number: string | null | undefined, branch?: string | null): string | undefined {
+export function memberKey(
+  symbol: string | null | undefined,
+  number: string | null | undefined,
+  branch?: string | null,
+): string | undefined {
   const s = cleanField(symbol);
   const n = cleanField(number);
   const b = cleanField(branch);

@@ -10,17 +10,17 @@ import { REALM_TEXT } from "../contracts/index.js";
 const realmTextKeys = Object.values(REALM_TEXT);
 
 export default defineConfig({
-    plugins: [
-        react(),
-        keycloakify({
-            themeName: "kenpo",
-            accountThemeImplementation: "none",
-            // Only Keycloak 26 is supported (package.json config.keycloakVersion).
-            keycloakVersionTargets: {
-                "22-to-25": false,
-                "all-other-versions": "kenpo-theme.jar"
-            },
-            extraThemeProperties: realmTextKeys.map(key => `kenpoText_${key}=${key}`)
-        })
-    ]
+  plugins: [
+    react(),
+    keycloakify({
+      themeName: "kenpo",
+      accountThemeImplementation: "none",
+      // Only Keycloak 26 is supported (package.json config.keycloakVersion).
+      keycloakVersionTargets: {
+        "22-to-25": false,
+        "all-other-versions": "kenpo-theme.jar",
+      },
+      extraThemeProperties: realmTextKeys.map((key) => `kenpoText_${key}=${key}`),
+    }),
+  ],
 });

@@ -1,6 +1,14 @@
 import { FORM_ATTRIBUTE, FORM_FIELD, MESSAGE, PAGE, STAGE, USER_ATTRIBUTE } from "../../contracts/index.js";
 import { parseBirthdate } from "../../rules/birthdate.js";
-import { attemptsLeftAfterFailure, fieldError, FlowError, formValue, initialPasswordExpired, isLockedOut, recordFailure } from "./lib/flow.js";
+import {
+  attemptsLeftAfterFailure,
+  fieldError,
+  FlowError,
+  formValue,
+  initialPasswordExpired,
+  isLockedOut,
+  recordFailure,
+} from "./lib/flow.js";
 
 /**
  * ③ The member types their own birthdate; it must match 生年月日 from the member register.
@@ -40,7 +48,9 @@ export function action(context: AuthenticationFlowContext): void {
   const parsed = parseBirthdate(formValue(context, FORM_FIELD.birthdate));
   if (!parsed.ok) {
     // A typing mistake (not a date at all) is not a guess: show the format, count nothing.
-    context.challenge(context.form().addError(fieldError(FORM_FIELD.birthdate, MESSAGE.birthdateFormat)).createForm(PAGE.birthdate));
+    context.challenge(
+      context.form().addError(fieldError(FORM_FIELD.birthdate, MESSAGE.birthdateFormat)).createForm(PAGE.birthdate),
+    );
     return;
   }
   if (parsed.value !== user.getFirstAttribute(USER_ATTRIBUTE.birthdate)) {

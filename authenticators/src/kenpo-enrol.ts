@@ -1,6 +1,14 @@
 import { REQUIRED_ACTION, STAGE, USER_ATTRIBUTE } from "../../contracts/index.js";
 import * as methodChoice from "./kenpo-method-choice.js";
-import { chosenFactor, fieldError, FlowError, hasAnyFactor, hasRequiredAction, initialPasswordExpired, requiredActionEnabled } from "./lib/flow.js";
+import {
+  chosenFactor,
+  fieldError,
+  FlowError,
+  hasAnyFactor,
+  hasRequiredAction,
+  initialPasswordExpired,
+  requiredActionEnabled,
+} from "./lib/flow.js";
 
 /**
  * Every login of a member without a proven factor passes here (the first login, a resumed
@@ -16,7 +24,11 @@ export function authenticate(context: AuthenticationFlowContext): void {
     return;
   }
   // Left at ⑥ earlier: the password is still the card's, and it expires like at ③.
-  if (user.getFirstAttribute(USER_ATTRIBUTE.stage) !== STAGE.active && hasRequiredAction(user, REQUIRED_ACTION.updatePassword) && initialPasswordExpired(context, user)) {
+  if (
+    user.getFirstAttribute(USER_ATTRIBUTE.stage) !== STAGE.active &&
+    hasRequiredAction(user, REQUIRED_ACTION.updatePassword) &&
+    initialPasswordExpired(context, user)
+  ) {
     context.forkWithErrorMessage(fieldError("username", "invalidUserMessage"));
     return;
   }
@@ -32,7 +44,8 @@ export function action(context: AuthenticationFlowContext): void {
   methodChoice.action(context);
   const user = context.getUser();
   // The choice was accepted when ⑤ moved the member on; otherwise ⑤ is shown again with its error.
-  if (user && chosenFactor(user) && user.getFirstAttribute(USER_ATTRIBUTE.stage) === STAGE.enrolling) settle(context, user);
+  if (user && chosenFactor(user) && user.getFirstAttribute(USER_ATTRIBUTE.stage) === STAGE.enrolling)
+    settle(context, user);
 }
 
 /** False (and the login refused) when the factor's registration could not stand in the way of a session. */
@@ -43,7 +56,13 @@ function settle(context: AuthenticationFlowContext, user: UserModel): boolean {
     return true;
   }
   if (!requiredActionEnabled(context, factor.requiredAction)) {
-    LOG.warn("kenpo: required action " + factor.requiredAction + " is disabled in realm " + context.getRealm().getName() + ": login refused");
+    LOG.warn(
+      "kenpo: required action " +
+        factor.requiredAction +
+        " is disabled in realm " +
+        context.getRealm().getName() +
+        ": login refused",
+    );
     context.failure(FlowError.ACCESS_DENIED);
     return false;
   }

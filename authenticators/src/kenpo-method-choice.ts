@@ -1,4 +1,15 @@
-import { FACTOR, FORM_ATTRIBUTE, FORM_FIELD, isMethod, MESSAGE, PAGE, REALM_ATTRIBUTE, REQUIRED_ACTION, STAGE, USER_ATTRIBUTE } from "../../contracts/index.js";
+import {
+  FACTOR,
+  FORM_ATTRIBUTE,
+  FORM_FIELD,
+  isMethod,
+  MESSAGE,
+  PAGE,
+  REALM_ATTRIBUTE,
+  REQUIRED_ACTION,
+  STAGE,
+  USER_ATTRIBUTE,
+} from "../../contracts/index.js";
 import { isValidUserId, normalizeUserId } from "../../rules/user-id.js";
 import { fieldError, FlowError, formValue, hasCredential, realmSetting } from "./lib/flow.js";
 
@@ -21,7 +32,12 @@ function show(context: AuthenticationFlowContext, user: UserModel, method: strin
  */
 function stoppedForEmail(context: AuthenticationFlowContext, user: UserModel): boolean {
   if (user.getEmail() || realmSetting(context, REALM_ATTRIBUTE.memberEmailEntry) === "true") return false;
-  context.challenge(context.form().setInfo(MESSAGE.noEmailOnFile, [realmSetting(context, REALM_ATTRIBUTE.helpDesk)]).createInfoPage());
+  context.challenge(
+    context
+      .form()
+      .setInfo(MESSAGE.noEmailOnFile, [realmSetting(context, REALM_ATTRIBUTE.helpDesk)])
+      .createInfoPage(),
+  );
   return true;
 }
 

@@ -19,12 +19,17 @@ export function action(context: AuthenticationFlowContext): void {
   const form = context.getHttpRequest().getDecodedFormParameters();
   if (form.getFirst(FORM_FIELD.accept) == null || form.getFirst(FORM_FIELD.cancel) != null) {
     // addError, not setError: the script engine cannot call setError's varargs with one argument.
-    context.challenge(context.form().addError(fieldError(FORM_FIELD.accept, MESSAGE.termsRequired)).createForm(PAGE.terms));
+    context.challenge(
+      context.form().addError(fieldError(FORM_FIELD.accept, MESSAGE.termsRequired)).createForm(PAGE.terms),
+    );
     return;
   }
   const seconds = Math.floor(Java.type("java.lang.System").currentTimeMillis() / 1000);
   user.setSingleAttribute(USER_ATTRIBUTE.termsAcceptedAt, String(seconds));
   // Which text was accepted: provisioning keeps the society's terms version on the realm.
-  user.setSingleAttribute(USER_ATTRIBUTE.termsVersion, context.getRealm().getAttribute(REALM_ATTRIBUTE.termsVersion) || "1");
+  user.setSingleAttribute(
+    USER_ATTRIBUTE.termsVersion,
+    context.getRealm().getAttribute(REALM_ATTRIBUTE.termsVersion) || "1",
+  );
   context.success();
 }

@@ -88,7 +88,13 @@ interface JavaSet<T> {
 }
 
 interface BruteForceProtector {
-  failedLogin(realm: RealmModel, user: UserModel, connection: ClientConnection, uriInfo: UriInfo, credentialTypes: JavaSet<string>): void;
+  failedLogin(
+    realm: RealmModel,
+    user: UserModel,
+    connection: ClientConnection,
+    uriInfo: UriInfo,
+    credentialTypes: JavaSet<string>,
+  ): void;
   isTemporarilyDisabled(session: KeycloakSession, realm: RealmModel, user: UserModel): boolean;
   isPermanentlyLockedOut(session: KeycloakSession, realm: RealmModel, user: UserModel): boolean;
 }

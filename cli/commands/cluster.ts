@@ -1,10 +1,18 @@
 import { InvalidArgumentError, type Command } from "commander";
-import { clusterSize, clusterStatus, readClusterState, startCluster, stopCluster } from "../../runtime/cluster/cluster.js";
+import {
+  clusterSize,
+  clusterStatus,
+  readClusterState,
+  startCluster,
+  stopCluster,
+} from "../../runtime/cluster/cluster.js";
 
 export function registerCluster(program: Command): void {
   const cluster = program
     .command("cluster")
-    .description("a local two-node Keycloak cluster on PostgreSQL (production mode, loopback only, Keycloak's jdbc-ping clustering)");
+    .description(
+      "a local two-node Keycloak cluster on PostgreSQL (production mode, loopback only, Keycloak's jdbc-ping clustering)",
+    );
   cluster
     .command("start")
     .description("start PostgreSQL and the Keycloak nodes in the background and wait until they are ready")
@@ -13,11 +21,17 @@ export function registerCluster(program: Command): void {
     .option("--log", "echo the nodes' logs while they start")
     .action(async (opts: { name: string; nodes: number; log?: boolean }) => {
       const running = await startCluster({ name: opts.name, nodes: opts.nodes, echoLog: opts.log });
-      process.stdout.write(`cluster "${running.name}" is ready at ${running.publicUrl} (loopback balancer; PostgreSQL ${running.database.url}):\n`);
+      process.stdout.write(
+        `cluster "${running.name}" is ready at ${running.publicUrl} (loopback balancer; PostgreSQL ${running.database.url}):\n`,
+      );
       for (const node of running.nodes) {
-        process.stdout.write(`  ${node.name}: ${node.url} (management ${node.managementUrl}, JGroups 127.0.0.1:${node.jgroupsPort})\n`);
+        process.stdout.write(
+          `  ${node.name}: ${node.url} (management ${node.managementUrl}, JGroups 127.0.0.1:${node.jgroupsPort})\n`,
+        );
       }
-      process.stdout.write(`  admin: ${running.adminUser}, password in ${process.env.KENPO_ADMIN_PASSWORD ? "$KENPO_ADMIN_PASSWORD" : running.adminPasswordFile}\n`);
+      process.stdout.write(
+        `  admin: ${running.adminUser}, password in ${process.env.KENPO_ADMIN_PASSWORD ? "$KENPO_ADMIN_PASSWORD" : running.adminPasswordFile}\n`,
+      );
     });
   cluster
     .command("stop")
@@ -54,6 +68,7 @@ export function registerCluster(program: Command): void {
 
 function nodeCount(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 4) throw new InvalidArgumentError(`a whole number from 1 to 4, got "${value}"`);
+  if (!Number.isInteger(n) || n < 1 || n > 4)
+    throw new InvalidArgumentError(`a whole number from 1 to 4, got "${value}"`);
   return n;
 }

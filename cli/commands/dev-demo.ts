@@ -13,18 +13,31 @@ async function importDemoMembers(admin: KcAdminClient, realm: string): Promise<s
   // The demo keeps using its admin connection afterwards: nothing to close.
   const outcome = await importRegister(DEMO_MEMBERS_FILE, {}, { connect: () => ({ admin, realm }) });
   // The example register ships with the repository: one that no longer imports is a bug to see, not to skip.
-  if (outcome.kind !== "imported") throw new Error(`the demo members do not import:\n${importReport(outcome, { file: DEMO_MEMBERS_FILE, json: false }).stderr}`);
+  if (outcome.kind !== "imported")
+    throw new Error(
+      `the demo members do not import:\n${importReport(outcome, { file: DEMO_MEMBERS_FILE, json: false }).stderr}`,
+    );
   const { report, summary } = outcome;
-  const lines = [`  demo members (${report.created} imported now, ${report.skipped} already there; initial password = 記号+番号+生年月日):`];
+  const lines = [
+    `  demo members (${report.created} imported now, ${report.skipped} already there; initial password = 記号+番号+生年月日):`,
+  ];
   for await (const row of registerMembers(summary)()) {
-    lines.push(`    ${row.userId.padEnd(16)} ${row.initialPassword}   ${row.lastName} ${row.firstName}${row.email ? ` <${row.email}>` : ""}`);
+    lines.push(
+      `    ${row.userId.padEnd(16)} ${row.initialPassword}   ${row.lastName} ${row.firstName}${row.email ? ` <${row.email}>` : ""}`,
+    );
   }
-  lines.push("  (members who already changed their password keep it; `npm run kenpo -- reset-password USER_ID` puts one back)");
+  lines.push(
+    "  (members who already changed their password keep it; `npm run kenpo -- reset-password USER_ID` puts one back)",
+  );
   return lines;
 }
 
 /** Demo members and the demo portal, started beside Keycloak by `npm start`. */
-export async function startDemoExtras(ctx: { admin: KcAdminClient; config: SocietyConfig; keycloakUrl: string }): Promise<{
+export async function startDemoExtras(ctx: {
+  admin: KcAdminClient;
+  config: SocietyConfig;
+  keycloakUrl: string;
+}): Promise<{
   portalUrl?: string;
   credentials: string[];
   close(): Promise<void>;

@@ -14,8 +14,16 @@ const DEMO_CONFIG = join(repoRoot, "realm-config", "societies", "demo.yaml");
 
 /** The provider JARs and what each is built from: rebuilt only when a source is newer. */
 const BUILDS = [
-  { jar: join(providersBuildDir, "kenpo-theme.jar"), script: "build:theme", inputs: ["theme/src", "theme/package.json", "theme/vite.config.ts", "contracts"] },
-  { jar: join(providersBuildDir, "kenpo-authenticators.jar"), script: "build:authenticators", inputs: ["authenticators/src", "authenticators/build.ts", "contracts", "rules"] },
+  {
+    jar: join(providersBuildDir, "kenpo-theme.jar"),
+    script: "build:theme",
+    inputs: ["theme/src", "theme/package.json", "theme/vite.config.ts", "contracts"],
+  },
+  {
+    jar: join(providersBuildDir, "kenpo-authenticators.jar"),
+    script: "build:authenticators",
+    inputs: ["authenticators/src", "authenticators/build.ts", "contracts", "rules"],
+  },
 ];
 
 function say(line: string): void {
@@ -24,7 +32,13 @@ function say(line: string): void {
 
 export function buildIfStale(): void {
   for (const build of BUILDS) {
-    if (!isStale(build.jar, build.inputs.map((p) => join(repoRoot, p)))) continue;
+    if (
+      !isStale(
+        build.jar,
+        build.inputs.map((p) => join(repoRoot, p)),
+      )
+    )
+      continue;
     say(`▶ building ${build.jar.replace(`${repoRoot}/`, "")} (npm run ${build.script})`);
     execFileSync("npm", ["run", "--silent", build.script], { cwd: repoRoot, stdio: "inherit" });
   }
@@ -33,7 +47,9 @@ export function buildIfStale(): void {
 export function registerDev(program: Command): void {
   program
     .command("dev")
-    .description("the demo: build, start Keycloak + mail catcher + demo portal, provision the demo realm and members (npm start)")
+    .description(
+      "the demo: build, start Keycloak + mail catcher + demo portal, provision the demo realm and members (npm start)",
+    )
     .option("--port <port>", "Keycloak HTTP port", (v) => Number(v), 8080)
     .option("--management-port <port>", "Keycloak management port", (v) => Number(v), 9000)
     .option("--no-build", "use the provider JARs as they are")
@@ -62,9 +78,13 @@ export function registerDev(program: Command): void {
       say("");
       say("kenpo-keycloak is running:");
       say(`  member portal (demo):  ${extras.portalUrl ?? "(not available)"}`);
-      say(`  login page:            ${memberUrl}/realms/${config.realm}/protocol/openid-connect/auth?client_id=${config.portalClients[0]!.clientId}&response_type=code&scope=openid&redirect_uri=${encodeURIComponent(config.portalClients[0]!.rootUrl)}`);
+      say(
+        `  login page:            ${memberUrl}/realms/${config.realm}/protocol/openid-connect/auth?client_id=${config.portalClients[0]!.clientId}&response_type=code&scope=openid&redirect_uri=${encodeURIComponent(config.portalClients[0]!.rootUrl)}`,
+      );
       say(`  account console:       ${memberUrl}/realms/${config.realm}/account/`);
-      say(`  admin console:         ${kc.url}/admin/master/console/#/${config.realm}   (${kc.adminUser} / ${kc.adminUser === "admin" && kc.adminPassword === "admin" ? "admin — dev only" : "from KENPO_ADMIN_PASSWORD"})`);
+      say(
+        `  admin console:         ${kc.url}/admin/master/console/#/${config.realm}   (${kc.adminUser} / ${kc.adminUser === "admin" && kc.adminPassword === "admin" ? "admin — dev only" : "from KENPO_ADMIN_PASSWORD"})`,
+      );
       say(`  mail catcher (SMTP):   127.0.0.1:${mailbox.port} — mails are printed here`);
       for (const line of extras.credentials) say(line);
       say("");

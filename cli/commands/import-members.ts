@@ -11,19 +11,33 @@ export function registerImportMembers(program: Command): void {
     program
       .command("import-members")
       .argument("<file>", "member register: CSV or TSV, UTF-8 (with or without BOM) or Shift_JIS")
-      .description("validate a member register and create its members with their initial passwords (never resets existing members)")
+      .description(
+        "validate a member register and create its members with their initial passwords (never resets existing members)",
+      )
       .option("--validate-only", "parse, normalize and validate the file without contacting Keycloak")
       .option("--dry-run", "say what would be created, skipped or updated, and write nothing")
       .option("--report <format>", "json: one JSON object on stdout")
       .option("--encoding <name>", "utf-8 or shift_jis (default: detected)")
       .option("--skip-invalid", "import the other rows even when some rows are invalid or conflict with the realm")
-      .option("--update-profile", "also update names, email and birthdate of the members their card matches, when the row changed (never the user ID)")
+      .option(
+        "--update-profile",
+        "also update names, email and birthdate of the members their card matches, when the row changed (never the user ID)",
+      )
       .option("--batch-size <n>", "members per write", (v) => Number(v), 200),
   ).action(async (file: string, opts: ImportOptions) => {
     const json = opts.report === "json";
     if (opts.report !== undefined && !json) throw new Error(`--report ${opts.report}: only "json" is supported`);
     // A bar only for a person watching: it would garble a JSON report or a log.
-    const bar = process.stderr.isTTY && !json ? new SingleBar({ format: " {bar} {percentage}% | {value}/{total} members | created {created} skipped {skipped} | ETA {eta_formatted}" }, Presets.shades_classic) : undefined;
+    const bar =
+      process.stderr.isTTY && !json
+        ? new SingleBar(
+            {
+              format:
+                " {bar} {percentage}% | {value}/{total} members | created {created} skipped {skipped} | ETA {eta_formatted}",
+            },
+            Presets.shades_classic,
+          )
+        : undefined;
     const outcome = await importRegister(file, opts, {
       connect: async () => {
         const { config, admin } = await connectSociety(opts);

@@ -21,9 +21,16 @@ export function registerKeycloak(program: Command): void {
     .option("--postgres", "production-like profile: a local PostgreSQL instead of the dev file database")
     .action(async (opts: { name: string; port: number; managementPort: number; postgres?: boolean }) => {
       const database = opts.postgres ? await startPostgres({ name: opts.name }) : undefined;
-      const running = await startKeycloak({ name: opts.name, httpPort: opts.port, managementPort: opts.managementPort, database });
+      const running = await startKeycloak({
+        name: opts.name,
+        httpPort: opts.port,
+        managementPort: opts.managementPort,
+        database,
+      });
       running.process.unref();
-      process.stdout.write(`Keycloak "${running.name}" is ready at ${running.url} (pid ${running.pid}, log ${running.logFile})\n`);
+      process.stdout.write(
+        `Keycloak "${running.name}" is ready at ${running.url} (pid ${running.pid}, log ${running.logFile})\n`,
+      );
     });
   kc.command("stop")
     .description("stop a Keycloak started with `keycloak start`")
@@ -42,7 +49,9 @@ export function registerKeycloak(program: Command): void {
         process.exitCode = 3;
         return;
       }
-      process.stdout.write(`Keycloak "${opts.name}" is ${status.ready ? "ready" : "starting"} at ${status.state!.url} (pid ${status.state!.pid})\n`);
+      process.stdout.write(
+        `Keycloak "${opts.name}" is ${status.ready ? "ready" : "starting"} at ${status.state!.url} (pid ${status.state!.pid})\n`,
+      );
       if (!status.ready) process.exitCode = 4;
     });
 }

@@ -26,7 +26,9 @@ export function registerProvision(program: Command): void {
         }
         const applied = await applyRealm(admin, config, (change) => process.stdout.write(`${formatChange(change)}\n`));
         process.stdout.write(
-          applied.length === 0 ? `realm ${config.realm} is up to date: nothing to change\n` : `applied ${applied.length} change(s) to realm ${config.realm}\n`,
+          applied.length === 0
+            ? `realm ${config.realm} is up to date: nothing to change\n`
+            : `applied ${applied.length} change(s) to realm ${config.realm}\n`,
         );
       } finally {
         admin.close();

@@ -8,7 +8,10 @@ export function registerResetPassword(program: Command): void {
       .command("reset-password")
       .argument("<user-id>", "the member's user ID (any case)")
       .description("help desk: put a member back to the initial password and the start of the first login (③)")
-      .option("--remove-mfa", "also remove the member's passkeys and OTP devices (phone lost or changed); the email address is confirmed again at ⑦")
+      .option(
+        "--remove-mfa",
+        "also remove the member's passkeys and OTP devices (phone lost or changed); the email address is confirmed again at ⑦",
+      )
       .option("--keep-email-verified", "with --remove-mfa: keep the email address confirmed"),
   ).action(async (userId: string, opts: SocietyOptions & ResetPasswordOptions) => {
     const { config, admin } = await connectSociety(opts);

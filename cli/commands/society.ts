@@ -14,11 +14,17 @@ export const DEFAULT_CONFIG = process.env.KENPO_CONFIG ?? `${repoRoot}/realm-con
 
 export function withSocietyOptions(command: Command): Command {
   return command
-    .option("--config <file>", "the society's config (realm name, server URL); default $KENPO_CONFIG or the demo", DEFAULT_CONFIG)
+    .option(
+      "--config <file>",
+      "the society's config (realm name, server URL); default $KENPO_CONFIG or the demo",
+      DEFAULT_CONFIG,
+    )
     .option("--url <url>", "Keycloak base URL (default: the config's server.url)");
 }
 
-export async function connectSociety(opts: SocietyOptions): Promise<{ config: SocietyConfig; admin: Awaited<ReturnType<typeof connectAdmin>> }> {
+export async function connectSociety(
+  opts: SocietyOptions,
+): Promise<{ config: SocietyConfig; admin: Awaited<ReturnType<typeof connectAdmin>> }> {
   const config = loadSocietyConfig(opts.config);
   const admin = await connectAdmin(adminFromEnv(opts.url ?? config.server.url));
   return { config, admin };

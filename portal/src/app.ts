@@ -4,7 +4,6 @@ import Keycloak from "keycloak-js";
 import { ACR, REQUIRED_ACTION } from "../../contracts/index.js";
 import { parsePortalConfig } from "./config.js";
 
-
 /**
  * The demo member page: the society's portal as a member sees it. Everything an integrator needs
  * is in `start()`; the rest only shows what keycloak-js knows.
@@ -52,7 +51,8 @@ async function start(): Promise<void> {
   const home = `${location.origin}${location.pathname}`;
   // The portal shows health data: every login must end with a registered factor (acr "mfa"). Asked
   // as essential, Keycloak refuses to finish a login below it instead of issuing a weaker token.
-  const login = (options: { action?: string } = {}) => keycloak.login({ redirectUri: home, acr: { values: [ACR.mfa], essential: true }, ...options });
+  const login = (options: { action?: string } = {}) =>
+    keycloak.login({ redirectUri: home, acr: { values: [ACR.mfa], essential: true }, ...options });
 
   // Tokens are short-lived: refresh when one expires; when the refresh fails (the session ended at
   // Keycloak: idle timeout, logout elsewhere, lockout) the member logs in again.
@@ -75,7 +75,8 @@ async function start(): Promise<void> {
     const words = {
       success: "デバイスを追加しました。 Your device was added.",
       cancelled: "デバイスの追加を取りやめました。 Adding a device was cancelled.",
-      error: "デバイスを追加できませんでした。もう一度お試しください。 The device could not be added; please try again.",
+      error:
+        "デバイスを追加できませんでした。もう一度お試しください。 The device could not be added; please try again.",
     } as const;
     const notice = $("action-status");
     notice.textContent = words[status];

@@ -9,7 +9,8 @@ export interface PortalConfig {
 export function parsePortalConfig(json: unknown): PortalConfig {
   const value = json as Partial<PortalConfig> | null;
   for (const key of ["keycloakUrl", "realm", "clientId"] as const) {
-    if (typeof value?.[key] !== "string" || value[key] === "") throw new Error(`config.json: "${key}" is missing or not a string`);
+    if (typeof value?.[key] !== "string" || value[key] === "")
+      throw new Error(`config.json: "${key}" is missing or not a string`);
   }
   return value as PortalConfig;
 }

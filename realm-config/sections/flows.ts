@@ -1,6 +1,14 @@
 import type KcAdminClient from "@keycloak/keycloak-admin-client";
 import type AuthenticationExecutionInfoRepresentation from "@keycloak/keycloak-admin-client/lib/defs/authenticationExecutionInfoRepresentation.js";
-import { DECLARED_FLOWS, flatten, resolveConfig, treeHash, type DeclaredFlow, type FlatExecution, type FlowNode } from "../flows.js";
+import {
+  DECLARED_FLOWS,
+  flatten,
+  resolveConfig,
+  treeHash,
+  type DeclaredFlow,
+  type FlatExecution,
+  type FlowNode,
+} from "../flows.js";
 import { sameValue } from "../diff.js";
 import type { Change, Section } from "../plan-types.js";
 import { Secret } from "otpauth";
@@ -30,7 +38,11 @@ async function currentRows(admin: KcAdminClient, realm: string, alias: string): 
   const rows: FlatExecution[] = [];
   for (const e of executions) {
     const what = e.authenticationFlow ? (e.displayName ?? "") : providerOf(e);
-    const row: FlatExecution = { level: e.level ?? 0, what, requirement: e.requirement as FlatExecution["requirement"] };
+    const row: FlatExecution = {
+      level: e.level ?? 0,
+      what,
+      requirement: e.requirement as FlatExecution["requirement"],
+    };
     if (e.authenticationConfig && !what.startsWith("script-")) {
       const config = await admin.authenticationManagement.getConfig({ realm, id: e.authenticationConfig });
       row.config = config.config;
@@ -42,14 +54,28 @@ async function currentRows(admin: KcAdminClient, realm: string, alias: string): 
 
 async function build(admin: KcAdminClient, realm: string, tree: FlowNode, suffix: string): Promise<void> {
   const top = `${tree.name} ${suffix}`;
-  await admin.authenticationManagement.createFlow({ realm, alias: top, description: tree.description, providerId: "basic-flow", topLevel: true, builtIn: false });
+  await admin.authenticationManagement.createFlow({
+    realm,
+    alias: top,
+    description: tree.description,
+    providerId: "basic-flow",
+    topLevel: true,
+    builtIn: false,
+  });
   const add = async (parent: string, node: FlowNode) => {
     for (const child of node.children) {
       if (child.kind === "execution") {
         await admin.authenticationManagement.addExecutionToFlow({ realm, flow: parent, provider: child.provider });
       } else {
         const alias = `${child.name} ${suffix}`;
-        await admin.authenticationManagement.addFlowToFlow({ realm, flow: parent, alias, type: "basic-flow", provider: "registration-page-form", description: child.description });
+        await admin.authenticationManagement.addFlowToFlow({
+          realm,
+          flow: parent,
+          alias,
+          type: "basic-flow",
+          provider: "registration-page-form",
+          description: child.description,
+        });
         await add(alias, child);
       }
     }
@@ -58,16 +84,25 @@ async function build(admin: KcAdminClient, realm: string, tree: FlowNode, suffix
   // Keycloak lists the executions depth first, the order they were added in: pair them with the tree.
   const wanted = flatten(tree, suffix);
   const executions = await admin.authenticationManagement.getExecutions({ realm, flow: top });
-  if (executions.length !== wanted.length) throw new Error(`flow ${top}: expected ${wanted.length} executions, Keycloak has ${executions.length}`);
+  if (executions.length !== wanted.length)
+    throw new Error(`flow ${top}: expected ${wanted.length} executions, Keycloak has ${executions.length}`);
   const configs = collectConfigs(tree);
   for (const [i, execution] of executions.entries()) {
     const want = wanted[i]!;
     if (execution.requirement !== want.requirement) {
-      await admin.authenticationManagement.updateExecution({ realm, flow: top }, { ...execution, requirement: want.requirement });
+      await admin.authenticationManagement.updateExecution(
+        { realm, flow: top },
+        { ...execution, requirement: want.requirement },
+      );
     }
     if (want.config) {
       const config = configs.shift()!;
-      await admin.authenticationManagement.createConfig({ realm, id: execution.id!, alias: `${config.name} ${suffix}`, config: resolveConfig(config.values, suffix) });
+      await admin.authenticationManagement.createConfig({
+        realm,
+        id: execution.id!,
+        alias: `${config.name} ${suffix}`,
+        config: resolveConfig(config.values, suffix),
+      });
     }
   }
 }
@@ -85,8 +120,19 @@ const CLOSED = "kenpo closed while rebuilding";
 async function closeDoor(admin: KcAdminClient, realm: string, binding: string): Promise<void> {
   const flows = await admin.authenticationManagement.getFlows({ realm });
   if (!flows.some((f) => f.alias === CLOSED)) {
-    await admin.authenticationManagement.createFlow({ realm, alias: CLOSED, description: "Refuses every login while a kenpo flow is rebuilt", providerId: "basic-flow", topLevel: true, builtIn: false });
-    await admin.authenticationManagement.addExecutionToFlow({ realm, flow: CLOSED, provider: "deny-access-authenticator" });
+    await admin.authenticationManagement.createFlow({
+      realm,
+      alias: CLOSED,
+      description: "Refuses every login while a kenpo flow is rebuilt",
+      providerId: "basic-flow",
+      topLevel: true,
+      builtIn: false,
+    });
+    await admin.authenticationManagement.addExecutionToFlow({
+      realm,
+      flow: CLOSED,
+      provider: "deny-access-authenticator",
+    });
     const [deny] = await admin.authenticationManagement.getExecutions({ realm, flow: CLOSED });
     await admin.authenticationManagement.updateExecution({ realm, flow: CLOSED }, { ...deny, requirement: "REQUIRED" });
   }
@@ -111,7 +157,12 @@ async function missingProviders(admin: KcAdminClient): Promise<string[]> {
   return [...new Set(DECLARED_FLOWS.flatMap((f) => providersOf(f.tree)))].filter((p) => !known.has(p));
 }
 
-async function planFlow(admin: KcAdminClient, realm: string, realmExists: boolean, declared: DeclaredFlow): Promise<Change[]> {
+async function planFlow(
+  admin: KcAdminClient,
+  realm: string,
+  realmExists: boolean,
+  declared: DeclaredFlow,
+): Promise<Change[]> {
   const { tree, binding } = declared;
   const suffix = treeHash(tree);
   const alias = `${tree.name} ${suffix}`;
@@ -124,7 +175,12 @@ async function planFlow(admin: KcAdminClient, realm: string, realmExists: boolea
   if (existing && !drifted && bound === alias && stale.length === 0) return [];
 
   const details: string[] = [];
-  if (!existing) details.push(`build "${alias}": ${flatten(tree, suffix).map((r) => `${"  ".repeat(r.level)}${r.what} (${r.requirement})`).join("; ")}`);
+  if (!existing)
+    details.push(
+      `build "${alias}": ${flatten(tree, suffix)
+        .map((r) => `${"  ".repeat(r.level)}${r.what} (${r.requirement})`)
+        .join("; ")}`,
+    );
   if (drifted) details.push(`"${alias}" was edited by hand: rebuild it`);
   if (bound !== alias) details.push(`bind as the ${binding} (was ${bound ?? "none"})`);
   for (const f of stale) details.push(`remove the previous flow "${f.alias}"`);
@@ -159,7 +215,8 @@ export const flowsSection: Section = {
       );
     }
     const changes: Change[] = [];
-    for (const declared of DECLARED_FLOWS) changes.push(...(await planFlow(admin, config.realm, realmExists, declared)));
+    for (const declared of DECLARED_FLOWS)
+      changes.push(...(await planFlow(admin, config.realm, realmExists, declared)));
     return changes;
   },
 };

@@ -8,4 +8,12 @@ import { sideDoorsSection } from "./side-doors.js";
 import { userProfileSection } from "./user-profile.js";
 
 /** Applied in this order: later sections rely on what earlier ones created. */
-export const SECTIONS: Section[] = [realmSection, localizationSection, userProfileSection, requiredActionsSection, clientsSection, sideDoorsSection, flowsSection];
+export const SECTIONS: Section[] = [
+  realmSection,
+  localizationSection,
+  userProfileSection,
+  requiredActionsSection,
+  clientsSection,
+  sideDoorsSection,
+  flowsSection,
+];

@@ -21,7 +21,15 @@ export const requiredActionsSection: Section = {
     }
     const details = await drift(admin, config.realm);
     if (details.length === 0) return [];
-    return [{ section: "required-actions", action: "update", target: "required actions", details, apply: () => applyAll(admin, config.realm) }];
+    return [
+      {
+        section: "required-actions",
+        action: "update",
+        target: "required actions",
+        details,
+        apply: () => applyAll(admin, config.realm),
+      },
+    ];
   },
 };
 

@@ -30,7 +30,9 @@ function openings(client: ClientRepresentation): string[] {
   const overrides = Object.entries(client.authenticationFlowBindingOverrides ?? {}).filter(([, v]) => v);
   if (overrides.length) found.push(`flow overrides ${overrides.map(([k]) => k).join(", ")} → none (the realm's flows)`);
   if (logsInThroughBrowser(client) && client.attributes?.[MINIMUM_ACR_ATTRIBUTE] !== MFA_ACR) {
-    found.push(`minimum acr ${client.attributes?.[MINIMUM_ACR_ATTRIBUTE] || "none"} → ${MFA_ACR} (a browser login must reach a registered factor)`);
+    found.push(
+      `minimum acr ${client.attributes?.[MINIMUM_ACR_ATTRIBUTE] || "none"} → ${MFA_ACR} (a browser login must reach a registered factor)`,
+    );
   }
   return found;
 }
@@ -48,9 +50,16 @@ async function clientChanges(admin: Admin, realm: string): Promise<Change[]> {
         details,
         apply: async () => {
           // Keycloak removes an override only when its key is sent with an empty value; an empty map keeps them.
-          const cleared = Object.fromEntries(Object.keys(client.authenticationFlowBindingOverrides ?? {}).map((k) => [k, ""]));
-          const attributes = logsInThroughBrowser(client) ? { ...client.attributes, [MINIMUM_ACR_ATTRIBUTE]: MFA_ACR } : client.attributes;
-          await admin.clients.update({ realm, id: client.id! }, { ...client, ...CLOSED, attributes, authenticationFlowBindingOverrides: cleared });
+          const cleared = Object.fromEntries(
+            Object.keys(client.authenticationFlowBindingOverrides ?? {}).map((k) => [k, ""]),
+          );
+          const attributes = logsInThroughBrowser(client)
+            ? { ...client.attributes, [MINIMUM_ACR_ATTRIBUTE]: MFA_ACR }
+            : client.attributes;
+          await admin.clients.update(
+            { realm, id: client.id! },
+            { ...client, ...CLOSED, attributes, authenticationFlowBindingOverrides: cleared },
+          );
         },
       },
     ];
@@ -67,7 +76,9 @@ const OFFLINE = "offline_access";
 async function offlineAccessChanges(admin: Admin, realm: string): Promise<Change[]> {
   const changes: Change[] = [];
   const rep = await admin.realms.findOne({ realm });
-  const defaults = rep?.defaultRole?.id ? await admin.roles.getCompositeRolesForRealm({ realm, id: rep.defaultRole.id }) : [];
+  const defaults = rep?.defaultRole?.id
+    ? await admin.roles.getCompositeRolesForRealm({ realm, id: rep.defaultRole.id })
+    : [];
   const offlineRole = defaults.find((r) => r.name === OFFLINE);
   if (offlineRole && rep?.defaultRole?.id) {
     const id = rep.defaultRole.id;
@@ -126,7 +137,11 @@ async function identityProviderChanges(admin: Admin, realm: string): Promise<Cha
 }
 
 async function allChanges(admin: Admin, realm: string): Promise<Change[]> {
-  return [...(await clientChanges(admin, realm)), ...(await offlineAccessChanges(admin, realm)), ...(await identityProviderChanges(admin, realm))];
+  return [
+    ...(await clientChanges(admin, realm)),
+    ...(await offlineAccessChanges(admin, realm)),
+    ...(await identityProviderChanges(admin, realm)),
+  ];
 }
 
 export const sideDoorsSection: Section = {

@@ -8,7 +8,9 @@ export const userProfileSection: Section = {
   name: "user-profile",
   async plan({ admin, config, realmExists }): Promise<Change[]> {
     const wanted = desiredProfileAttributes();
-    const current: UserProfileConfig = realmExists ? await admin.users.getProfile({ realm: config.realm }) : { attributes: [] };
+    const current: UserProfileConfig = realmExists
+      ? await admin.users.getProfile({ realm: config.realm })
+      : { attributes: [] };
     const attributes = current.attributes ?? [];
     const changed = wanted.filter((want) => {
       const have = attributes.find((a) => a.name === want.name);

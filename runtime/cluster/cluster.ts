@@ -6,7 +6,16 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { cacheDir, repoRoot } from "../keycloak/paths.js";
 import { freePort } from "../keycloak/ports.js";
 import { startPostgres, stopPostgres } from "../keycloak/postgres.js";
-import { isAlive, keycloakStatus, killKeycloak, readState, startKeycloak, stopKeycloak, type DatabaseOptions, type RunningKeycloak } from "../keycloak/server.js";
+import {
+  isAlive,
+  keycloakStatus,
+  killKeycloak,
+  readState,
+  startKeycloak,
+  stopKeycloak,
+  type DatabaseOptions,
+  type RunningKeycloak,
+} from "../keycloak/server.js";
 
 /**
  * A Keycloak cluster on this machine without containers: one PostgreSQL on loopback and N Keycloak
@@ -71,7 +80,9 @@ function stateFile(name: string): string {
 /** The state file as startCluster writes it: `ephemeral` tells stopCluster to delete the data too. */
 export function readClusterState(name = "cluster"): (ClusterState & { ephemeral?: boolean }) | undefined {
   const file = stateFile(name);
-  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as ClusterState & { ephemeral?: boolean }) : undefined;
+  return existsSync(file)
+    ? (JSON.parse(readFileSync(file, "utf8")) as ClusterState & { ephemeral?: boolean })
+    : undefined;
 }
 
 /**
@@ -91,7 +102,8 @@ function adminPassword(name: string): { password: string; file: string } {
 
 async function planNodes(name: string, count: number): Promise<{ nodes: ClusterNodeInfo[]; publicPort: number }> {
   const previous = readClusterState(name);
-  if (previous && previous.nodes.length === count && previous.publicPort) return { nodes: previous.nodes, publicPort: previous.publicPort };
+  if (previous && previous.nodes.length === count && previous.publicPort)
+    return { nodes: previous.nodes, publicPort: previous.publicPort };
   const nodes: ClusterNodeInfo[] = [];
   for (let i = 1; i <= count; i += 1) {
     const httpPort = await freePort();
@@ -112,19 +124,33 @@ async function planNodes(name: string, count: number): Promise<{ nodes: ClusterN
 /** Runs the balancer as its own detached process, so that the cluster outlives `kenpo cluster start`. */
 async function startBalancerProcess(name: string, publicPort: number, nodes: ClusterNodeInfo[]): Promise<number> {
   const log = openSync(join(clusterDir(name), "balancer.log"), "w");
-  const child = spawn(process.execPath, [join(repoRoot, "node_modules", "tsx", "dist", "cli.mjs"), join(repoRoot, "runtime", "cluster", "balancer.ts"), String(publicPort), ...nodes.map((n) => String(n.httpPort))], {
-    detached: true,
-    stdio: ["ignore", log, log],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      join(repoRoot, "node_modules", "tsx", "dist", "cli.mjs"),
+      join(repoRoot, "runtime", "cluster", "balancer.ts"),
+      String(publicPort),
+      ...nodes.map((n) => String(n.httpPort)),
+    ],
+    {
+      detached: true,
+      stdio: ["ignore", log, log],
+    },
+  );
   closeSync(log);
   child.unref();
   for (let i = 0; i < 100; i += 1) {
     if (child.exitCode !== null) break;
-    const up = await fetch(`http://127.0.0.1:${publicPort}/`).then(() => true, (error: Error & { cause?: { code?: string } }) => error.cause?.code !== "ECONNREFUSED");
+    const up = await fetch(`http://127.0.0.1:${publicPort}/`).then(
+      () => true,
+      (error: Error & { cause?: { code?: string } }) => error.cause?.code !== "ECONNREFUSED",
+    );
     if (up) return child.pid!;
     await sleep(100);
   }
-  throw new Error(`the cluster's balancer did not start on 127.0.0.1:${publicPort}; see ${join(clusterDir(name), "balancer.log")}`);
+  throw new Error(
+    `the cluster's balancer did not start on 127.0.0.1:${publicPort}; see ${join(clusterDir(name), "balancer.log")}`,
+  );
 }
 
 function stopBalancer(state: ClusterState): void {
@@ -148,7 +174,11 @@ export function clusterArgs(node: Pick<ClusterNodeInfo, "jgroupsPort">, publicUr
 }
 
 /** Starts (or restarts) one node of a cluster whose state and database exist. */
-export async function startNode(cluster: RunningCluster, index: number, options: { echoLog?: boolean; ephemeral?: boolean } = {}): Promise<RunningKeycloak> {
+export async function startNode(
+  cluster: RunningCluster,
+  index: number,
+  options: { echoLog?: boolean; ephemeral?: boolean } = {},
+): Promise<RunningKeycloak> {
   const node = cluster.nodes[index - 1];
   if (!node) throw new Error(`cluster ${cluster.name} has no node ${index}`);
   const running = await startKeycloak({
@@ -174,7 +204,10 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Runnin
   const admin = adminPassword(name);
   const { nodes, publicPort } = await planNodes(name, count);
   const previous = readClusterState(name);
-  const balancerPid = previous?.balancerPid && isAlive(previous.balancerPid) && previous.publicPort === publicPort ? previous.balancerPid : await startBalancerProcess(name, publicPort, nodes);
+  const balancerPid =
+    previous?.balancerPid && isAlive(previous.balancerPid) && previous.publicPort === publicPort
+      ? previous.balancerPid
+      : await startBalancerProcess(name, publicPort, nodes);
   const state: ClusterState = {
     name,
     adminUser: process.env.KENPO_ADMIN_USER ?? "admin",

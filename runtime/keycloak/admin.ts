@@ -17,11 +17,15 @@ export function adminFromEnv(url: string, env: NodeJS.ProcessEnv = process.env):
  */
 export async function connectAdmin(conn: AdminConnection, realm?: string): Promise<KcAdminClient & { close(): void }> {
   const admin = new KcAdminClient({ baseUrl: conn.url, realmName: "master" });
-  const login = () => admin.auth({ grantType: "password", clientId: "admin-cli", username: conn.username, password: conn.password });
+  const login = () =>
+    admin.auth({ grantType: "password", clientId: "admin-cli", username: conn.username, password: conn.password });
   try {
     await login();
   } catch (error) {
-    throw new Error(`cannot log in to Keycloak's admin API at ${conn.url} as ${conn.username}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new Error(
+      `cannot log in to Keycloak's admin API at ${conn.url} as ${conn.username}: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
   }
   if (realm) admin.setConfig({ realmName: realm });
   const timer = setInterval(() => {

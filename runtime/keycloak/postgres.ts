@@ -25,7 +25,10 @@ const isRoot = process.getuid?.() === 0;
 /** PostgreSQL refuses to run as root, so as root we run it as Debian's `postgres` user. */
 function runAsOwner(cmd: string, args: string[]): string {
   return isRoot
-    ? execFileSync("runuser", ["-u", "postgres", "--", cmd, ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] })
+    ? execFileSync("runuser", ["-u", "postgres", "--", cmd, ...args], {
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "pipe"],
+      })
     : execFileSync(cmd, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 }
 
@@ -39,7 +42,10 @@ function ownerIds(): { uid: number; gid: number } | undefined {
  * A private PostgreSQL cluster on loopback for one Keycloak profile (or a whole Keycloak cluster):
  * created on first use under .cache/postgres/<name>, started if stopped. Returns Keycloak's DB options.
  */
-export async function startPostgres(opts: { name: string; port?: number }): Promise<DatabaseOptions & { port: number; dataDir: string }> {
+export async function startPostgres(opts: {
+  name: string;
+  port?: number;
+}): Promise<DatabaseOptions & { port: number; dataDir: string }> {
   const bin = postgresBin();
   const base = join(cacheDir, "postgres", opts.name);
   const dataDir = join(base, "data");
@@ -60,7 +66,17 @@ export async function startPostgres(opts: { name: string; port?: number }): Prom
     const pwFile = join(base, "pwfile");
     writeFileSync(pwFile, state.password + "\n", { mode: 0o600 });
     if (ids) chownSync(pwFile, ids.uid, ids.gid);
-    runAsOwner(join(bin, "initdb"), ["-D", dataDir, "-U", "keycloak", "--auth=scram-sha-256", `--pwfile=${pwFile}`, "-E", "UTF8", "--locale=C.UTF-8"]);
+    runAsOwner(join(bin, "initdb"), [
+      "-D",
+      dataDir,
+      "-U",
+      "keycloak",
+      "--auth=scram-sha-256",
+      `--pwfile=${pwFile}`,
+      "-E",
+      "UTF8",
+      "--locale=C.UTF-8",
+    ]);
     writeFileSync(stateFile, JSON.stringify(state), { mode: 0o600 });
   } else {
     state = JSON.parse(readFileSync(stateFile, "utf8")) as PostgresState;
@@ -74,13 +90,36 @@ export async function startPostgres(opts: { name: string; port?: number }): Prom
   }
   if (!running) {
     runAsOwner(join(bin, "pg_ctl"), [
-      "-D", dataDir, "-l", join(base, "postgres.log"), "-w", "start",
-      "-o", `-p ${state.port} -c listen_addresses=127.0.0.1 -k ${socketDir} -c max_connections=200`,
+      "-D",
+      dataDir,
+      "-l",
+      join(base, "postgres.log"),
+      "-w",
+      "start",
+      "-o",
+      `-p ${state.port} -c listen_addresses=127.0.0.1 -k ${socketDir} -c max_connections=200`,
     ]);
     const env = { ...process.env, PGPASSWORD: state.password };
-    const exists = execFileSync(join(bin, "psql"), ["-h", "127.0.0.1", "-p", String(state.port), "-U", "keycloak", "-d", "postgres", "-tAc", "SELECT 1 FROM pg_database WHERE datname='keycloak'"], { env, encoding: "utf8" }).trim();
+    const exists = execFileSync(
+      join(bin, "psql"),
+      [
+        "-h",
+        "127.0.0.1",
+        "-p",
+        String(state.port),
+        "-U",
+        "keycloak",
+        "-d",
+        "postgres",
+        "-tAc",
+        "SELECT 1 FROM pg_database WHERE datname='keycloak'",
+      ],
+      { env, encoding: "utf8" },
+    ).trim();
     if (exists !== "1") {
-      execFileSync(join(bin, "createdb"), ["-h", "127.0.0.1", "-p", String(state.port), "-U", "keycloak", "keycloak"], { env });
+      execFileSync(join(bin, "createdb"), ["-h", "127.0.0.1", "-p", String(state.port), "-U", "keycloak", "keycloak"], {
+        env,
+      });
     }
   }
   chmodSync(stateFile, 0o600);

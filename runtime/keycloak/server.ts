@@ -1,5 +1,18 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { closeSync, copyFileSync, cpSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { ensureDistribution } from "./distribution.js";
@@ -90,7 +103,11 @@ function prepareHome(distHome: string, name: string, providers: string[]): strin
   for (const jar of providers) {
     const target = join(providersDir, jar.split("/").pop()!);
     // Copy only what changed, so an unchanged restart skips Keycloak's re-augmentation.
-    if (!existsSync(target) || statSync(target).mtimeMs !== statSync(jar).mtimeMs || statSync(target).size !== statSync(jar).size) {
+    if (
+      !existsSync(target) ||
+      statSync(target).mtimeMs !== statSync(jar).mtimeMs ||
+      statSync(target).size !== statSync(jar).size
+    ) {
       copyFileSync(jar, target);
       const { atime, mtime } = statSync(jar);
       utimesSync(target, atime, mtime);
@@ -99,7 +116,11 @@ function prepareHome(distHome: string, name: string, providers: string[]): strin
   return home;
 }
 
-async function waitReady(kc: { managementUrl: string; logFile: string }, child: ChildProcess | undefined, timeoutSec: number): Promise<void> {
+async function waitReady(
+  kc: { managementUrl: string; logFile: string },
+  child: ChildProcess | undefined,
+  timeoutSec: number,
+): Promise<void> {
   const deadline = Date.now() + timeoutSec * 1000;
   // Asserted, not annotated: set by the exit listener, which TypeScript's narrowing cannot see, so an
   // annotated `= null` would narrow it to null for good.
@@ -107,7 +128,9 @@ async function waitReady(kc: { managementUrl: string; logFile: string }, child: 
   child?.once("exit", (code) => (exited = code ?? -1));
   while (Date.now() < deadline) {
     if (exited !== null) {
-      throw new Error(`Keycloak exited with code ${exited} before it was ready; see ${kc.logFile}:\n${tail(kc.logFile, 30)}`);
+      throw new Error(
+        `Keycloak exited with code ${exited} before it was ready; see ${kc.logFile}:\n${tail(kc.logFile, 30)}`,
+      );
     }
     try {
       const res = await fetch(`${kc.managementUrl}/health/ready`);
@@ -190,7 +213,10 @@ export async function startKeycloak(options: KeycloakOptions): Promise<RunningKe
     home,
     logFile,
   };
-  writeFileSync(stateFile(options.name), JSON.stringify({ ...running, adminPassword: undefined, ephemeral: options.ephemeral ?? false }, null, 2));
+  writeFileSync(
+    stateFile(options.name),
+    JSON.stringify({ ...running, adminPassword: undefined, ephemeral: options.ephemeral ?? false }, null, 2),
+  );
   let echo: ReturnType<typeof setInterval> | undefined;
   if (options.echoLog) echo = followLog(logFile);
   try {
@@ -263,7 +289,9 @@ export function killKeycloak(name: string): void {
   if (state && isAlive(state.pid)) process.kill(-state.pid, "SIGKILL");
 }
 
-export async function keycloakStatus(name: string): Promise<{ running: boolean; ready: boolean; state?: RunningKeycloak }> {
+export async function keycloakStatus(
+  name: string,
+): Promise<{ running: boolean; ready: boolean; state?: RunningKeycloak }> {
   const state = readState(name);
   if (!state || !isAlive(state.pid)) return { running: false, ready: false };
   try {

@@ -34,7 +34,9 @@ test("the mailbox receives a mail over SMTP and extracts its links", async () =>
     const mail = await mailbox.waitForMail("hanako@example.test", undefined, 5000);
     expect(mail.subject).toBe("verify");
     expect(mail.links).toEqual(["http://127.0.0.1:8080/realms/x/login-actions/action-token?key=abc&client_id=y"]);
-    await expect(mailbox.waitForMail("nobody@example.test", undefined, 300)).rejects.toThrow(/no mail to nobody@example.test/);
+    await expect(mailbox.waitForMail("nobody@example.test", undefined, 300)).rejects.toThrow(
+      /no mail to nobody@example.test/,
+    );
   } finally {
     await mailbox.close();
   }

@@ -24,14 +24,20 @@ export interface Mailbox {
 
 function toReceived(parsed: ParsedMail): ReceivedMail {
   const addresses = (field: ParsedMail["to"]) =>
-    (Array.isArray(field) ? field : field ? [field] : []).flatMap((a) => a.value.map((v) => (v.address ?? "").toLowerCase()));
+    (Array.isArray(field) ? field : field ? [field] : []).flatMap((a) =>
+      a.value.map((v) => (v.address ?? "").toLowerCase()),
+    );
   const text = parsed.text ?? "";
   const html = typeof parsed.html === "string" ? parsed.html : "";
-  const links = [...new Set([...`${text}\n${html}`.matchAll(/https?:\/\/[^\s"'<>]+/g)].map((m) => m[0].replace(/&amp;/g, "&")))];
+  const links = [
+    ...new Set([...`${text}\n${html}`.matchAll(/https?:\/\/[^\s"'<>]+/g)].map((m) => m[0].replace(/&amp;/g, "&"))),
+  ];
   return { to: addresses(parsed.to), from: parsed.from?.text ?? "", subject: parsed.subject ?? "", text, html, links };
 }
 
-export async function startMailbox(options: { port?: number; onMail?: (mail: ReceivedMail) => void } = {}): Promise<Mailbox> {
+export async function startMailbox(
+  options: { port?: number; onMail?: (mail: ReceivedMail) => void } = {},
+): Promise<Mailbox> {
   const mails: ReceivedMail[] = [];
   const waiters: Array<() => void> = [];
   const server = new SMTPServer({

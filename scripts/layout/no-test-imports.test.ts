@@ -12,7 +12,16 @@ import { repoRoot } from "../../runtime/keycloak/paths.js";
 const SOURCE = /\.(ts|tsx|mts|cts|mjs)$/;
 const TEST_FILE = /\.test\.(ts|tsx|mts|cts|mjs)$/;
 /** Installed packages and build outputs (.gitignore), which are not our source. */
-const NOT_SOURCE = new Set(["node_modules", "dist", "dist_keycloak", "dist-gallery", "storybook-static", "coverage", "out", "manual-output"]);
+const NOT_SOURCE = new Set([
+  "node_modules",
+  "dist",
+  "dist_keycloak",
+  "dist-gallery",
+  "storybook-static",
+  "coverage",
+  "out",
+  "manual-output",
+]);
 const TOP_LEVEL_OUTPUTS = new Set(["build"]);
 
 function isTestTree(path: string): boolean {
@@ -24,7 +33,12 @@ function productSources(dir: string, found: string[] = []): string[] {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
       if (entry.name.startsWith(".") && entry.name !== ".storybook") continue;
-      if (NOT_SOURCE.has(entry.name) || (dir === repoRoot && TOP_LEVEL_OUTPUTS.has(entry.name)) || entry.name === "test") continue;
+      if (
+        NOT_SOURCE.has(entry.name) ||
+        (dir === repoRoot && TOP_LEVEL_OUTPUTS.has(entry.name)) ||
+        entry.name === "test"
+      )
+        continue;
       productSources(path, found);
     } else if (SOURCE.test(entry.name) && !TEST_FILE.test(entry.name) && !entry.name.endsWith(".d.ts")) {
       found.push(path);
@@ -66,8 +80,18 @@ describe("product code never imports the test tree", () => {
   test("no non-test source file outside test/ imports from a test/ folder", () => {
     const files = productSources(repoRoot);
     // The walk must reach the product code that used to import test/support.
-    expect(files).toEqual(expect.arrayContaining([join(repoRoot, "manual", "generate.ts"), join(repoRoot, "bench", "login.ts"), join(repoRoot, "journeys", "browser-journeys.ts")]));
-    const offenders = files.flatMap((file) => testTreeImports(file, readFileSync(file, "utf8")).map((specifier) => `${relative(repoRoot, file)} imports ${specifier}`));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        join(repoRoot, "manual", "generate.ts"),
+        join(repoRoot, "bench", "login.ts"),
+        join(repoRoot, "journeys", "browser-journeys.ts"),
+      ]),
+    );
+    const offenders = files.flatMap((file) =>
+      testTreeImports(file, readFileSync(file, "utf8")).map(
+        (specifier) => `${relative(repoRoot, file)} imports ${specifier}`,
+      ),
+    );
     expect(offenders).toEqual([]);
   });
 });

@@ -46,7 +46,9 @@ function jdkPackage(env) {
   if (!onPath("apt-cache", env)) return undefined;
   const names = ["temurin-25-jdk", "temurin-21-jdk", "openjdk-25-jdk-headless", "openjdk-21-jdk-headless"];
   const out = run("apt-cache", ["policy", ...names], env).stdout ?? "";
-  return names.find((name) => new RegExp(`^${name}:\\n\\s+Installed: .*\\n\\s+Candidate: (?!\\(none\\))`, "m").test(out));
+  return names.find((name) =>
+    new RegExp(`^${name}:\\n\\s+Installed: .*\\n\\s+Candidate: (?!\\(none\\))`, "m").test(out),
+  );
 }
 
 /** What is missing, in README's order; `pkg` is the apt package that brings it, when there is one. */
@@ -55,21 +57,28 @@ function missingPrerequisites(env = process.env) {
   const missing = [];
   // The browser tests launch the same one (KENPO_CHROMIUM, else /usr/bin/chromium).
   const chromium = env.KENPO_CHROMIUM ?? at("usr/bin/chromium");
-  if (!executable(chromium)) missing.push({ pkg: "chromium", why: `${chromium} not found (browser tests, the manual)` });
+  if (!executable(chromium))
+    missing.push({ pkg: "chromium", why: `${chromium} not found (browser tests, the manual)` });
   const pgRoot = at("usr/lib/postgresql");
   const pg = existsSync(pgRoot) && readdirSync(pgRoot).some((v) => executable(join(pgRoot, v, "bin", "pg_ctl")));
   if (!pg) missing.push({ pkg: "postgresql", why: `no ${pgRoot}/*/bin/pg_ctl (PostgreSQL profile, cluster tests)` });
   if (!onPath("mvn", env)) missing.push({ pkg: "maven", why: "mvn not on PATH (fetches Keycloak, packs the theme)" });
   const fonts = [at("usr/share/fonts"), at("usr/local/share/fonts")];
   if (!fonts.some((dir) => hasFont(dir, /Noto(Sans|Serif)CJK/i))) {
-    missing.push({ pkg: "fonts-noto-cjk", why: `no Noto CJK font under ${fonts.join(" or ")} (Japanese in screenshots)` });
+    missing.push({
+      pkg: "fonts-noto-cjk",
+      why: `no Noto CJK font under ${fonts.join(" or ")} (Japanese in screenshots)`,
+    });
   }
   const jvmRoot = at("usr/lib/jvm");
   try {
     findJdk(env, jvmRoot);
   } catch (error) {
     const seen = /Looked at: (.*)$/.exec(error.message)?.[1] ?? "nothing";
-    missing.push({ pkg: jdkPackage(env), why: `none in JAVA_HOME or under ${jvmRoot} (Keycloak refuses older); looked at: ${seen}` });
+    missing.push({
+      pkg: jdkPackage(env),
+      why: `none in JAVA_HOME or under ${jvmRoot} (Keycloak refuses older); looked at: ${seen}`,
+    });
   }
   return missing;
 }
@@ -82,11 +91,16 @@ function installCommand(pkgs, isRoot) {
 
 function report(missing, isRoot) {
   const pkgs = missing.flatMap((m) => (m.pkg ? [m.pkg] : []));
-  const lines = ["Missing system prerequisites (nothing was built):", ...missing.map((m) => `  - ${m.pkg ?? `a JDK ${MIN_JAVA}+`}: ${m.why}`)];
+  const lines = [
+    "Missing system prerequisites (nothing was built):",
+    ...missing.map((m) => `  - ${m.pkg ?? `a JDK ${MIN_JAVA}+`}: ${m.why}`),
+  ];
   lines.push("Install them, then run the same npm command again:");
   if (pkgs.length) lines.push(`  ${installCommand(pkgs, isRoot)}`);
   if (missing.some((m) => !m.pkg)) {
-    lines.push(`  a JDK ${MIN_JAVA}+ (Eclipse Temurin: https://adoptium.net/installation/linux/), or JAVA_HOME pointing at one`);
+    lines.push(
+      `  a JDK ${MIN_JAVA}+ (Eclipse Temurin: https://adoptium.net/installation/linux/), or JAVA_HOME pointing at one`,
+    );
   }
   process.stderr.write(`${lines.join("\n")}\n`);
 }
@@ -95,7 +109,10 @@ function report(missing, isRoot) {
 function aptInstall(pkgs, env) {
   process.stderr.write(`Installing system packages: ${pkgs.join(" ")} (apt-get)…\n`);
   const quiet = { env: { ...env, DEBIAN_FRONTEND: "noninteractive" }, stdio: "inherit" };
-  for (const args of [["update", "-qq"], ["install", "-y", "-qq", "--no-install-recommends", ...pkgs]]) {
+  for (const args of [
+    ["update", "-qq"],
+    ["install", "-y", "-qq", "--no-install-recommends", ...pkgs],
+  ]) {
     const result = spawnSync("apt-get", args, quiet);
     if (result.status !== 0) return false;
   }
@@ -112,7 +129,9 @@ function stopDebianClusters(env) {
   for (const [version, cluster] of online) {
     process.stderr.write(`Stopping Debian's PostgreSQL cluster ${version}/${cluster}, which kenpo does not use…\n`);
     if (run("pg_ctlcluster", [version, cluster, "stop"], env, { stdio: "inherit" }).status !== 0) {
-      process.stderr.write(`Could not stop it (sudo pg_ctlcluster ${version} ${cluster} stop); continuing, our clusters use other ports.\n`);
+      process.stderr.write(
+        `Could not stop it (sudo pg_ctlcluster ${version} ${cluster} stop); continuing, our clusters use other ports.\n`,
+      );
     }
   }
 }
@@ -122,7 +141,10 @@ function ensureNodePackages() {
   const installed = join(repo, "node_modules", ".package-lock.json");
   if (existsSync(installed) && statSync(installed).mtimeMs >= statSync(lock).mtimeMs) return;
   process.stderr.write("Installing node packages (npm ci)…\n");
-  const result = spawnSync("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=warn"], { cwd: repo, stdio: "inherit" });
+  const result = spawnSync("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=warn"], {
+    cwd: repo,
+    stdio: "inherit",
+  });
   if (result.status !== 0) {
     process.stderr.write(`npm ci failed (exit ${result.status ?? result.signal}); run it yourself to see why.\n`);
     process.exit(result.status ?? 1);

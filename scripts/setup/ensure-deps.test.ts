@@ -65,7 +65,8 @@ function npmRun(script: "start" | "test", m: Machine) {
   return { status: result.status, stderr: result.stderr, calls };
 }
 
-const installLine = (pkgs: string) => new RegExp(`^ {2}(sudo )?apt-get update && (sudo )?apt-get install -y ${pkgs}$`, "m");
+const installLine = (pkgs: string) =>
+  new RegExp(`^ {2}(sudo )?apt-get update && (sudo )?apt-get install -y ${pkgs}$`, "m");
 
 describe.each(["start", "test"] as const)("npm %s", (script) => {
   test("with every prerequisite it goes on to the build", () => {

@@ -14,7 +14,10 @@ export function javaMajor(home) {
     text = /JAVA_VERSION="([^"]+)"/.exec(readFileSync(release, "utf8"))?.[1];
   } else if (existsSync(join(home, "bin", "java"))) {
     // `java -version` writes to stderr.
-    const run = spawnSync(join(home, "bin", "java"), ["-version"], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    const run = spawnSync(join(home, "bin", "java"), ["-version"], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     if (run.status !== 0) return undefined;
     text = /version "([^"]+)"/.exec(`${run.stdout}${run.stderr}`)?.[1];
   }

@@ -21,7 +21,8 @@ export interface TestCluster {
 
 export function testCluster(): TestCluster {
   const json = process.env[TEST_CLUSTER_ENV];
-  if (!json) throw new Error(`${TEST_CLUSTER_ENV} is not set: run the cluster tests through jest (--selectProjects cluster)`);
+  if (!json)
+    throw new Error(`${TEST_CLUSTER_ENV} is not set: run the cluster tests through jest (--selectProjects cluster)`);
   return JSON.parse(json) as TestCluster;
 }
 
@@ -39,12 +40,17 @@ export function clusterNode(index: number): TestKeycloak & { node: ClusterNodeIn
 }
 
 /** Waits until every given node sees `size` members, so replication is in place before a test relies on it. */
-export async function waitForClusterSize(nodes: Array<Pick<ClusterNodeInfo, "managementUrl">>, size: number, timeoutMs = 60_000): Promise<void> {
+export async function waitForClusterSize(
+  nodes: Array<Pick<ClusterNodeInfo, "managementUrl">>,
+  size: number,
+  timeoutMs = 60_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const sizes = await Promise.all(nodes.map((n) => clusterSize(n)));
     if (sizes.every((s) => s === size)) return;
-    if (Date.now() > deadline) throw new Error(`cluster did not reach ${size} members in ${timeoutMs / 1000}s (nodes see ${sizes.join(", ")})`);
+    if (Date.now() > deadline)
+      throw new Error(`cluster did not reach ${size} members in ${timeoutMs / 1000}s (nodes see ${sizes.join(", ")})`);
     await new Promise((r) => setTimeout(r, 250));
   }
 }
@@ -64,8 +70,17 @@ export async function startTestCluster(): Promise<void> {
     await stopCluster(name);
     throw error;
   }
-  process.stderr.write(`[test] cluster ready in ${((Date.now() - started) / 1000).toFixed(0)} s: ${cluster.publicUrl} → ${cluster.nodes.map((n) => n.url).join(", ")}\n`);
-  const info: TestCluster = { name, publicUrl: cluster.publicUrl, adminUser: cluster.adminUser, adminPassword: cluster.adminPassword, nodes: cluster.nodes, owned: true };
+  process.stderr.write(
+    `[test] cluster ready in ${((Date.now() - started) / 1000).toFixed(0)} s: ${cluster.publicUrl} → ${cluster.nodes.map((n) => n.url).join(", ")}\n`,
+  );
+  const info: TestCluster = {
+    name,
+    publicUrl: cluster.publicUrl,
+    adminUser: cluster.adminUser,
+    adminPassword: cluster.adminPassword,
+    nodes: cluster.nodes,
+    owned: true,
+  };
   process.env[TEST_CLUSTER_ENV] = JSON.stringify(info);
 }
 

@@ -6,7 +6,15 @@ import { connectCluster, killNode, startNode } from "../../runtime/cluster/clust
 import { keycloakStatus } from "../../runtime/keycloak/server.js";
 import { existingUserIds } from "../../members/keycloak-writer.js";
 import { decodeJwt } from "../../journeys/http-login.js";
-import { cardMember, freshCode, importMember, Journey, totpFromPage, verificationLink, type TestRealm } from "../../journeys/http-journey.js";
+import {
+  cardMember,
+  freshCode,
+  importMember,
+  Journey,
+  totpFromPage,
+  verificationLink,
+  type TestRealm,
+} from "../../journeys/http-journey.js";
 import { memberRegister, runCli, spawnCli } from "../support/kenpo-cli.js";
 import { startMailbox, type Mailbox } from "../support/mailbox.js";
 import { provisionTestRealm, testAdmin } from "../../journeys/realm.js";
@@ -48,7 +56,11 @@ describe("two Keycloak nodes on PostgreSQL as one cluster", () => {
   beforeEach(bothNodesUp);
   beforeAll(async () => {
     mailbox = await startMailbox();
-    realm = await provisionTestRealm("cluster", { smtp: { host: "127.0.0.1", port: mailbox.port, from: "no-reply@kenpo.test", ssl: false, starttls: false } }, clusterPublic());
+    realm = await provisionTestRealm(
+      "cluster",
+      { smtp: { host: "127.0.0.1", port: mailbox.port, from: "no-reply@kenpo.test", ssl: false, starttls: false } },
+      clusterPublic(),
+    );
   });
   afterAll(async () => {
     await realm.cleanup();
@@ -59,19 +71,30 @@ describe("two Keycloak nodes on PostgreSQL as one cluster", () => {
     const member = cardMember("roam.taro");
     await importMember(realm, member);
     const used = new Set<string>();
-    const j = await (await onNode(new Journey(realm), 1).open()).post({ username: "roam.taro", password: member.initialPassword }, PAGE.birthdate);
+    const j = await (
+      await onNode(new Journey(realm), 1).open()
+    ).post({ username: "roam.taro", password: member.initialPassword }, PAGE.birthdate);
     expect(servedBy(j)).toBe(node1().url);
     await onNode(j, 2).post({ [FORM_FIELD.birthdate]: "19801201" }, PAGE.terms);
     expect(servedBy(j)).toBe(node2().url);
     await onNode(j, 1).post({ [FORM_FIELD.accept]: "同意する" }, PAGE.methodChoice);
     expect(servedBy(j)).toBe(node1().url);
-    await onNode(j, 2).post({ [FORM_FIELD.method]: METHOD.otp, [FORM_FIELD.newUserId]: "" }, "login-update-password.ftl");
-    await onNode(j, 1).post({ "password-new": "Roam-Pass-2026", "password-confirm": "Roam-Pass-2026" }, "login-verify-email.ftl");
+    await onNode(j, 2).post(
+      { [FORM_FIELD.method]: METHOD.otp, [FORM_FIELD.newUserId]: "" },
+      "login-update-password.ftl",
+    );
+    await onNode(j, 1).post(
+      { "password-new": "Roam-Pass-2026", "password-confirm": "Roam-Pass-2026" },
+      "login-verify-email.ftl",
+    );
     // The mail was sent by node 1; its link is opened on node 2.
     await onNode(j, 2).follow(await verificationLink(mailbox, member.email!), "login-config-totp.ftl");
     expect(servedBy(j)).toBe(node2().url);
     const { secret, totp } = totpFromPage(j.page);
-    await onNode(j, 1).post({ totp: await freshCode(totp, used), totpSecret: secret, userLabel: "iPhone", mode: "manual" }, "portal");
+    await onNode(j, 1).post(
+      { totp: await freshCode(totp, used), totpSecret: secret, userLabel: "iPhone", mode: "manual" },
+      "portal",
+    );
     expect(decodeJwt(j.tokens!.id_token).preferred_username).toBe("roam.taro");
 
     const again = await onNode(new Journey(realm), 2).open();
@@ -85,7 +108,9 @@ describe("two Keycloak nodes on PostgreSQL as one cluster", () => {
     const member = cardMember("crash.hanako", { symbol: "8", number: "88", birthdate: "1972-02-29" });
     await importMember(realm, member);
     const used = new Set<string>();
-    const j = await (await onNode(new Journey(realm), 1).open()).post({ username: "crash.hanako", password: member.initialPassword }, PAGE.birthdate);
+    const j = await (
+      await onNode(new Journey(realm), 1).open()
+    ).post({ username: "crash.hanako", password: member.initialPassword }, PAGE.birthdate);
     await j.post({ [FORM_FIELD.birthdate]: "S47.2.29" }, PAGE.terms);
     expect(servedBy(j)).toBe(node1().url);
 
@@ -97,22 +122,38 @@ describe("two Keycloak nodes on PostgreSQL as one cluster", () => {
     j.browser.routes.clear();
     await j.post({ [FORM_FIELD.accept]: "同意する" }, PAGE.methodChoice);
     await j.post({ [FORM_FIELD.method]: METHOD.otp, [FORM_FIELD.newUserId]: "" }, "login-update-password.ftl");
-    await j.post({ "password-new": "Crash-Pass-2026", "password-confirm": "Crash-Pass-2026" }, "login-verify-email.ftl");
+    await j.post(
+      { "password-new": "Crash-Pass-2026", "password-confirm": "Crash-Pass-2026" },
+      "login-verify-email.ftl",
+    );
     await j.follow(await verificationLink(mailbox, member.email!), "login-config-totp.ftl");
     const { secret, totp } = totpFromPage(j.page);
-    await j.post({ totp: await freshCode(totp, used), totpSecret: secret, userLabel: "Galaxy", mode: "manual" }, "portal");
+    await j.post(
+      { totp: await freshCode(totp, used), totpSecret: secret, userLabel: "Galaxy", mode: "manual" },
+      "portal",
+    );
     expect(decodeJwt(j.tokens!.id_token).preferred_username).toBe("crash.hanako");
     // ② and ③ were not asked again: after the crash, only ④ onwards.
-    expect(j.browser.visited.slice(3).map((u) => new URL(u).origin)).toEqual(Array(j.browser.visited.length - 3).fill(clusterPublic().url));
+    expect(j.browser.visited.slice(3).map((u) => new URL(u).origin)).toEqual(
+      Array(j.browser.visited.length - 3).fill(clusterPublic().url),
+    );
 
     const admin = await testAdmin(node2());
     try {
       const [user] = await admin.users.find({ realm: realm.config.realm, username: "crash.hanako", exact: true });
       expect(user).toMatchObject({ emailVerified: true, requiredActions: [] });
-      expect(user?.attributes).toMatchObject({ [USER_ATTRIBUTE.stage]: [STAGE.enrolling], [USER_ATTRIBUTE.mfaMethod]: [METHOD.otp], [USER_ATTRIBUTE.birthdate]: ["1972-02-29"] });
+      expect(user?.attributes).toMatchObject({
+        [USER_ATTRIBUTE.stage]: [STAGE.enrolling],
+        [USER_ATTRIBUTE.mfaMethod]: [METHOD.otp],
+        [USER_ATTRIBUTE.birthdate]: ["1972-02-29"],
+      });
       expect(firstAttribute(user, USER_ATTRIBUTE.termsAcceptedAt)).toMatch(/^\d+$/);
       const credentials = await admin.users.getCredentials({ realm: realm.config.realm, id: user!.id! });
-      expect(credentials.map((c) => `${c.type}:${c.userLabel ?? ""}`).sort()).toEqual(["otp:Galaxy", "password-history:", "password:"]);
+      expect(credentials.map((c) => `${c.type}:${c.userLabel ?? ""}`).sort()).toEqual([
+        "otp:Galaxy",
+        "password-history:",
+        "password:",
+      ]);
 
       // The next login (node 1 still down) asks for the new password and the OTP device, and activates the member.
       const again = await new Journey(realm).open();
@@ -136,7 +177,10 @@ describe("two Keycloak nodes on PostgreSQL as one cluster", () => {
     const admin2 = await testAdmin(node2());
     const count = async () => (await existingUserIds(admin2, importRealm.config.realm)).size;
     try {
-      const first = spawnCli(["import-members", file, "--batch-size", "20", "--config", configFile, "--url", node1().url], testCluster());
+      const first = spawnCli(
+        ["import-members", file, "--batch-size", "20", "--config", configFile, "--url", node1().url],
+        testCluster(),
+      );
       // Kill node 1 once some, but not all, batches are in.
       while ((await count()) < 60) await new Promise((r) => setTimeout(r, 100));
       await killNode(testCluster(), 1);
@@ -148,14 +192,26 @@ describe("two Keycloak nodes on PostgreSQL as one cluster", () => {
       expect(partial).toBeLessThan(total);
 
       // The operator runs the same command again, now through the node that is left.
-      const resumed = JSON.parse((await runCli(["import-members", file, "--config", configFile, "--url", node2().url, "--report", "json"], testCluster())).stdout) as { created: number; skipped: number };
+      const resumed = JSON.parse(
+        (
+          await runCli(
+            ["import-members", file, "--config", configFile, "--url", node2().url, "--report", "json"],
+            testCluster(),
+          )
+        ).stdout,
+      ) as { created: number; skipped: number };
       expect(resumed).toMatchObject({ valid: total, updated: 0 });
       expect(resumed.created + resumed.skipped).toBe(total);
       expect(resumed.skipped).toBe(partial);
 
       const usernames: string[] = [];
       for (let first = 0; ; first += 100) {
-        const page = await admin2.users.find({ realm: importRealm.config.realm, first, max: 100, briefRepresentation: true });
+        const page = await admin2.users.find({
+          realm: importRealm.config.realm,
+          first,
+          max: 100,
+          briefRepresentation: true,
+        });
         usernames.push(...page.map((u) => u.username!));
         if (page.length < 100) break;
       }

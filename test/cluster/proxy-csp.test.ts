@@ -36,7 +36,9 @@ async function watchedPage(browser: Browser): Promise<{ page: Page; violations: 
   await page.exposeFunction("reportViolation", (v: string) => violations.push(v));
   await page.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (e) => {
-      (window as unknown as { reportViolation(v: string): void }).reportViolation(`${e.effectiveDirective} blocked ${e.blockedURI || "(inline)"}`);
+      (window as unknown as { reportViolation(v: string): void }).reportViolation(
+        `${e.effectiveDirective} blocked ${e.blockedURI || "(inline)"}`,
+      );
     });
   });
   return { page, violations };
@@ -49,11 +51,18 @@ describe("the proxy's Content-Security-Policy and the kenpo theme", () => {
 
   beforeAll(async () => {
     mailbox = await startMailbox();
-    realm = await provisionTestRealm("csp", { smtp: { host: "127.0.0.1", port: mailbox.port, from: "no-reply@kenpo.test", ssl: false, starttls: false } }, clusterNode(2));
+    realm = await provisionTestRealm(
+      "csp",
+      { smtp: { host: "127.0.0.1", port: mailbox.port, from: "no-reply@kenpo.test", ssl: false, starttls: false } },
+      clusterNode(2),
+    );
     browser = await launchBrowser();
   });
   const useCsp = (policy: string) =>
-    realm.admin.realms.update({ realm: realm.config.realm }, { browserSecurityHeaders: { contentSecurityPolicy: `${KEYCLOAK_DEFAULT_CSP} ${policy}` } });
+    realm.admin.realms.update(
+      { realm: realm.config.realm },
+      { browserSecurityHeaders: { contentSecurityPolicy: `${KEYCLOAK_DEFAULT_CSP} ${policy}` } },
+    );
   afterAll(async () => {
     await browser?.close();
     await realm?.cleanup();
@@ -61,7 +70,13 @@ describe("the proxy's Content-Security-Policy and the kenpo theme", () => {
   });
 
   // Through the cluster's public URL, with PKCE as the portal client requires.
-  const loginUrl = () => authorizationRequest(clusterPublic().url, realm.config.realm, realm.config.portalClients[0]!.clientId, `${PORTAL}/callback`).authUrl;
+  const loginUrl = () =>
+    authorizationRequest(
+      clusterPublic().url,
+      realm.config.realm,
+      realm.config.portalClients[0]!.clientId,
+      `${PORTAL}/callback`,
+    ).authUrl;
 
   test("a first login from ② to the portal, OTP QR code included, runs under the proxy's CSP without a violation", async () => {
     const member = cardMember("csp.taro");
@@ -90,20 +105,27 @@ describe("the proxy's Content-Security-Policy and the kenpo theme", () => {
     await waitForKeycloakPage(page, "login-verify-email.ftl");
     const mail = await mailbox.waitForMail(member.email!, (m) => m.links.some((l) => l.includes("action-token")));
     await page.goto(mail.links.find((l) => l.includes("action-token"))!);
-    if ((await waitForKeycloakPage(page, ["info.ftl", "login-config-totp.ftl"])) === "info.ftl") await page.locator("#kp-proceed").click();
+    if ((await waitForKeycloakPage(page, ["info.ftl", "login-config-totp.ftl"])) === "info.ftl")
+      await page.locator("#kp-proceed").click();
     await waitForKeycloakPage(page, "login-config-totp.ftl");
     await page.locator("#kp-set-up-here").click();
     // The QR code is a data: image: img-src must allow it, and it must really be drawn.
     const qr = page.locator("#kc-totp-secret-qr-code");
     await qr.waitFor({ state: "visible" });
     expect(await qr.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
-    const secret = await page.evaluate(() => (window as unknown as { kcContext: { totp: { totpSecretEncoded: string } } }).kcContext.totp.totpSecretEncoded);
+    const secret = await page.evaluate(
+      () =>
+        (window as unknown as { kcContext: { totp: { totpSecretEncoded: string } } }).kcContext.totp.totpSecretEncoded,
+    );
     const { TOTP, Secret } = await import("otpauth");
     await page.locator("#totp").fill(new TOTP({ secret: Secret.fromBase32(secret.replace(/\s+/g, "")) }).generate());
     await page.locator("#userLabel").fill("CSP phone");
     // The last post redirects to the portal (nothing listens there): the browser must be allowed to
     // go (form-action), which shows as its request for the callback with the authorization code.
-    const [toPortal] = await Promise.all([page.waitForRequest((r) => r.url().startsWith(`${PORTAL}/callback`)), page.locator("#saveTOTPBtn").click()]);
+    const [toPortal] = await Promise.all([
+      page.waitForRequest((r) => r.url().startsWith(`${PORTAL}/callback`)),
+      page.locator("#saveTOTPBtn").click(),
+    ]);
     expect(new URL(toPortal.url()).searchParams.get("code")).toBeTruthy();
     expect(violations).toEqual([]);
   });

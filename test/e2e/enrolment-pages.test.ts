@@ -30,68 +30,86 @@ describe("MFA enrolment pages in the browser (required actions left pending)", (
     const { user } = await memberState(suite.realm, s.member.userId);
     await suite.realm.admin.users.update(
       { realm: suite.realm.config.realm, id: user.id! },
-      { ...user, attributes: { ...user.attributes, [USER_ATTRIBUTE.stage]: [STAGE.enrolling], [USER_ATTRIBUTE.mfaMethod]: [method] }, requiredActions: actions },
+      {
+        ...user,
+        attributes: {
+          ...user.attributes,
+          [USER_ATTRIBUTE.stage]: [STAGE.enrolling],
+          [USER_ATTRIBUTE.mfaMethod]: [method],
+        },
+        requiredActions: actions,
+      },
     );
   }
 
-  test("email link → ⑧ → OTP set-up from the QR code → portal; then password + OTP", async () => {
-    const s = await suite.newMember("enrolment (OTP)");
-    await pending(s, METHOD.otp, [REQUIRED_ACTION.verifyEmail, REQUIRED_ACTION.configureTotp]);
-    const pc = await openDevice(suite.browser, "pc");
-    try {
-      await openPortal(s, pc);
-      await logInWithPassword(s, pc);
-      await confirmEmail(s, pc);
-      await firstLoginDone(s, pc, METHOD.otp, "here");
-      // Keycloak's stock notice on this page speaks of a "mobile authenticator"; ours uses the manual's words.
-      await waitForKeycloakPage(pc.page, PAGES.otpSetup);
-      const text = await pc.page.locator("body").innerText();
-      expect(text).toContain("ワンタイムパスワードの設定を終えると");
-      expect(text).not.toContain("オーセンティケーター");
-      await setUpOtp(s, pc, "テスト用スマートフォン");
-      expect((await expectPortalMember(s, pc)).userId).toBe(s.member.userId);
-      await logOut(s, pc);
-      await returningOtpLogin(s, pc);
-      await expectPortalMember(s, pc, "");
-    } finally {
-      await pc.close();
-    }
-    const state = await memberState(suite.realm, s.member.userId);
-    expect(state.credentials).toContainEqual({ type: CREDENTIAL_TYPE.otp, label: "テスト用スマートフォン" });
-    expect(state.user.emailVerified).toBe(true);
-  }, E2E_TIMEOUT);
+  test(
+    "email link → ⑧ → OTP set-up from the QR code → portal; then password + OTP",
+    async () => {
+      const s = await suite.newMember("enrolment (OTP)");
+      await pending(s, METHOD.otp, [REQUIRED_ACTION.verifyEmail, REQUIRED_ACTION.configureTotp]);
+      const pc = await openDevice(suite.browser, "pc");
+      try {
+        await openPortal(s, pc);
+        await logInWithPassword(s, pc);
+        await confirmEmail(s, pc);
+        await firstLoginDone(s, pc, METHOD.otp, "here");
+        // Keycloak's stock notice on this page speaks of a "mobile authenticator"; ours uses the manual's words.
+        await waitForKeycloakPage(pc.page, PAGES.otpSetup);
+        const text = await pc.page.locator("body").innerText();
+        expect(text).toContain("ワンタイムパスワードの設定を終えると");
+        expect(text).not.toContain("オーセンティケーター");
+        await setUpOtp(s, pc, "テスト用スマートフォン");
+        expect((await expectPortalMember(s, pc)).userId).toBe(s.member.userId);
+        await logOut(s, pc);
+        await returningOtpLogin(s, pc);
+        await expectPortalMember(s, pc, "");
+      } finally {
+        await pc.close();
+      }
+      const state = await memberState(suite.realm, s.member.userId);
+      expect(state.credentials).toContainEqual({ type: CREDENTIAL_TYPE.otp, label: "テスト用スマートフォン" });
+      expect(state.user.emailVerified).toBe(true);
+    },
+    E2E_TIMEOUT,
+  );
 
-  test("passkey: failed face check → 再試行 → registered with its device name; then passwordless login", async () => {
-    const s = await suite.newMember("enrolment (passkey)");
-    await pending(s, METHOD.passkey, [REQUIRED_ACTION.registerPasskey]);
-    const phone = await openDevice(suite.browser, "iphone");
-    try {
-      const authenticator = await addVirtualAuthenticator(phone.page);
-      await openPortal(s, phone);
-      await logInWithPassword(s, phone);
-      await firstLoginDone(s, phone, METHOD.passkey, "here");
+  test(
+    "passkey: failed face check → 再試行 → registered with its device name; then passwordless login",
+    async () => {
+      const s = await suite.newMember("enrolment (passkey)");
+      await pending(s, METHOD.passkey, [REQUIRED_ACTION.registerPasskey]);
+      const phone = await openDevice(suite.browser, "iphone");
+      try {
+        const authenticator = await addVirtualAuthenticator(phone.page);
+        await openPortal(s, phone);
+        await logInWithPassword(s, phone);
+        await firstLoginDone(s, phone, METHOD.passkey, "here");
 
-      await authenticator.setUserVerified(false);
-      await registerPasskey(s, phone, "iPhone（テスト）");
-      await waitForKeycloakPage(phone.page, PAGES.passkeyError);
-      expect(await phone.page.locator("#kc-try-again").innerText()).toContain("再試行");
-      expect(await authenticator.credentials()).toHaveLength(0);
+        await authenticator.setUserVerified(false);
+        await registerPasskey(s, phone, "iPhone（テスト）");
+        await waitForKeycloakPage(phone.page, PAGES.passkeyError);
+        expect(await phone.page.locator("#kc-try-again").innerText()).toContain("再試行");
+        expect(await authenticator.credentials()).toHaveLength(0);
 
-      await authenticator.setUserVerified(true);
-      await s.journey.tap(phone.page.locator("#kc-try-again"), "再試行");
-      await registerPasskey(s, phone, "iPhone（テスト）", "⑫");
-      await expectPortalMember(s, phone);
-      expect(await authenticator.credentials()).toHaveLength(1);
+        await authenticator.setUserVerified(true);
+        await s.journey.tap(phone.page.locator("#kc-try-again"), "再試行");
+        await registerPasskey(s, phone, "iPhone（テスト）", "⑫");
+        await expectPortalMember(s, phone);
+        expect(await authenticator.credentials()).toHaveLength(1);
 
-      await logOut(s, phone);
-      const firstLoginInputs = s.journey.inputs.length;
-      await returningPasskeyLogin(s, phone);
-      expect((await expectPortalMember(s, phone, "")).userId).toBe(s.member.userId);
-      expect(s.journey.inputs.slice(firstLoginInputs).some((input) => input.what.includes("パスワード"))).toBe(false);
-    } finally {
-      await phone.close();
-    }
-    const state = await memberState(suite.realm, s.member.userId);
-    expect(state.credentials.filter((c) => c.type === CREDENTIAL_TYPE.passkey)).toEqual([{ type: CREDENTIAL_TYPE.passkey, label: "iPhone（テスト）" }]);
-  }, E2E_TIMEOUT);
+        await logOut(s, phone);
+        const firstLoginInputs = s.journey.inputs.length;
+        await returningPasskeyLogin(s, phone);
+        expect((await expectPortalMember(s, phone, "")).userId).toBe(s.member.userId);
+        expect(s.journey.inputs.slice(firstLoginInputs).some((input) => input.what.includes("パスワード"))).toBe(false);
+      } finally {
+        await phone.close();
+      }
+      const state = await memberState(suite.realm, s.member.userId);
+      expect(state.credentials.filter((c) => c.type === CREDENTIAL_TYPE.passkey)).toEqual([
+        { type: CREDENTIAL_TYPE.passkey, label: "iPhone（テスト）" },
+      ]);
+    },
+    E2E_TIMEOUT,
+  );
 });

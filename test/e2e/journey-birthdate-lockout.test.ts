@@ -6,58 +6,66 @@ import { browserSuite, E2E_TIMEOUT } from "../support/browser-suite.js";
 /** The page's error texts (field errors and alerts), as the member reads them. */
 async function errorText(page: import("playwright-core").Page): Promise<string> {
   const texts = await page.locator(".kp-error, .kp-alert--error").allInnerTexts();
-  return texts.map((t) => t.trim()).filter(Boolean).join(" | ");
+  return texts
+    .map((t) => t.trim())
+    .filter(Boolean)
+    .join(" | ");
 }
 
 /** Journey 6: five wrong birthdates lock the account, with a message that confirms nothing. */
 describe("journey 6: wrong birthdate five times", () => {
   const suite = browserSuite("e2e-lockout");
 
-  test("5 wrong birthdates → locked: the right birthdate and the right password are refused with neutral messages", async () => {
-    const s = await suite.newMember("journey 6 (lockout)");
-    const pc = await openDevice(suite.browser, "pc");
-    const { page } = pc;
-    const wrongMessages: string[] = [];
-    try {
-      await openPortal(s, pc);
-      await logInWithPassword(s, pc);
-      const answer = async (birthdate: string) => {
-        await waitForKeycloakPage(page, PAGES.birthdate);
-        await page.locator("#birthdate").fill(birthdate);
-        await Promise.all([page.waitForEvent("load"), page.locator("#kp-birthdate-submit").click()]);
-        return waitForKeycloakPage(page, [PAGES.birthdate, PAGES.login, PAGES.terms, PAGES.error]);
-      };
-      for (let attempt = 1; attempt <= 5; attempt += 1) {
-        // More than Keycloak's quick-login window (1 s) apart, so only the count can lock the account.
-        if (attempt > 1) await page.waitForTimeout(1_200);
-        const landed = await answer("19000101");
-        // Every wrong answer, the locking fifth too, keeps the member on ③ (kenpo-birthdate answers it there).
-        expect(landed).toBe(PAGES.birthdate);
-        wrongMessages.push(await errorText(page));
-        if (attempt === 4) expect(await lockoutStatus(s.member.userId, 4)).toEqual({ numFailures: 4, disabled: false });
+  test(
+    "5 wrong birthdates → locked: the right birthdate and the right password are refused with neutral messages",
+    async () => {
+      const s = await suite.newMember("journey 6 (lockout)");
+      const pc = await openDevice(suite.browser, "pc");
+      const { page } = pc;
+      const wrongMessages: string[] = [];
+      try {
+        await openPortal(s, pc);
+        await logInWithPassword(s, pc);
+        const answer = async (birthdate: string) => {
+          await waitForKeycloakPage(page, PAGES.birthdate);
+          await page.locator("#birthdate").fill(birthdate);
+          await Promise.all([page.waitForEvent("load"), page.locator("#kp-birthdate-submit").click()]);
+          return waitForKeycloakPage(page, [PAGES.birthdate, PAGES.login, PAGES.terms, PAGES.error]);
+        };
+        for (let attempt = 1; attempt <= 5; attempt += 1) {
+          // More than Keycloak's quick-login window (1 s) apart, so only the count can lock the account.
+          if (attempt > 1) await page.waitForTimeout(1_200);
+          const landed = await answer("19000101");
+          // Every wrong answer, the locking fifth too, keeps the member on ③ (kenpo-birthdate answers it there).
+          expect(landed).toBe(PAGES.birthdate);
+          wrongMessages.push(await errorText(page));
+          if (attempt === 4)
+            expect(await lockoutStatus(s.member.userId, 4)).toEqual({ numFailures: 4, disabled: false });
+        }
+        expect(await lockoutStatus(s.member.userId, 5)).toEqual({ numFailures: 5, disabled: true });
+        expect(wrongMessages[0]).not.toBe("");
+        // Every wrong answer gets the same neutral message (the attempts counter aside).
+        const neutral = (text: string) => text.replace(/\d+/g, "#");
+        expect(new Set(wrongMessages.slice(0, 4).map(neutral)).size).toBe(1);
+
+        // Locked: even the right birthdate is refused, with the same message (typed at a member's
+        // pace, a couple of seconds after the last wrong answer).
+        await page.waitForTimeout(2_000);
+        const afterLock = await answer(s.member.birthdate.replaceAll("-", ""));
+        expect(afterLock).toBe(PAGES.birthdate);
+        expect(neutral(await errorText(page))).toBe(neutral(wrongMessages[0]!));
+      } finally {
+        await pc.close();
       }
-      expect(await lockoutStatus(s.member.userId, 5)).toEqual({ numFailures: 5, disabled: true });
-      expect(wrongMessages[0]).not.toBe("");
-      // Every wrong answer gets the same neutral message (the attempts counter aside).
-      const neutral = (text: string) => text.replace(/\d+/g, "#");
-      expect(new Set(wrongMessages.slice(0, 4).map(neutral)).size).toBe(1);
 
-      // Locked: even the right birthdate is refused, with the same message (typed at a member's
-      // pace, a couple of seconds after the last wrong answer).
-      await page.waitForTimeout(2_000);
-      const afterLock = await answer(s.member.birthdate.replaceAll("-", ""));
-      expect(afterLock).toBe(PAGES.birthdate);
-      expect(neutral(await errorText(page))).toBe(neutral(wrongMessages[0]!));
-    } finally {
-      await pc.close();
-    }
-
-    // A new login with the right password is refused exactly like an unknown user ID.
-    const lockedText = await loginError(suite, s.member.userId, initialPasswordOf(s.member));
-    const unknownText = await loginError(suite, "no-such-member", initialPasswordOf(s.member));
-    expect(lockedText).not.toBe("");
-    expect(lockedText).toBe(unknownText);
-  }, E2E_TIMEOUT);
+      // A new login with the right password is refused exactly like an unknown user ID.
+      const lockedText = await loginError(suite, s.member.userId, initialPasswordOf(s.member));
+      const unknownText = await loginError(suite, "no-such-member", initialPasswordOf(s.member));
+      expect(lockedText).not.toBe("");
+      expect(lockedText).toBe(unknownText);
+    },
+    E2E_TIMEOUT,
+  );
 
   /**
    * Keycloak's own lockout record of the member, once it has counted `failures` (it counts on a

@@ -16,77 +16,105 @@ describe("journey 5: login timeout", () => {
     // Only this test's realm: login pages and required-action pages expire after a few seconds.
     await suite.realm.admin.realms.update(
       { realm: suite.realm.config.realm },
-      { accessCodeLifespanLogin: LIFESPAN_SECONDS, accessCodeLifespanUserAction: LIFESPAN_SECONDS, accessCodeLifespan: LIFESPAN_SECONDS },
+      {
+        accessCodeLifespanLogin: LIFESPAN_SECONDS,
+        accessCodeLifespanUserAction: LIFESPAN_SECONDS,
+        accessCodeLifespan: LIFESPAN_SECONDS,
+      },
     );
   }, E2E_TIMEOUT);
 
-  test("login page left open → timed-out message → Login with OpenID Connect again → the login goes on", async () => {
-    const s = await suite.newMember("journey 5 (timeout)");
-    const pc = await openDevice(suite.browser, "pc");
-    try {
-      await openPortal(s, pc);
-      await waitForKeycloakPage(pc.page, PAGES.login);
-      await pc.page.waitForTimeout((LIFESPAN_SECONDS + 4) * 1000);
-      await logInWithPassword(s, pc);
+  test(
+    "login page left open → timed-out message → Login with OpenID Connect again → the login goes on",
+    async () => {
+      const s = await suite.newMember("journey 5 (timeout)");
+      const pc = await openDevice(suite.browser, "pc");
+      try {
+        await openPortal(s, pc);
+        await waitForKeycloakPage(pc.page, PAGES.login);
+        await pc.page.waitForTimeout((LIFESPAN_SECONDS + 4) * 1000);
+        await logInWithPassword(s, pc);
 
-      // Keycloak restarts the login (its restart cookie survives the session): the login page again, with the reason.
-      expect(await waitForKeycloakPage(pc.page, [PAGES.login, PAGES.error, PAGES.pageExpired])).toBe(PAGES.login);
-      const text = await pc.page.locator("body").innerText();
-      expect(text).toContain("一定の時間が経った");
-      await s.journey.screen(pc.page, "", { ja: "時間切れの画面が出たときは、加入者ページの「Login with OpenID Connect」からやり直します。", en: "If the login timed out, start again with “Login with OpenID Connect” on the member portal." }, pc.kind);
-      await openPortal(s, pc);
-      await logInWithPassword(s, pc);
-      await enterBirthdate(s, pc);
-      await waitForKeycloakPage(pc.page, PAGES.terms);
-    } finally {
-      await pc.close();
-    }
-  }, E2E_TIMEOUT);
+        // Keycloak restarts the login (its restart cookie survives the session): the login page again, with the reason.
+        expect(await waitForKeycloakPage(pc.page, [PAGES.login, PAGES.error, PAGES.pageExpired])).toBe(PAGES.login);
+        const text = await pc.page.locator("body").innerText();
+        expect(text).toContain("一定の時間が経った");
+        await s.journey.screen(
+          pc.page,
+          "",
+          {
+            ja: "時間切れの画面が出たときは、加入者ページの「Login with OpenID Connect」からやり直します。",
+            en: "If the login timed out, start again with “Login with OpenID Connect” on the member portal.",
+          },
+          pc.kind,
+        );
+        await openPortal(s, pc);
+        await logInWithPassword(s, pc);
+        await enterBirthdate(s, pc);
+        await waitForKeycloakPage(pc.page, PAGES.terms);
+      } finally {
+        await pc.close();
+      }
+    },
+    E2E_TIMEOUT,
+  );
 
-  test("a first-login page left open (③ birthdate) times out the same way", async () => {
-    const s = await suite.newMember("journey 5b (timeout at ③)");
-    const pc = await openDevice(suite.browser, "pc");
-    try {
-      await openPortal(s, pc);
-      await logInWithPassword(s, pc);
-      await waitForKeycloakPage(pc.page, PAGES.birthdate);
-      await pc.page.waitForTimeout((LIFESPAN_SECONDS + 4) * 1000);
-      await enterBirthdate(s, pc);
-      expect(await waitForKeycloakPage(pc.page, [PAGES.login, PAGES.error, PAGES.pageExpired])).toBe(PAGES.login);
-      expect(await pc.page.locator("body").innerText()).toContain("一定の時間が経った");
-      // Starting again from the portal: the first login resumes at ③.
-      await openPortal(s, pc);
-      await logInWithPassword(s, pc);
-      await waitForKeycloakPage(pc.page, PAGES.birthdate);
-    } finally {
-      await pc.close();
-    }
-  }, E2E_TIMEOUT);
+  test(
+    "a first-login page left open (③ birthdate) times out the same way",
+    async () => {
+      const s = await suite.newMember("journey 5b (timeout at ③)");
+      const pc = await openDevice(suite.browser, "pc");
+      try {
+        await openPortal(s, pc);
+        await logInWithPassword(s, pc);
+        await waitForKeycloakPage(pc.page, PAGES.birthdate);
+        await pc.page.waitForTimeout((LIFESPAN_SECONDS + 4) * 1000);
+        await enterBirthdate(s, pc);
+        expect(await waitForKeycloakPage(pc.page, [PAGES.login, PAGES.error, PAGES.pageExpired])).toBe(PAGES.login);
+        expect(await pc.page.locator("body").innerText()).toContain("一定の時間が経った");
+        // Starting again from the portal: the first login resumes at ③.
+        await openPortal(s, pc);
+        await logInWithPassword(s, pc);
+        await waitForKeycloakPage(pc.page, PAGES.birthdate);
+      } finally {
+        await pc.close();
+      }
+    },
+    E2E_TIMEOUT,
+  );
 
-  test("an earlier step reopened (browser back) → the time-out page → its one button back to the portal → the login resumes", async () => {
-    const s = await suite.newMember("journey 5c (page expired)");
-    const pc = await openDevice(suite.browser, "pc");
-    try {
-      await openPortal(s, pc);
-      await waitForKeycloakPage(pc.page, PAGES.login);
-      const loginStep = await pc.page.evaluate(() => (window as unknown as { kcContext: { url: { loginAction: string } } }).kcContext.url.loginAction);
-      await logInWithPassword(s, pc);
-      await waitForKeycloakPage(pc.page, PAGES.birthdate);
-      // The browser's back button reloads the login step's address, which Keycloak has moved past.
-      await pc.page.goto(loginStep);
-      expect(await waitForKeycloakPage(pc.page, [PAGES.pageExpired, PAGES.login, PAGES.birthdate, PAGES.error])).toBe(PAGES.pageExpired);
-      expect(await pc.page.locator("body").innerText()).toContain("一定の時間が経った");
+  test(
+    "an earlier step reopened (browser back) → the time-out page → its one button back to the portal → the login resumes",
+    async () => {
+      const s = await suite.newMember("journey 5c (page expired)");
+      const pc = await openDevice(suite.browser, "pc");
+      try {
+        await openPortal(s, pc);
+        await waitForKeycloakPage(pc.page, PAGES.login);
+        const loginStep = await pc.page.evaluate(
+          () => (window as unknown as { kcContext: { url: { loginAction: string } } }).kcContext.url.loginAction,
+        );
+        await logInWithPassword(s, pc);
+        await waitForKeycloakPage(pc.page, PAGES.birthdate);
+        // The browser's back button reloads the login step's address, which Keycloak has moved past.
+        await pc.page.goto(loginStep);
+        expect(await waitForKeycloakPage(pc.page, [PAGES.pageExpired, PAGES.login, PAGES.birthdate, PAGES.error])).toBe(
+          PAGES.pageExpired,
+        );
+        expect(await pc.page.locator("body").innerText()).toContain("一定の時間が経った");
 
-      // The one next step: the theme's start-again button, back to this realm's portal.
-      const startAgain = pc.page.locator("#kp-start-again");
-      expect(await startAgain.getAttribute("href")).toBe(suite.realm.portal.url);
-      await s.journey.tap(startAgain, "やり直す");
-      await pc.page.getByRole("button", { name: "Login with OpenID Connect" }).waitFor({ state: "visible" });
-      await openPortal(s, pc);
-      await logInWithPassword(s, pc);
-      await waitForKeycloakPage(pc.page, PAGES.birthdate);
-    } finally {
-      await pc.close();
-    }
-  }, E2E_TIMEOUT);
+        // The one next step: the theme's start-again button, back to this realm's portal.
+        const startAgain = pc.page.locator("#kp-start-again");
+        expect(await startAgain.getAttribute("href")).toBe(suite.realm.portal.url);
+        await s.journey.tap(startAgain, "やり直す");
+        await pc.page.getByRole("button", { name: "Login with OpenID Connect" }).waitFor({ state: "visible" });
+        await openPortal(s, pc);
+        await logInWithPassword(s, pc);
+        await waitForKeycloakPage(pc.page, PAGES.birthdate);
+      } finally {
+        await pc.close();
+      }
+    },
+    E2E_TIMEOUT,
+  );
 });

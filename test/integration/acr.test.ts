@@ -1,5 +1,15 @@
 import { ACR_LOA_MAP, MFA_ACR, MINIMUM_ACR_ATTRIBUTE } from "../../realm-config/flows.js";
-import { authorizationRequest, decodeJwt, exchangeCode, expectPage, HttpBrowser, isPage, pageId, summarize, type Page } from "../../journeys/http-login.js";
+import {
+  authorizationRequest,
+  decodeJwt,
+  exchangeCode,
+  expectPage,
+  HttpBrowser,
+  isPage,
+  pageId,
+  summarize,
+  type Page,
+} from "../../journeys/http-login.js";
 import { provisionTestRealm } from "../../journeys/realm.js";
 import { logsInThroughBrowser } from "../../realm-config/sections/side-doors.js";
 import { otpApp, otpCredential, seededUser } from "../../journeys/seed.js";
@@ -69,22 +79,34 @@ describe("acr: the portal gets tokens only for logins that reached a registered 
     const browserClients = (await realm.admin.clients.find({ realm: realm.config.realm })).filter(logsInThroughBrowser);
     // Ours and Keycloak's built-ins (account-console, …): none may be reached with less.
     expect(browserClients.map((c) => c.clientId)).toEqual(expect.arrayContaining([portal(), "account-console"]));
-    for (const client of browserClients) expect(`${client.clientId} ${client.attributes?.[MINIMUM_ACR_ATTRIBUTE]}`).toBe(`${client.clientId} ${MFA_ACR}`);
+    for (const client of browserClients)
+      expect(`${client.clientId} ${client.attributes?.[MINIMUM_ACR_ATTRIBUTE]}`).toBe(`${client.clientId} ${MFA_ACR}`);
   });
 
   test("password + OTP gives acr mfa, and an SSO login to the portal keeps it", async () => {
     const browser = new HttpBrowser();
     const first = request(portal(), REDIRECT);
     const login = expectPage(await browser.navigate(first.authUrl), "the login page");
-    const otpPage = expectPage(await browser.submit(login, { username: "hanako.acr", password: PASSWORD }, { stopAt: REDIRECT }), "the OTP page");
+    const otpPage = expectPage(
+      await browser.submit(login, { username: "hanako.acr", password: PASSWORD }, { stopAt: REDIRECT }),
+      "the OTP page",
+    );
     expect(pageId(otpPage)).toBe("login-otp.ftl");
-    const tokens = await exchangeCode(first, redirected(await browser.submit(otpPage, { otp: await code() }, { stopAt: REDIRECT }), "after the OTP code"));
+    const tokens = await exchangeCode(
+      first,
+      redirected(await browser.submit(otpPage, { otp: await code() }, { stopAt: REDIRECT }), "after the OTP code"),
+    );
     expect(decodeJwt(tokens.id_token).acr).toBe(MFA_ACR);
     expect(decodeJwt(tokens.access_token).acr).toBe(MFA_ACR);
 
     // Same browser, the portal asks again (a second app, a new tab): no page, and the level stays.
-    const again = request(portal(), REDIRECT, { claims: JSON.stringify({ id_token: { acr: { essential: true, values: [MFA_ACR] } } }) });
-    const sso = await exchangeCode(again, redirected(await browser.navigate(again.authUrl, {}, REDIRECT), "the SSO login"));
+    const again = request(portal(), REDIRECT, {
+      claims: JSON.stringify({ id_token: { acr: { essential: true, values: [MFA_ACR] } } }),
+    });
+    const sso = await exchangeCode(
+      again,
+      redirected(await browser.navigate(again.authUrl, {}, REDIRECT), "the SSO login"),
+    );
     expect(decodeJwt(sso.id_token).acr).toBe(MFA_ACR);
   });
 
@@ -93,10 +115,24 @@ describe("acr: the portal gets tokens only for logins that reached a registered 
     const admin = realm.admin;
     const r = realm.config.realm;
     const alias = "test password only";
-    await admin.authenticationManagement.createFlow({ realm: r, alias, providerId: "basic-flow", topLevel: true, builtIn: false, description: "test" });
-    await admin.authenticationManagement.addExecutionToFlow({ realm: r, flow: alias, provider: "auth-username-password-form" });
+    await admin.authenticationManagement.createFlow({
+      realm: r,
+      alias,
+      providerId: "basic-flow",
+      topLevel: true,
+      builtIn: false,
+      description: "test",
+    });
+    await admin.authenticationManagement.addExecutionToFlow({
+      realm: r,
+      flow: alias,
+      provider: "auth-username-password-form",
+    });
     const [form] = await admin.authenticationManagement.getExecutions({ realm: r, flow: alias });
-    await admin.authenticationManagement.updateExecution({ realm: r, flow: alias }, { ...form, requirement: "REQUIRED" });
+    await admin.authenticationManagement.updateExecution(
+      { realm: r, flow: alias },
+      { ...form, requirement: "REQUIRED" },
+    );
     const flowId = (await admin.authenticationManagement.getFlows({ realm: r })).find((f) => f.alias === alias)!.id!;
     await admin.clients.create({
       realm: r,
@@ -111,7 +147,13 @@ describe("acr: the portal gets tokens only for logins that reached a registered 
     const browser = new HttpBrowser();
     const weak = request(PASSWORD_ONLY_CLIENT, PASSWORD_ONLY_REDIRECT);
     const login = expectPage(await browser.navigate(weak.authUrl), "the password-only login page");
-    const weakTokens = await exchangeCode(weak, redirected(await browser.submit(login, { username: "hanako.acr", password: PASSWORD }, { stopAt: PASSWORD_ONLY_REDIRECT }), "the password-only login"));
+    const weakTokens = await exchangeCode(
+      weak,
+      redirected(
+        await browser.submit(login, { username: "hanako.acr", password: PASSWORD }, { stopAt: PASSWORD_ONLY_REDIRECT }),
+        "the password-only login",
+      ),
+    );
     // The mapping names what happened: a password alone.
     expect(decodeJwt(weakTokens.id_token).acr).toBe("password");
 
@@ -121,9 +163,15 @@ describe("acr: the portal gets tokens only for logins that reached a registered 
     if (!isPage(stepUp)) throw new Error(`the portal got a code from a password-only session: ${stepUp.redirectedTo}`);
     // Keycloak asks for the password again (the session's level is below the portal's), then the factor.
     expect(pageId(stepUp)).toBe("login.ftl");
-    const otpPage = expectPage(await browser.submit(stepUp, { username: "hanako.acr", password: PASSWORD }, { stopAt: REDIRECT }), "the OTP page after the step-up");
+    const otpPage = expectPage(
+      await browser.submit(stepUp, { username: "hanako.acr", password: PASSWORD }, { stopAt: REDIRECT }),
+      "the OTP page after the step-up",
+    );
     expect(pageId(otpPage)).toBe("login-otp.ftl");
-    const tokens = await exchangeCode(portalRequest, redirected(await browser.submit(otpPage, { otp: await code() }, { stopAt: REDIRECT }), "after the step-up"));
+    const tokens = await exchangeCode(
+      portalRequest,
+      redirected(await browser.submit(otpPage, { otp: await code() }, { stopAt: REDIRECT }), "after the step-up"),
+    );
     expect(decodeJwt(tokens.id_token).acr).toBe(MFA_ACR);
   });
 });

@@ -28,7 +28,9 @@ describe("concurrent first logins", () => {
       const results = await Promise.allSettled(
         Array.from({ length: MEMBERS }, async (_, i) => {
           const member = cardMember(`rush${i}`);
-          const j = await (await new Journey(realm).open()).post({ username: member.userId, password: member.initialPassword }, PAGE.birthdate);
+          const j = await (
+            await new Journey(realm).open()
+          ).post({ username: member.userId, password: member.initialPassword }, PAGE.birthdate);
           await j.post({ [FORM_FIELD.birthdate]: "19801201" }, PAGE.terms);
           await j.post({ [FORM_FIELD.accept]: "accept" }, PAGE.methodChoice);
           await j.post({ [FORM_FIELD.method]: METHOD.otp, [FORM_FIELD.newUserId]: "" }, "login-update-password.ftl");
@@ -40,7 +42,14 @@ describe("concurrent first logins", () => {
       // Back to the start of the journey for the next round (⑤ moved them on).
       for (let i = 0; i < MEMBERS; i += 1) {
         const [user] = await realm.admin.users.find({ realm: realm.config.realm, username: `rush${i}`, exact: true });
-        await realm.admin.users.update({ realm: realm.config.realm, id: user!.id! }, { ...user, attributes: { ...user!.attributes, [USER_ATTRIBUTE.stage]: [STAGE.initial] }, requiredActions: [] });
+        await realm.admin.users.update(
+          { realm: realm.config.realm, id: user!.id! },
+          {
+            ...user,
+            attributes: { ...user!.attributes, [USER_ATTRIBUTE.stage]: [STAGE.initial] },
+            requiredActions: [],
+          },
+        );
       }
     }
     expect(wrong).toEqual([]);

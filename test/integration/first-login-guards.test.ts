@@ -41,8 +41,12 @@ describe("first-login guards", () => {
     expect(realm.config.policies.initialPasswordDays).toBe(90);
     const old = await importWithPasswordAge("expired.taro", "4100001", 91);
     const fresh = await importWithPasswordAge("fresh.taro", "4100002", 89);
-    const expired = await (await new Journey(realm).open()).post({ username: old.userId, password: old.initialPassword }, "login.ftl");
-    const wrong = await (await new Journey(realm).open()).post({ username: fresh.userId, password: "not-the-password" }, "login.ftl");
+    const expired = await (
+      await new Journey(realm).open()
+    ).post({ username: old.userId, password: old.initialPassword }, "login.ftl");
+    const wrong = await (
+      await new Journey(realm).open()
+    ).post({ username: fresh.userId, password: "not-the-password" }, "login.ftl");
     expect(expired.message + expired.fieldError("username")).not.toBe("");
     expect(expired.message + expired.fieldError("username")).toBe(wrong.message + wrong.fieldError("username"));
     // The same login page again accepts a member with a valid initial password.
@@ -54,7 +58,9 @@ describe("first-login guards", () => {
   test("no email address on file: ⑤ stops with the help desk's contact and changes nothing; allowed by the society: ⑤ goes on", async () => {
     const member = { ...cardMember("no.mail", { number: "4200001" }), email: undefined };
     await importMember(realm, member);
-    const j = await (await new Journey(realm).open()).post({ username: "no.mail", password: member.initialPassword }, PAGE.birthdate);
+    const j = await (
+      await new Journey(realm).open()
+    ).post({ username: "no.mail", password: member.initialPassword }, PAGE.birthdate);
     await j.post({ [FORM_FIELD.birthdate]: "19801201" }, PAGE.terms);
     const termsAction = new URL(String(j.page.kcContext!.url.loginAction), j.page.url);
     await j.post({ [FORM_FIELD.accept]: "yes" }, "info.ftl");
@@ -62,7 +68,10 @@ describe("first-login guards", () => {
     expect(j.message).toContain(HELP_DESK);
     // Posting ⑤ by hand (the step's own execution, from the admin API) changes nothing either.
     const rep = await realm.admin.realms.findOne({ realm: realm.config.realm });
-    const executions = await realm.admin.authenticationManagement.getExecutions({ realm: realm.config.realm, flow: rep!.browserFlow! });
+    const executions = await realm.admin.authenticationManagement.getExecutions({
+      realm: realm.config.realm,
+      flow: rep!.browserFlow!,
+    });
     const choice = executions.find((e) => e.displayName?.includes("method choice"));
     expect(choice?.id).toBeDefined();
     termsAction.searchParams.set("execution", choice!.id!);
@@ -75,10 +84,17 @@ describe("first-login guards", () => {
     const [user] = await realm.admin.users.find({ realm: realm.config.realm, username: "no.mail", exact: true });
     expect(user?.attributes?.[USER_ATTRIBUTE.stage]).toEqual([STAGE.initial]);
     expect(user?.requiredActions ?? []).toEqual([]);
-    expect(await realm.admin.users.find({ realm: realm.config.realm, username: "squatter.id", exact: true })).toEqual([]);
+    expect(await realm.admin.users.find({ realm: realm.config.realm, username: "squatter.id", exact: true })).toEqual(
+      [],
+    );
 
-    await realm.admin.realms.update({ realm: realm.config.realm }, { attributes: { ...rep!.attributes, [REALM_ATTRIBUTE.memberEmailEntry]: "true" } });
-    const allowed = await (await new Journey(realm).open()).post({ username: "no.mail", password: member.initialPassword }, PAGE.birthdate);
+    await realm.admin.realms.update(
+      { realm: realm.config.realm },
+      { attributes: { ...rep!.attributes, [REALM_ATTRIBUTE.memberEmailEntry]: "true" } },
+    );
+    const allowed = await (
+      await new Journey(realm).open()
+    ).post({ username: "no.mail", password: member.initialPassword }, PAGE.birthdate);
     await allowed.post({ [FORM_FIELD.birthdate]: "19801201" }, PAGE.terms);
     await allowed.post({ [FORM_FIELD.accept]: "yes" }, PAGE.methodChoice);
     await allowed.post({ [FORM_FIELD.method]: METHOD.otp }, "login-update-password.ftl");

@@ -120,7 +120,8 @@ function codesFor(secret: string): () => Promise<string> {
 }
 
 function redirected(result: Page | { redirectedTo: string }, what: string): string {
-  if (isPage(result)) throw new Error(`${what}: expected the redirect back to the app, got a page\n${summarize(result)}`);
+  if (isPage(result))
+    throw new Error(`${what}: expected the redirect back to the app, got a page\n${summarize(result)}`);
   return result.redirectedTo;
 }
 
@@ -170,11 +171,17 @@ describe("what an integrator's app gets from a member realm", () => {
   const browser = new HttpBrowser();
   let misakiSub = "";
   const misakiBrowser = new HttpBrowser();
-  let first: { tokens: Tokens; id: Record<string, unknown>; access: Record<string, unknown>; userinfo: Record<string, unknown> };
+  let first: {
+    tokens: Tokens;
+    id: Record<string, unknown>;
+    access: Record<string, unknown>;
+    userinfo: Record<string, unknown>;
+  };
 
   const keycloakUrl = () => realm.config.server.url;
   const clientId = () => realm.config.portalClients[0]!.clientId;
-  const request = (extra: Record<string, string> = {}) => authorizationRequest(keycloakUrl(), realm.config.realm, clientId(), REDIRECT, extra);
+  const request = (extra: Record<string, string> = {}) =>
+    authorizationRequest(keycloakUrl(), realm.config.realm, clientId(), REDIRECT, extra);
 
   /** As `kenpo import-members` writes a member: with the realm's default role (members/keycloak-writer.ts). */
   function seed(m: Member, defaultRole: string, extraAttributes: Record<string, string[]> = {}) {
@@ -203,9 +210,15 @@ describe("what an integrator's app gets from a member realm", () => {
   /** Password + OTP on Keycloak's pages, from the login page `page` to the redirect back with a code. */
   async function passwordAndOtp(on: HttpBrowser, page: Page, m: Member, typedUserId = m.username): Promise<string> {
     expect(pageId(page)).toBe("login.ftl");
-    const otpPage = expectPage(await on.submit(page, { username: typedUserId, password: m.password }, { stopAt: REDIRECT }), "the OTP page");
+    const otpPage = expectPage(
+      await on.submit(page, { username: typedUserId, password: m.password }, { stopAt: REDIRECT }),
+      "the OTP page",
+    );
     expect(pageId(otpPage)).toBe("login-otp.ftl");
-    return redirected(await on.submit(otpPage, { otp: await codes[m.username]!() }, { stopAt: REDIRECT }), "after the OTP code");
+    return redirected(
+      await on.submit(otpPage, { otp: await codes[m.username]!() }, { stopAt: REDIRECT }),
+      "after the OTP code",
+    );
   }
 
   async function logIn(on: HttpBrowser, m: Member, typedUserId?: string, extra: Record<string, string> = {}) {
@@ -241,7 +254,10 @@ describe("what an integrator's app gets from a member realm", () => {
     const defaultRole = (await realm.admin.realms.findOne({ realm: realm.config.realm }))!.defaultRole!.name!;
     await realm.admin.realms.partialImport({
       realm: realm.config.realm,
-      rep: { ifResourceExists: "FAIL", users: [seed(HANAKO, defaultRole), seed(MISAKI, defaultRole, { locale: ["en"] })] },
+      rep: {
+        ifResourceExists: "FAIL",
+        users: [seed(HANAKO, defaultRole), seed(MISAKI, defaultRole, { locale: ["en"] })],
+      },
     });
     const res = await fetch(`${keycloakUrl()}/realms/${realm.config.realm}/.well-known/openid-configuration`);
     expect(res.status).toBe(200);
@@ -261,7 +277,9 @@ describe("what an integrator's app gets from a member realm", () => {
     expect(discovery.revocation_endpoint).toBe(`${oidc}/revoke`);
     expect(discovery.code_challenge_methods_supported).toEqual(expect.arrayContaining(["S256"]));
     expect(discovery.acr_values_supported).toEqual(expect.arrayContaining(["password", "mfa"]));
-    expect(discovery.scopes_supported).toEqual(expect.arrayContaining(["openid", "profile", "email", "offline_access"]));
+    expect(discovery.scopes_supported).toEqual(
+      expect.arrayContaining(["openid", "profile", "email", "offline_access"]),
+    );
     expect(discovery.id_token_signing_alg_values_supported).toContain("RS256");
     expect(discovery.claims_parameter_supported).toBe(true);
     expect(discovery.frontchannel_logout_supported).toBe(true);
@@ -270,15 +288,36 @@ describe("what an integrator's app gets from a member realm", () => {
 
   test("the portal client is public, PKCE S256, minimum acr mfa, with the realm's default scopes", async () => {
     const [client] = await realm.admin.clients.find({ realm: realm.config.realm, clientId: clientId() });
-    expect(client).toMatchObject({ publicClient: true, standardFlowEnabled: true, implicitFlowEnabled: false, directAccessGrantsEnabled: false, frontchannelLogout: true });
-    expect(client!.attributes).toMatchObject({ "pkce.code.challenge.method": "S256", [MINIMUM_ACR_ATTRIBUTE]: ACR.mfa });
+    expect(client).toMatchObject({
+      publicClient: true,
+      standardFlowEnabled: true,
+      implicitFlowEnabled: false,
+      directAccessGrantsEnabled: false,
+      frontchannelLogout: true,
+    });
+    expect(client!.attributes).toMatchObject({
+      "pkce.code.challenge.method": "S256",
+      [MINIMUM_ACR_ATTRIBUTE]: ACR.mfa,
+    });
     // Front-channel logout is on, but the society file has no logout URL for it; no back-channel URL either.
     expect(client!.attributes?.["frontchannel.logout.url"] ?? "").toBe("");
     expect(client!.attributes?.["backchannel.logout.url"] ?? "").toBe("");
     const scopes = async (list: typeof realm.admin.clients.listDefaultClientScopes) =>
       (await list({ realm: realm.config.realm, id: client!.id! })).map((s) => s.name).sort();
-    expect(await scopes(realm.admin.clients.listDefaultClientScopes.bind(realm.admin.clients))).toEqual(["acr", "basic", "email", "profile", "roles", "web-origins"]);
-    expect(await scopes(realm.admin.clients.listOptionalClientScopes.bind(realm.admin.clients))).toEqual(["address", "microprofile-jwt", "organization", "phone"]);
+    expect(await scopes(realm.admin.clients.listDefaultClientScopes.bind(realm.admin.clients))).toEqual([
+      "acr",
+      "basic",
+      "email",
+      "profile",
+      "roles",
+      "web-origins",
+    ]);
+    expect(await scopes(realm.admin.clients.listOptionalClientScopes.bind(realm.admin.clients))).toEqual([
+      "address",
+      "microprofile-jwt",
+      "organization",
+      "phone",
+    ]);
   });
 
   test("password + OTP: the ID token, the access token and userinfo carry the documented claims, acr mfa", async () => {
@@ -309,7 +348,9 @@ describe("what an integrator's app gets from a member realm", () => {
     // Keycloak's full-name mapper: given name first, a space, then the family name.
     expect(id.name).toBe(`${HANAKO.firstName} ${HANAKO.lastName}`);
     expect(id.typ).toBe("ID");
-    expect((JSON.parse(Buffer.from(tokens.id_token.split(".")[0]!, "base64url").toString("utf8")) as { alg: string }).alg).toBe("RS256");
+    expect(
+      (JSON.parse(Buffer.from(tokens.id_token.split(".")[0]!, "base64url").toString("utf8")) as { alg: string }).alg,
+    ).toBe("RS256");
     expect(id.aud).toBe(clientId());
     expect(id.nonce).toBe(`n-${HANAKO.username}`);
     expect(access.typ).toBe("Bearer");
@@ -333,7 +374,13 @@ describe("what an integrator's app gets from a member realm", () => {
     expect(keys).not.toContain("birthdate");
     const values = all.flatMap(valuesOf);
     const compact = HANAKO.birthdate.replaceAll("-", "");
-    for (const secret of [HANAKO.symbol, HANAKO.number, compact, HANAKO.birthdate, HANAKO.birthdate.replaceAll("-", "/")]) {
+    for (const secret of [
+      HANAKO.symbol,
+      HANAKO.number,
+      compact,
+      HANAKO.birthdate,
+      HANAKO.birthdate.replaceAll("-", "/"),
+    ]) {
       expect(values.filter((v) => v.includes(secret))).toEqual([]);
     }
     // 枝番 is short: it must not be any claim's whole value.
@@ -346,7 +393,8 @@ describe("what an integrator's app gets from a member realm", () => {
         .map((part) => Buffer.from(part, "base64url").toString("utf8"))
         .join("\n");
       expect(text).not.toMatch(/kenpo/i);
-      for (const secret of [HANAKO.symbol, HANAKO.number, compact, HANAKO.birthdate]) expect(text).not.toContain(secret);
+      for (const secret of [HANAKO.symbol, HANAKO.number, compact, HANAKO.birthdate])
+        expect(text).not.toContain(secret);
     }
   });
 
@@ -453,7 +501,10 @@ describe("what an integrator's app gets from a member realm", () => {
     expect(back.searchParams.get("error")).toBe("invalid_scope");
     // And the role Keycloak requires for one is not among the realm's default roles.
     const rep = await realm.admin.realms.findOne({ realm: realm.config.realm });
-    const defaults = await realm.admin.roles.getCompositeRolesForRealm({ realm: realm.config.realm, id: rep!.defaultRole!.id! });
+    const defaults = await realm.admin.roles.getCompositeRolesForRealm({
+      realm: realm.config.realm,
+      id: rep!.defaultRole!.id!,
+    });
     expect(defaults.map((r) => r.name)).not.toContain("offline_access");
   });
 
@@ -467,14 +518,22 @@ describe("what an integrator's app gets from a member realm", () => {
     const noPkce = new URL(request().authUrl);
     noPkce.searchParams.delete("code_challenge");
     noPkce.searchParams.delete("code_challenge_method");
-    const missing = new URL(redirected(await new HttpBrowser().navigate(noPkce.toString(), {}, REDIRECT), "the request without PKCE"));
+    const missing = new URL(
+      redirected(await new HttpBrowser().navigate(noPkce.toString(), {}, REDIRECT), "the request without PKCE"),
+    );
     expect(missing.searchParams.get("error")).toBe("invalid_request");
     expect(missing.searchParams.get("error_description")).toBe("Missing parameter: code_challenge_method");
 
     const grant = await fetch(discovery.token_endpoint, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ grant_type: "password", client_id: clientId(), username: HANAKO.username, password: HANAKO.password, scope: "openid" }),
+      body: new URLSearchParams({
+        grant_type: "password",
+        client_id: clientId(),
+        username: HANAKO.username,
+        password: HANAKO.password,
+        scope: "openid",
+      }),
     });
     expect(grant.status).toBe(400);
     expect(((await grant.json()) as { error: string }).error).toBe("unauthorized_client");
@@ -483,10 +542,15 @@ describe("what an integrator's app gets from a member realm", () => {
   test("prompt=none: interaction_required while the member has a step pending", async () => {
     const r = realm.config.realm;
     const [user] = await realm.admin.users.find({ realm: r, username: HANAKO.username, exact: true });
-    await realm.admin.users.update({ realm: r, id: user!.id! }, { ...user, requiredActions: [REQUIRED_ACTION.updatePassword] });
+    await realm.admin.users.update(
+      { realm: r, id: user!.id! },
+      { ...user, requiredActions: [REQUIRED_ACTION.updatePassword] },
+    );
     try {
       const { result } = await sso({ prompt: "none" });
-      expect(new URL(redirected(result, "prompt=none with a pending step")).searchParams.get("error")).toBe("interaction_required");
+      expect(new URL(redirected(result, "prompt=none with a pending step")).searchParams.get("error")).toBe(
+        "interaction_required",
+      );
     } finally {
       await realm.admin.users.update({ realm: r, id: user!.id! }, { ...user, requiredActions: [] });
     }
@@ -496,14 +560,25 @@ describe("what an integrator's app gets from a member realm", () => {
     // An admin puts Keycloak's own terms action (TERMS_AND_CONDITIONS) on the member; she declines it.
     const r = realm.config.realm;
     const [user] = await realm.admin.users.find({ realm: r, username: "misaki.s", exact: true });
-    await realm.admin.users.update({ realm: r, id: user!.id! }, { ...user, requiredActions: [REQUIRED_ACTION.termsAndConditions] });
+    await realm.admin.users.update(
+      { realm: r, id: user!.id! },
+      { ...user, requiredActions: [REQUIRED_ACTION.termsAndConditions] },
+    );
     const on = new HttpBrowser();
     const req = request({ claims: MFA_CLAIMS });
     const login = expectPage(await on.navigate(req.authUrl), "the login page");
-    const otpPage = expectPage(await on.submit(login, { username: "misaki.s", password: MISAKI.password }, { stopAt: REDIRECT }), "the OTP page");
-    const terms = expectPage(await on.submit(otpPage, { otp: await codes["misaki.s"]!() }, { stopAt: REDIRECT }), "the terms page");
+    const otpPage = expectPage(
+      await on.submit(login, { username: "misaki.s", password: MISAKI.password }, { stopAt: REDIRECT }),
+      "the OTP page",
+    );
+    const terms = expectPage(
+      await on.submit(otpPage, { otp: await codes["misaki.s"]!() }, { stopAt: REDIRECT }),
+      "the terms page",
+    );
     expect(pageId(terms)).toBe(PAGE.terms);
-    const back = new URL(redirected(await on.submit(terms, { [FORM_FIELD.cancel]: "" }, { stopAt: REDIRECT }), "the declined terms"));
+    const back = new URL(
+      redirected(await on.submit(terms, { [FORM_FIELD.cancel]: "" }, { stopAt: REDIRECT }), "the declined terms"),
+    );
     expect(back.searchParams.get("error")).toBe("access_denied");
     expect(back.searchParams.get("code")).toBeNull();
     expect(back.searchParams.get("state")).toBe(req.state);
@@ -524,7 +599,6 @@ describe("what an integrator's app gets from a member realm", () => {
     expect(r.status).toBe(400);
     expect(r.body.error).toBe("invalid_grant");
     expect((await userinfo(first.tokens.access_token)).status).toBe(401);
-
   });
 
   test("logout without id_token_hint: Keycloak asks the member first", async () => {

@@ -63,7 +63,19 @@ const SQL = "' OR '1'='1";
 const CONTROLS = "\u0000\u0001\u0007\u001b\u007f";
 const TEN_KB = 10 * 1024;
 
-const KINDS = ["missing", "empty", "repeated", "10 KB", "invalid UTF-8 %C3%28", "invalid UTF-8 %FF%FE", "script tag", "img onerror", "SQL-ish", "NUL + control", "full-width"] as const;
+const KINDS = [
+  "missing",
+  "empty",
+  "repeated",
+  "10 KB",
+  "invalid UTF-8 %C3%28",
+  "invalid UTF-8 %FF%FE",
+  "script tag",
+  "img onerror",
+  "SQL-ish",
+  "NUL + control",
+  "full-width",
+] as const;
 type Kind = (typeof KINDS)[number];
 
 const PASSWORD = "Malformed-Pass-2026";
@@ -125,7 +137,8 @@ interface FieldSpec {
 function malformedBody(spec: FieldSpec, on: OnStep, kind: Kind): string {
   const params = new URLSearchParams(spec.others(on));
   const right = spec.right(on);
-  const raw = (bytes: string) => `${params.toString()}${params.size > 0 ? "&" : ""}${encodeURIComponent(spec.field)}=${encodeURIComponent(right)}${bytes}`;
+  const raw = (bytes: string) =>
+    `${params.toString()}${params.size > 0 ? "&" : ""}${encodeURIComponent(spec.field)}=${encodeURIComponent(right)}${bytes}`;
   switch (kind) {
     case "missing":
       break;
@@ -166,10 +179,21 @@ type Result = Page | { redirectedTo: string };
 
 /** Where a post landed, in the terms the tables use. */
 function outcome(result: Result) {
-  if (!isPage(result)) return { below500: true, page: `redirect to ${result.redirectedTo.replace(/[?#].*/, "")}`, message: "", themed: false };
+  if (!isPage(result))
+    return {
+      below500: true,
+      page: `redirect to ${result.redirectedTo.replace(/[?#].*/, "")}`,
+      message: "",
+      themed: false,
+    };
   // A page without kcContext (Keycloak's JSON error body) is shown by its status and first words.
   const page = result.kcContext ? pageId(result) : `${result.status} ${result.html.slice(0, 100)}`;
-  return { below500: result.status < 500, page, message: result.kcContext?.message?.summary ?? "", themed: result.kcContext !== undefined };
+  return {
+    below500: result.status < 500,
+    page,
+    message: result.kcContext?.message?.summary ?? "",
+    themed: result.kcContext !== undefined,
+  };
 }
 
 /**
@@ -185,7 +209,8 @@ function injectedMarkup(result: Result): string[] {
   $("[onerror]").each((_, el) => void found.push(`element with onerror: ${$.html(el)}`));
   $("script").each((_, el) => {
     const code = $(el).html() ?? "";
-    if (!code.includes("const kcContext") && code.includes("alert(1)")) found.push(`a script other than kcContext with alert(1): ${code.slice(0, 200)}`);
+    if (!code.includes("const kcContext") && code.includes("alert(1)"))
+      found.push(`a script other than kcContext with alert(1): ${code.slice(0, 200)}`);
   });
   return found;
 }
@@ -268,81 +293,178 @@ describe("malformed input at every form of the member journey: the same page wit
   }
   async function atReset(): Promise<OnStep> {
     const j = await journey().open();
-    j.page = expectPage(await j.browser.navigate(new URL(String(j.page.kcContext!.url.loginResetCredentialsUrl), j.page.url).toString()), "the reset page");
+    j.page = expectPage(
+      await j.browser.navigate(new URL(String(j.page.kcContext!.url.loginResetCredentialsUrl), j.page.url).toString()),
+      "the reset page",
+    );
     expect(pageId(j.page)).toBe("login-reset-password.ftl");
     return { j, userId: RESET_TARGET, password: "" };
   }
 
   const secretOf = (on: OnStep) => totpFromPage(on.j.page).secret;
   const codeOf = (on: OnStep) => totpFromPage(on.j.page).totp.generate();
-  const credentialOf = (on: OnStep) => (on.j.page.kcContext?.otpLogin as { userOtpCredentials: Array<{ id: string }> }).userOtpCredentials[0]!.id;
+  const credentialOf = (on: OnStep) =>
+    (on.j.page.kcContext?.otpLogin as { userOtpCredentials: Array<{ id: string }> }).userOtpCredentials[0]!.id;
 
   const FIELDS: FieldSpec[] = [
     {
-      step: "②", page: "login.ftl", field: "username", reach: atLogin, session: "reuse",
-      right: (on) => on.userId, wrong: () => "mf.nobody", others: (on) => ({ password: on.password }),
+      step: "②",
+      page: "login.ftl",
+      field: "username",
+      reach: atLogin,
+      session: "reuse",
+      right: (on) => on.userId,
+      wrong: () => "mf.nobody",
+      others: (on) => ({ password: on.password }),
     },
     {
-      step: "②", page: "login.ftl", field: "password", reach: atLogin, session: "new",
-      right: (on) => on.password, wrong: () => "0000000000000000", others: (on) => ({ username: on.userId }),
+      step: "②",
+      page: "login.ftl",
+      field: "password",
+      reach: atLogin,
+      session: "new",
+      right: (on) => on.password,
+      wrong: () => "0000000000000000",
+      others: (on) => ({ username: on.userId }),
     },
     {
-      step: "③", page: PAGE.birthdate, field: FORM_FIELD.birthdate, reach: atBirthdate, session: "reuse", counted: ["repeated", "full-width"],
-      right: () => "19801201", wrong: () => "19990101", others: () => ({}), fullWidth: () => fullWidth("19990101"),
+      step: "③",
+      page: PAGE.birthdate,
+      field: FORM_FIELD.birthdate,
+      reach: atBirthdate,
+      session: "reuse",
+      counted: ["repeated", "full-width"],
+      right: () => "19801201",
+      wrong: () => "19990101",
+      others: () => ({}),
+      fullWidth: () => fullWidth("19990101"),
     },
     {
-      step: "④", page: PAGE.terms, field: FORM_FIELD.cancel, reach: atTerms, session: "reuse",
-      right: () => "cancel", wrong: () => "no", others: () => ({}),
+      step: "④",
+      page: PAGE.terms,
+      field: FORM_FIELD.cancel,
+      reach: atTerms,
+      session: "reuse",
+      right: () => "cancel",
+      wrong: () => "no",
+      others: () => ({}),
     },
     {
-      step: "④", page: PAGE.terms, field: FORM_FIELD.accept, reach: atTerms, session: "reuse",
-      right: () => "accept", wrong: () => "no", others: () => ({ [FORM_FIELD.cancel]: "cancel" }),
+      step: "④",
+      page: PAGE.terms,
+      field: FORM_FIELD.accept,
+      reach: atTerms,
+      session: "reuse",
+      right: () => "accept",
+      wrong: () => "no",
+      others: () => ({ [FORM_FIELD.cancel]: "cancel" }),
     },
     {
-      step: "⑤", page: PAGE.methodChoice, field: FORM_FIELD.method, reach: atMethod, session: "reuse",
-      right: () => METHOD.otp, wrong: () => "sms", others: () => ({ [FORM_FIELD.newUserId]: "" }),
+      step: "⑤",
+      page: PAGE.methodChoice,
+      field: FORM_FIELD.method,
+      reach: atMethod,
+      session: "reuse",
+      right: () => METHOD.otp,
+      wrong: () => "sms",
+      others: () => ({ [FORM_FIELD.newUserId]: "" }),
     },
     {
-      step: "⑤", page: PAGE.methodChoice, field: FORM_FIELD.newUserId, reach: atMethod, session: "reuse",
-      right: () => "mf.fresh.id", wrong: () => "x!", others: () => ({ [FORM_FIELD.method]: METHOD.otp }), fullWidth: () => fullWidth(TAKEN_ID),
+      step: "⑤",
+      page: PAGE.methodChoice,
+      field: FORM_FIELD.newUserId,
+      reach: atMethod,
+      session: "reuse",
+      right: () => "mf.fresh.id",
+      wrong: () => "x!",
+      others: () => ({ [FORM_FIELD.method]: METHOD.otp }),
+      fullWidth: () => fullWidth(TAKEN_ID),
       wellFormed: ["missing", "empty"],
     },
     {
-      step: "⑥", page: "login-update-password.ftl", field: "password-new", reach: atNewPassword, session: "reuse",
-      right: () => NEW_PASSWORD, wrong: () => "Other-Pass-2026", others: () => ({ "password-confirm": NEW_PASSWORD }),
+      step: "⑥",
+      page: "login-update-password.ftl",
+      field: "password-new",
+      reach: atNewPassword,
+      session: "reuse",
+      right: () => NEW_PASSWORD,
+      wrong: () => "Other-Pass-2026",
+      others: () => ({ "password-confirm": NEW_PASSWORD }),
     },
     {
-      step: "⑥", page: "login-update-password.ftl", field: "password-confirm", reach: atNewPassword, session: "reuse",
-      right: () => NEW_PASSWORD, wrong: () => "Other-Pass-2026", others: () => ({ "password-new": NEW_PASSWORD }),
+      step: "⑥",
+      page: "login-update-password.ftl",
+      field: "password-confirm",
+      reach: atNewPassword,
+      session: "reuse",
+      right: () => NEW_PASSWORD,
+      wrong: () => "Other-Pass-2026",
+      others: () => ({ "password-new": NEW_PASSWORD }),
     },
     {
-      step: "⑭", page: "login-config-totp.ftl", field: "totp", reach: atTotpSetup, session: "reuse",
-      right: codeOf, wrong: (on) => otherCode(codeOf(on)), others: (on) => ({ totpSecret: secretOf(on), userLabel: DEVICE, mode: "manual" }),
+      step: "⑭",
+      page: "login-config-totp.ftl",
+      field: "totp",
+      reach: atTotpSetup,
+      session: "reuse",
+      right: codeOf,
+      wrong: (on) => otherCode(codeOf(on)),
+      others: (on) => ({ totpSecret: secretOf(on), userLabel: DEVICE, mode: "manual" }),
     },
     {
-      step: "⑭", page: "login-config-totp.ftl", field: "totpSecret", reach: atTotpSetup, session: "reuse",
-      right: secretOf, wrong: () => "WrongSecret-00000000", others: (on) => ({ totp: codeOf(on), userLabel: DEVICE, mode: "manual" }),
+      step: "⑭",
+      page: "login-config-totp.ftl",
+      field: "totpSecret",
+      reach: atTotpSetup,
+      session: "reuse",
+      right: secretOf,
+      wrong: () => "WrongSecret-00000000",
+      others: (on) => ({ totp: codeOf(on), userLabel: DEVICE, mode: "manual" }),
     },
     {
-      step: "⑭", page: "login-config-totp.ftl", field: "userLabel", reach: atTotpSetup, session: "reuse",
-      right: () => DEVICE, wrong: () => "別の端末", others: (on) => ({ totp: otherCode(codeOf(on)), totpSecret: secretOf(on), mode: "manual" }),
+      step: "⑭",
+      page: "login-config-totp.ftl",
+      field: "userLabel",
+      reach: atTotpSetup,
+      session: "reuse",
+      right: () => DEVICE,
+      wrong: () => "別の端末",
+      others: (on) => ({ totp: otherCode(codeOf(on)), totpSecret: secretOf(on), mode: "manual" }),
     },
     {
-      step: "OTP", page: "login-otp.ftl", field: "otp", reach: atOtp, session: "new",
-      right: () => totp.generate(), wrong: () => otherCode(totp.generate()), others: (on) => ({ selectedCredentialId: credentialOf(on) }),
+      step: "OTP",
+      page: "login-otp.ftl",
+      field: "otp",
+      reach: atOtp,
+      session: "new",
+      right: () => totp.generate(),
+      wrong: () => otherCode(totp.generate()),
+      others: (on) => ({ selectedCredentialId: credentialOf(on) }),
       // Keycloak's OTP form shows itself again, without a message, when no code was posted at all.
       expected: (kind) => ({ page: "login-otp.ftl", message: kind === "missing" ? "" : anyMessage }),
     },
     {
-      step: "reset", page: "login-reset-password.ftl", field: "username", reach: atReset, session: "new",
-      right: () => RESET_TARGET, wrong: () => "mf.nobody", others: () => ({}),
+      step: "reset",
+      page: "login-reset-password.ftl",
+      field: "username",
+      reach: atReset,
+      session: "new",
+      right: () => RESET_TARGET,
+      wrong: () => "mf.nobody",
+      others: () => ({}),
       expected: (kind) =>
-        kind === "missing" || kind === "empty" ? { page: "login-reset-password.ftl", message: anyMessage } : { page: unknownReset.page, message: unknownReset.message },
+        kind === "missing" || kind === "empty"
+          ? { page: "login-reset-password.ftl", message: anyMessage }
+          : { page: unknownReset.page, message: unknownReset.message },
     },
   ];
 
   const ROWS = FIELDS.flatMap((spec) =>
-    KINDS.filter((kind) => !spec.wellFormed?.includes(kind)).map((kind) => ({ name: `${spec.step} ${spec.page} ${spec.field}`, kind, spec })),
+    KINDS.filter((kind) => !spec.wellFormed?.includes(kind)).map((kind) => ({
+      name: `${spec.step} ${spec.page} ${spec.field}`,
+      kind,
+      spec,
+    })),
   );
 
   /** Sessions left on their page by the row before, for fields whose rows re-use them. */
@@ -350,11 +472,15 @@ describe("malformed input at every form of the member journey: the same page wit
 
   async function postRaw(on: OnStep, body: string): Promise<Result> {
     malformedPosts += 1;
-    return on.j.browser.navigate(on.j.page.kcContext!.url.loginAction, {
-      method: "POST",
-      body,
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-    }, on.j.request.redirectUri);
+    return on.j.browser.navigate(
+      on.j.page.kcContext!.url.loginAction,
+      {
+        method: "POST",
+        body,
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+      },
+      on.j.request.redirectUri,
+    );
   }
 
   beforeAll(async () => {
@@ -373,8 +499,12 @@ describe("malformed input at every form of the member journey: the same page wit
     // One password hashed here in Keycloak's stored format, so the server hashes nothing on import.
     const realmRep = await realm.admin.realms.findOne({ realm: realm.config.realm });
     const password = await hashPassword(PASSWORD, hashAlgorithmFromPolicy(realmRep?.passwordPolicy));
-    const seeded = (username: string, n: number, attributes: Record<string, string[]>, credentials: Array<Record<string, unknown>>): UserRepresentation =>
-      seededUser({ username, number: String(4_000_000 + n), password, attributes, credentials });
+    const seeded = (
+      username: string,
+      n: number,
+      attributes: Record<string, string[]>,
+      credentials: Array<Record<string, unknown>>,
+    ): UserRepresentation => seededUser({ username, number: String(4_000_000 + n), password, attributes, credentials });
     const otp = otpCredential(OTP_SECRET, DEVICE);
     const enrolling = Array.from({ length: 14 }, (_, i) => `mf.enrolling.${i}`);
     const active = Array.from({ length: 14 }, (_, i) => `mf.active.${i}`);
@@ -383,9 +513,20 @@ describe("malformed input at every form of the member journey: the same page wit
       rep: {
         ifResourceExists: "FAIL",
         users: [
-          ...enrolling.map((u, i) => seeded(u, i, { [USER_ATTRIBUTE.stage]: [STAGE.enrolling], [USER_ATTRIBUTE.mfaMethod]: [METHOD.otp] }, [])),
-          ...active.map((u, i) => seeded(u, 100 + i, { [USER_ATTRIBUTE.stage]: [STAGE.active], [USER_ATTRIBUTE.mfaMethod]: [METHOD.otp] }, [otp])),
-          seeded(RESET_TARGET, 200, { [USER_ATTRIBUTE.stage]: [STAGE.active], [USER_ATTRIBUTE.mfaMethod]: [METHOD.otp] }, [otp]),
+          ...enrolling.map((u, i) =>
+            seeded(u, i, { [USER_ATTRIBUTE.stage]: [STAGE.enrolling], [USER_ATTRIBUTE.mfaMethod]: [METHOD.otp] }, []),
+          ),
+          ...active.map((u, i) =>
+            seeded(u, 100 + i, { [USER_ATTRIBUTE.stage]: [STAGE.active], [USER_ATTRIBUTE.mfaMethod]: [METHOD.otp] }, [
+              otp,
+            ]),
+          ),
+          seeded(
+            RESET_TARGET,
+            200,
+            { [USER_ATTRIBUTE.stage]: [STAGE.active], [USER_ATTRIBUTE.mfaMethod]: [METHOD.otp] },
+            [otp],
+          ),
         ],
       },
     });
@@ -393,13 +534,18 @@ describe("malformed input at every form of the member journey: the same page wit
     pools.active.push(...active);
 
     const on = await atReset();
-    const page = expectPage(await on.j.browser.submit(on.j.page, { username: "mf.nobody" }), "the page after a reset request");
+    const page = expectPage(
+      await on.j.browser.submit(on.j.page, { username: "mf.nobody" }),
+      "the page after a reset request",
+    );
     unknownReset = { page: pageId(page), message: page.kcContext?.message?.summary ?? "" };
     expect(unknownReset.message).not.toBe("");
   });
 
   afterAll(async () => {
-    process.stderr.write(`[malformed-input] posts: ${malformedPosts} malformed (${ROWS.length} table rows, ${FIELDS.length} fields × up to ${KINDS.length} kinds), ${posts} in all\n`);
+    process.stderr.write(
+      `[malformed-input] posts: ${malformedPosts} malformed (${ROWS.length} table rows, ${FIELDS.length} fields × up to ${KINDS.length} kinds), ${posts} in all\n`,
+    );
     await realm?.cleanup();
     await mailbox?.close();
   });
@@ -435,19 +581,40 @@ describe("malformed input at every form of the member journey: the same page wit
   test("reset: a well-formed request for the same member is mailed before its page is answered (so the rows' 'no mail' means none)", async () => {
     const on = await atReset();
     const before = mailbox.mails.length;
-    const page = expectPage(await on.j.browser.submit(on.j.page, { username: RESET_TARGET }), "the page after the reset request");
+    const page = expectPage(
+      await on.j.browser.submit(on.j.page, { username: RESET_TARGET }),
+      "the page after the reset request",
+    );
     expect({ page: pageId(page), message: page.kcContext?.message?.summary }).toEqual(unknownReset);
     expect(mailbox.mails.slice(before).map((m) => m.to)).toEqual([[`${RESET_TARGET}@example.test`]]);
   });
 
-  const ECHOES: Array<{ name: string; value: string; reach: () => Promise<OnStep>; fields: (on: OnStep, value: string) => Record<string, string> }> = [SCRIPT, IMG].flatMap((value) => [
-    { name: "② login.ftl username", value, reach: atLogin, fields: (on: OnStep, v: string) => ({ username: v, password: on.password }) },
-    { name: "reset login-reset-password.ftl username", value, reach: atReset, fields: (_on: OnStep, v: string) => ({ username: v }) },
+  const ECHOES: Array<{
+    name: string;
+    value: string;
+    reach: () => Promise<OnStep>;
+    fields: (on: OnStep, value: string) => Record<string, string>;
+  }> = [SCRIPT, IMG].flatMap((value) => [
+    {
+      name: "② login.ftl username",
+      value,
+      reach: atLogin,
+      fields: (on: OnStep, v: string) => ({ username: v, password: on.password }),
+    },
+    {
+      name: "reset login-reset-password.ftl username",
+      value,
+      reach: atReset,
+      fields: (_on: OnStep, v: string) => ({ username: v }),
+    },
   ]);
 
   test.each(ECHOES)("an echoed value stays data inside kcContext: $name $value", async ({ value, reach, fields }) => {
     const on = await reach();
-    const result = expectPage(await postRaw(on, new URLSearchParams(fields(on, value)).toString()), "the page after the post");
+    const result = expectPage(
+      await postRaw(on, new URLSearchParams(fields(on, value)).toString()),
+      "the page after the post",
+    );
     expect((result.kcContext?.login as { username?: string } | undefined)?.username).toBe(value);
     expect(injectedMarkup(result)).toEqual([]);
   });
@@ -456,25 +623,41 @@ describe("malformed input at every form of the member journey: the same page wit
     ["10 KB", `accept=${"9".repeat(TEN_KB)}`],
     ["script tag", `accept=${encodeURIComponent(SCRIPT)}`],
     ["invalid UTF-8 %FF%FE", "accept=%FF%FE"],
-  ])("④ accept with a malformed value (%s) still accepts: the button's name is the answer, by design (kenpo-terms.ts); no 5xx", async (_kind, body) => {
-    const on = await atTerms();
-    const result = await postRaw(on, body);
-    expect(outcome(result)).toEqual({ below500: true, page: PAGE.methodChoice, message: "", themed: true });
-    expect(injectedMarkup(result)).toEqual([]);
-  });
+  ])(
+    "④ accept with a malformed value (%s) still accepts: the button's name is the answer, by design (kenpo-terms.ts); no 5xx",
+    async (_kind, body) => {
+      const on = await atTerms();
+      const result = await postRaw(on, body);
+      expect(outcome(result)).toEqual({ below500: true, page: PAGE.methodChoice, message: "", themed: true });
+      expect(injectedMarkup(result)).toEqual([]);
+    },
+  );
 
-  test.each([["script tag", SCRIPT], ["img onerror", IMG], ["SQL-ish", SQL]])(
+  test.each([
+    ["script tag", SCRIPT],
+    ["img onerror", IMG],
+    ["SQL-ish", SQL],
+  ])(
     "⑭ a device name is free text (%s): with a right code it is stored as typed and shown as data at the next login",
     async (_kind, label) => {
       const on = await atTotpSetup();
-      const result = await postRaw(on, new URLSearchParams({ totp: codeOf(on), totpSecret: secretOf(on), userLabel: label, mode: "manual" }).toString());
+      const result = await postRaw(
+        on,
+        new URLSearchParams({
+          totp: codeOf(on),
+          totpSecret: secretOf(on),
+          userLabel: label,
+          mode: "manual",
+        }).toString(),
+      );
       expect(outcome(result).page).toBe("redirect to http://localhost:5173/callback");
       const [user] = await realm.admin.users.find({ realm: realm.config.realm, username: on.userId, exact: true });
       const credentials = await realm.admin.users.getCredentials({ realm: realm.config.realm, id: user!.id! });
       expect(credentials.filter((c) => c.type === CREDENTIAL_TYPE.otp).map((c) => c.userLabel)).toEqual([label]);
       const again = await journey().open();
       await again.post({ username: on.userId, password: PASSWORD }, "login-otp.ftl");
-      const devices = (again.page.kcContext?.otpLogin as { userOtpCredentials: Array<{ userLabel: string }> }).userOtpCredentials;
+      const devices = (again.page.kcContext?.otpLogin as { userOtpCredentials: Array<{ userLabel: string }> })
+        .userOtpCredentials;
       expect(devices.map((d) => d.userLabel)).toEqual([label]);
       expect(injectedMarkup(again.page)).toEqual([]);
     },
@@ -486,7 +669,15 @@ describe("malformed input at every form of the member journey: the same page wit
   // typed on the test database (PostgreSQL, the production one, answers 500 instead: see the issue note).
   test("⑭ a 10 KB device name with a right code: Keycloak answers 500 and registers nothing; ⑭ resumes at the next login", async () => {
     const on = await atTotpSetup();
-    const result = await postRaw(on, new URLSearchParams({ totp: codeOf(on), totpSecret: secretOf(on), userLabel: "9".repeat(TEN_KB), mode: "manual" }).toString());
+    const result = await postRaw(
+      on,
+      new URLSearchParams({
+        totp: codeOf(on),
+        totpSecret: secretOf(on),
+        userLabel: "9".repeat(TEN_KB),
+        mode: "manual",
+      }).toString(),
+    );
     expect(isPage(result) && result.status).toBe(500);
     const [user] = await realm.admin.users.find({ realm: realm.config.realm, username: on.userId, exact: true });
     const credentials = await realm.admin.users.getCredentials({ realm: realm.config.realm, id: user!.id! });
@@ -497,7 +688,10 @@ describe("malformed input at every form of the member journey: the same page wit
   test("⑭ a device name with control characters and a right code is a device like any other (a right code is the proof); shown as data", async () => {
     const on = await atTotpSetup();
     const label = `テスト${CONTROLS}端末`;
-    const result = await postRaw(on, new URLSearchParams({ totp: codeOf(on), totpSecret: secretOf(on), userLabel: label, mode: "manual" }).toString());
+    const result = await postRaw(
+      on,
+      new URLSearchParams({ totp: codeOf(on), totpSecret: secretOf(on), userLabel: label, mode: "manual" }).toString(),
+    );
     expect(outcome(result).page).toBe("redirect to http://localhost:5173/callback");
     const [user] = await realm.admin.users.find({ realm: realm.config.realm, username: on.userId, exact: true });
     const credentials = await realm.admin.users.getCredentials({ realm: realm.config.realm, id: user!.id! });

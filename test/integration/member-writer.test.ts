@@ -1,5 +1,13 @@
 import { writeMembers, type ImportMember } from "../../members/keycloak-writer.js";
-import { authorizationRequest, HttpBrowser, expectPage, isLoginForm, isPage, pageId, summarize } from "../../journeys/http-login.js";
+import {
+  authorizationRequest,
+  HttpBrowser,
+  expectPage,
+  isLoginForm,
+  isPage,
+  pageId,
+  summarize,
+} from "../../journeys/http-login.js";
 import { testKeycloak } from "../../journeys/keycloak-env.js";
 import { provisionTestRealm } from "../../journeys/realm.js";
 import { STAGE, USER_ATTRIBUTE } from "../../contracts/index.js";
@@ -33,7 +41,8 @@ async function passwordAccepted(realm: string, username: string, password: strin
   const next = await browser.submit(login, { username, password }, { stopAt: request.redirectUri });
   if (!isPage(next)) return true;
   if (isLoginForm(next)) return false;
-  if (["error.ftl", "login-page-expired.ftl"].includes(pageId(next))) throw new Error(`unexpected page after login:\n${summarize(next)}`);
+  if (["error.ftl", "login-page-expired.ftl"].includes(pageId(next)))
+    throw new Error(`unexpected page after login:\n${summarize(next)}`);
   return true;
 }
 
@@ -54,11 +63,21 @@ describe("writing members into Keycloak", () => {
 
   test("creates members in batches with their card data, the initial stage and a working initial password", async () => {
     const progress: number[] = [];
-    const report = await writeMembers(members, { admin: realm.admin, realm: realm.config.realm, batchSize: 20, onProgress: (p) => progress.push(p.processed) });
+    const report = await writeMembers(members, {
+      admin: realm.admin,
+      realm: realm.config.realm,
+      batchSize: 20,
+      onProgress: (p) => progress.push(p.processed),
+    });
     expect(report).toMatchObject({ created: 45, skipped: 0, batches: 3 });
     expect(progress.at(-1)).toBe(45);
     const [user] = await realm.admin.users.find({ realm: realm.config.realm, username: "member0007", exact: true });
-    expect(user?.attributes).toMatchObject({ [USER_ATTRIBUTE.symbol]: ["17"], [USER_ATTRIBUTE.number]: ["3000007"], [USER_ATTRIBUTE.birthdate]: ["1957-08-17"], [USER_ATTRIBUTE.stage]: [STAGE.initial] });
+    expect(user?.attributes).toMatchObject({
+      [USER_ATTRIBUTE.symbol]: ["17"],
+      [USER_ATTRIBUTE.number]: ["3000007"],
+      [USER_ATTRIBUTE.birthdate]: ["1957-08-17"],
+      [USER_ATTRIBUTE.stage]: [STAGE.initial],
+    });
     expect(user?.lastName).toBe("山田");
     expect(await passwordAccepted(realm.config.realm, "MEMBER0007", members[7]!.initialPassword)).toBe(true);
     expect(await passwordAccepted(realm.config.realm, "member0007", "wrong-password-1")).toBe(false);
@@ -68,19 +87,34 @@ describe("writing members into Keycloak", () => {
     const realmRep = await realm.admin.realms.findOne({ realm: realm.config.realm });
     const defaultRole = realmRep!.defaultRole!;
     expect(defaultRole.name).toBe(`default-roles-${realm.config.realm}`);
-    const defaults = (await realm.admin.roles.getCompositeRolesForRealm({ realm: realm.config.realm, id: defaultRole.id! })).map((r) => r.name).sort();
+    const defaults = (
+      await realm.admin.roles.getCompositeRolesForRealm({ realm: realm.config.realm, id: defaultRole.id! })
+    )
+      .map((r) => r.name)
+      .sort();
     expect(defaults).toEqual(expect.arrayContaining(["offline_access", "uma_authorization"]));
     const [user] = await realm.admin.users.find({ realm: realm.config.realm, username: "member0011", exact: true });
-    const direct = (await realm.admin.users.listRealmRoleMappings({ realm: realm.config.realm, id: user!.id! })).map((r) => r.name);
+    const direct = (await realm.admin.users.listRealmRoleMappings({ realm: realm.config.realm, id: user!.id! })).map(
+      (r) => r.name,
+    );
     expect(direct).toEqual([defaultRole.name]);
-    const effective = (await realm.admin.users.listCompositeRealmRoleMappings({ realm: realm.config.realm, id: user!.id! })).map((r) => r.name);
+    const effective = (
+      await realm.admin.users.listCompositeRealmRoleMappings({ realm: realm.config.realm, id: user!.id! })
+    ).map((r) => r.name);
     expect(effective).toEqual(expect.arrayContaining([defaultRole.name, ...defaults]));
   });
 
   test("a re-run creates nothing and never resets a member who changed the password", async () => {
     const [finished] = await realm.admin.users.find({ realm: realm.config.realm, username: "member0003", exact: true });
-    await realm.admin.users.resetPassword({ realm: realm.config.realm, id: finished!.id!, credential: { type: "password", value: "Own-Password-2026", temporary: false } });
-    await realm.admin.users.update({ realm: realm.config.realm, id: finished!.id! }, { ...finished, attributes: { ...finished!.attributes, [USER_ATTRIBUTE.stage]: [STAGE.enrolling] } });
+    await realm.admin.users.resetPassword({
+      realm: realm.config.realm,
+      id: finished!.id!,
+      credential: { type: "password", value: "Own-Password-2026", temporary: false },
+    });
+    await realm.admin.users.update(
+      { realm: realm.config.realm, id: finished!.id! },
+      { ...finished, attributes: { ...finished!.attributes, [USER_ATTRIBUTE.stage]: [STAGE.enrolling] } },
+    );
 
     const changed = members.map((m) => (m.userId === "member0003" ? { ...m, firstName: "三郎" } : m));
     const report = await writeMembers(changed, { admin: realm.admin, realm: realm.config.realm });
@@ -88,7 +122,11 @@ describe("writing members into Keycloak", () => {
     const [after] = await realm.admin.users.find({ realm: realm.config.realm, username: "member0003", exact: true });
     expect(after?.firstName).toBe("太郎3");
 
-    const updating = await writeMembers(changed, { admin: realm.admin, realm: realm.config.realm, updateProfile: true });
+    const updating = await writeMembers(changed, {
+      admin: realm.admin,
+      realm: realm.config.realm,
+      updateProfile: true,
+    });
     expect(updating).toMatchObject({ created: 0, updated: 1, skipped: 44 });
     const [updated] = await realm.admin.users.find({ realm: realm.config.realm, username: "member0003", exact: true });
     expect(updated?.firstName).toBe("三郎");
@@ -99,14 +137,18 @@ describe("writing members into Keycloak", () => {
   test("--update-profile on a member still at the initial password: a new name keeps it, a corrected birthdate re-derives it", async () => {
     // Keycloak's password history refuses setting the current password again; the import must not trip on it.
     const renamed = [{ ...members[5]!, lastName: "佐藤" }];
-    expect(await writeMembers(renamed, { admin: realm.admin, realm: realm.config.realm, updateProfile: true })).toMatchObject({ updated: 1, conflicts: [] });
+    expect(
+      await writeMembers(renamed, { admin: realm.admin, realm: realm.config.realm, updateProfile: true }),
+    ).toMatchObject({ updated: 1, conflicts: [] });
     const [user] = await realm.admin.users.find({ realm: realm.config.realm, username: "member0005", exact: true });
     expect(user?.lastName).toBe("佐藤");
     expect(await passwordAccepted(realm.config.realm, "member0005", members[5]!.initialPassword)).toBe(true);
 
     const corrected = { ...member(5, { birthdate: "1961-02-03" }), lastName: "佐藤" };
     corrected.initialPassword = `${corrected.symbol}${corrected.number}19610203`;
-    expect(await writeMembers([corrected], { admin: realm.admin, realm: realm.config.realm, updateProfile: true })).toMatchObject({ updated: 1 });
+    expect(
+      await writeMembers([corrected], { admin: realm.admin, realm: realm.config.realm, updateProfile: true }),
+    ).toMatchObject({ updated: 1 });
     expect(await passwordAccepted(realm.config.realm, "member0005", corrected.initialPassword)).toBe(true);
     expect(await passwordAccepted(realm.config.realm, "member0005", members[5]!.initialPassword)).toBe(false);
   });

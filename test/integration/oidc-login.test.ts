@@ -1,4 +1,14 @@
-import { authorizationRequest, decodeJwt, exchangeCode, expectPage, HttpBrowser, isLoginForm, isPage, pageId, summarize } from "../../journeys/http-login.js";
+import {
+  authorizationRequest,
+  decodeJwt,
+  exchangeCode,
+  expectPage,
+  HttpBrowser,
+  isLoginForm,
+  isPage,
+  pageId,
+  summarize,
+} from "../../journeys/http-login.js";
 import { testKeycloak } from "../../journeys/keycloak-env.js";
 import { provisionTestRealm } from "../../journeys/realm.js";
 import { otpApp, otpCredential, seededUser } from "../../journeys/seed.js";
@@ -37,12 +47,20 @@ describe("portal login over HTTP (authorization code + PKCE)", () => {
 
   test("an upper-case user ID logs in and the token's preferred_username is lower-case", async () => {
     const client = realm.config.portalClients[0]!;
-    const request = authorizationRequest(testKeycloak().url, realm.config.realm, client.clientId, "http://localhost:5173/callback");
+    const request = authorizationRequest(
+      testKeycloak().url,
+      realm.config.realm,
+      client.clientId,
+      "http://localhost:5173/callback",
+    );
     const browser = new HttpBrowser();
     const page = expectPage(await browser.navigate(request.authUrl), "the login page");
     expect(isLoginForm(page)).toBe(true);
     // Password + OTP members get the OTP page next, always.
-    const otpPage = expectPage(await browser.submit(page, { username: "TARO.YAMADA", password }, { stopAt: request.redirectUri }), "the OTP page");
+    const otpPage = expectPage(
+      await browser.submit(page, { username: "TARO.YAMADA", password }, { stopAt: request.redirectUri }),
+      "the OTP page",
+    );
     expect(pageId(otpPage)).toBe("login-otp.ftl");
     const totp = otpApp(secretValue);
     const result = await browser.submit(otpPage, { otp: totp.generate() }, { stopAt: request.redirectUri });
@@ -55,10 +73,22 @@ describe("portal login over HTTP (authorization code + PKCE)", () => {
 
   test("a wrong password is refused with the login page again", async () => {
     const client = realm.config.portalClients[0]!;
-    const request = authorizationRequest(testKeycloak().url, realm.config.realm, client.clientId, "http://localhost:5173/callback");
+    const request = authorizationRequest(
+      testKeycloak().url,
+      realm.config.realm,
+      client.clientId,
+      "http://localhost:5173/callback",
+    );
     const browser = new HttpBrowser();
     const page = expectPage(await browser.navigate(request.authUrl), "the login page");
-    const again = expectPage(await browser.submit(page, { username: "taro.yamada", password: "wrong-password" }, { stopAt: request.redirectUri }), "the login page again");
+    const again = expectPage(
+      await browser.submit(
+        page,
+        { username: "taro.yamada", password: "wrong-password" },
+        { stopAt: request.redirectUri },
+      ),
+      "the login page again",
+    );
     expect(isLoginForm(again)).toBe(true);
   });
 });

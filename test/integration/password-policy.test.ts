@@ -19,7 +19,9 @@ async function renderedRules(browser: Browser, page: Page): Promise<{ rules: str
   const device = await openDevice(browser, "pc");
   try {
     // Serve exactly the HTML Keycloak sent for this step; the theme's scripts and styles load from Keycloak.
-    await device.page.route(page.url, (route) => route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: page.html }));
+    await device.page.route(page.url, (route) =>
+      route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: page.html }),
+    );
     await device.page.goto(page.url);
     await device.page.locator("#password-new").waitFor();
     const rules = await device.page.locator("#kp-password-rules li").evaluateAll((items) =>
@@ -67,7 +69,9 @@ describe("password policy on ⑥: the realm's rules, in our words", () => {
   test("⑥ lists length 10 from Keycloak's passwordPolicies and refuses 9 characters with our text", async () => {
     const member = cardMember("policy.hanako");
     await importMember(realm, member);
-    const j = await (await new Journey(realm).open()).post({ username: "policy.hanako", password: member.initialPassword }, "login-birthdate.ftl");
+    const j = await (
+      await new Journey(realm).open()
+    ).post({ username: "policy.hanako", password: member.initialPassword }, "login-birthdate.ftl");
     await j.post({ birthdate: "19801201" }, "terms.ftl");
     await j.post({ accept: "yes" }, "login-method-choice.ftl");
     await j.post({ method: "otp", newUserId: "" }, "login-update-password.ftl");
@@ -79,7 +83,12 @@ describe("password policy on ⑥: the realm's rules, in our words", () => {
     expect(policies).not.toHaveProperty("digits");
 
     const before = await renderedRules(browser, j.page);
-    expect(before.rules).toEqual(["10文字以上", "ユーザIDと同じではない", "メールアドレスと同じではない", "最近使った3個のパスワードは使えません"]);
+    expect(before.rules).toEqual([
+      "10文字以上",
+      "ユーザIDと同じではない",
+      "メールアドレスと同じではない",
+      "最近使った3個のパスワードは使えません",
+    ]);
     expect(before.rules.join("\n")).not.toContain("8文字");
 
     // 9 characters: Keycloak's length policy refuses them, and the message comes from our theme's bundle.
@@ -92,7 +101,10 @@ describe("password policy on ⑥: the realm's rules, in our words", () => {
     expect(after.rules[0]).toBe("10文字以上");
 
     // The initial password is refused by the history policy, again in our words.
-    await j.post({ "password-new": member.initialPassword, "password-confirm": member.initialPassword }, "login-update-password.ftl");
+    await j.post(
+      { "password-new": member.initialPassword, "password-confirm": member.initialPassword },
+      "login-update-password.ftl",
+    );
     expect(j.message).toBe("最近使った3個のパスワードは使えません。別のパスワードを入力してください。");
 
     // 10 characters pass on to ⑦.

@@ -35,7 +35,11 @@ async function countWrites(body: () => Promise<unknown>): Promise<string[]> {
 function cli(args: string[]) {
   return run("npx", ["tsx", "cli/kenpo.ts", ...args], {
     cwd: repoRoot,
-    env: { ...process.env, KENPO_ADMIN_USER: testKeycloak().adminUser, KENPO_ADMIN_PASSWORD: testKeycloak().adminPassword },
+    env: {
+      ...process.env,
+      KENPO_ADMIN_USER: testKeycloak().adminUser,
+      KENPO_ADMIN_PASSWORD: testKeycloak().adminPassword,
+    },
   });
 }
 
@@ -91,19 +95,31 @@ describe("provisioning a society's realm", () => {
     expect(texts[REALM_TEXT.termsText]).toBe(config.termsText.ja);
 
     const profile = await admin.users.getProfile({ realm: config.realm });
-    for (const name of [USER_ATTRIBUTE.symbol, USER_ATTRIBUTE.number, USER_ATTRIBUTE.branch, USER_ATTRIBUTE.birthdate]) {
+    for (const name of [
+      USER_ATTRIBUTE.symbol,
+      USER_ATTRIBUTE.number,
+      USER_ATTRIBUTE.branch,
+      USER_ATTRIBUTE.birthdate,
+    ]) {
       const attribute = profile.attributes?.find((a) => a.name === name);
       expect(attribute?.permissions).toEqual({ view: ["admin"], edit: ["admin"] });
     }
 
-    const actions = await admin.authenticationManagement.getRequiredActions({ realm: config.realm } as RealmOnlyPayload);
+    const actions = await admin.authenticationManagement.getRequiredActions({
+      realm: config.realm,
+    } as RealmOnlyPayload);
     const ours = REQUIRED_ACTION_ORDER.map((alias) => actions.find((a) => a.alias === alias));
     expect(ours.every((a) => a?.enabled && !a.defaultAction)).toBe(true);
     const priorities = ours.map((a) => a!.priority!);
     expect([...priorities].sort((a, b) => a - b)).toEqual(priorities);
 
     const [client] = await admin.clients.find({ realm: config.realm, clientId: "member-portal" });
-    expect(client).toMatchObject({ publicClient: true, standardFlowEnabled: true, directAccessGrantsEnabled: false, implicitFlowEnabled: false });
+    expect(client).toMatchObject({
+      publicClient: true,
+      standardFlowEnabled: true,
+      directAccessGrantsEnabled: false,
+      implicitFlowEnabled: false,
+    });
     expect(client?.attributes?.["pkce.code.challenge.method"]).toBe("S256");
   });
 
@@ -135,7 +151,9 @@ describe("provisioning a society's realm", () => {
     expect(dry.stdout).toMatch(/~ realm: update realm/);
     expect(dry.stdout).toMatch(/waitIncrementSeconds: 900 → 1800/);
     expect(dry.stdout).toMatch(/nothing written/);
-    expect((await admin.realms.findOne({ realm: config.realm }))?.waitIncrementSeconds).toBe(before?.waitIncrementSeconds);
+    expect((await admin.realms.findOne({ realm: config.realm }))?.waitIncrementSeconds).toBe(
+      before?.waitIncrementSeconds,
+    );
 
     writeFileSync(file, stringify(config));
     const same = await cli(["provision", "--config", file, "--dry-run"]);

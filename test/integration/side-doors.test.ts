@@ -7,7 +7,15 @@ import { cardMember, freshCode, importMember, Journey, type TestRealm } from "..
 import { expectPage, HttpBrowser, isPage, pageId, type Page } from "../../journeys/http-login.js";
 import { provisionTestRealm } from "../../journeys/realm.js";
 import { otpApp, otpCredential, seededUser } from "../../journeys/seed.js";
-import { CREDENTIAL_TYPE, FORM_FIELD, METHOD, PAGE, REQUIRED_ACTION, STAGE, USER_ATTRIBUTE } from "../../contracts/index.js";
+import {
+  CREDENTIAL_TYPE,
+  FORM_FIELD,
+  METHOD,
+  PAGE,
+  REQUIRED_ACTION,
+  STAGE,
+  USER_ATTRIBUTE,
+} from "../../contracts/index.js";
 import { firstAttribute } from "../../members/attributes.js";
 
 /**
@@ -51,23 +59,56 @@ const STAGES = [
 ] as const;
 type StageName = (typeof STAGES)[number]["name"];
 
-function seeded(username: string, number: string, attributes: Record<string, string[]>, credentials: Array<Record<string, unknown>>): UserRepresentation {
+function seeded(
+  username: string,
+  number: string,
+  attributes: Record<string, string[]>,
+  credentials: Array<Record<string, unknown>>,
+): UserRepresentation {
   return seededUser({ username, number, password: PASSWORD, attributes, credentials });
 }
 
 async function seedMembers(realm: TestRealm): Promise<void> {
   const users: UserRepresentation[] = [
     seeded("no-stage", "2000001", {}, []),
-    seeded("enrolling-action-removed", "2000002", { [USER_ATTRIBUTE.stage]: [STAGE.enrolling], [USER_ATTRIBUTE.mfaMethod]: [METHOD.otp] }, []),
-    seeded("active-otp", "2000003", { [USER_ATTRIBUTE.stage]: [STAGE.active], [USER_ATTRIBUTE.mfaMethod]: [METHOD.otp] }, [OTP]),
-    seeded("active-passkey", "2000004", { [USER_ATTRIBUTE.stage]: [STAGE.active], [USER_ATTRIBUTE.mfaMethod]: [METHOD.passkey] }, [passkeyCredential]),
+    seeded(
+      "enrolling-action-removed",
+      "2000002",
+      { [USER_ATTRIBUTE.stage]: [STAGE.enrolling], [USER_ATTRIBUTE.mfaMethod]: [METHOD.otp] },
+      [],
+    ),
+    seeded(
+      "active-otp",
+      "2000003",
+      { [USER_ATTRIBUTE.stage]: [STAGE.active], [USER_ATTRIBUTE.mfaMethod]: [METHOD.otp] },
+      [OTP],
+    ),
+    seeded(
+      "active-passkey",
+      "2000004",
+      { [USER_ATTRIBUTE.stage]: [STAGE.active], [USER_ATTRIBUTE.mfaMethod]: [METHOD.passkey] },
+      [passkeyCredential],
+    ),
     seeded("initial-with-otp", "2000006", { [USER_ATTRIBUTE.stage]: [STAGE.initial] }, [OTP]),
-    seeded("enrolling-with-otp", "2000007", { [USER_ATTRIBUTE.stage]: [STAGE.enrolling], [USER_ATTRIBUTE.mfaMethod]: [METHOD.otp] }, [OTP]),
-    seeded("active-no-credential", "2000005", { [USER_ATTRIBUTE.stage]: [STAGE.active], [USER_ATTRIBUTE.mfaMethod]: [METHOD.otp] }, []),
+    seeded(
+      "enrolling-with-otp",
+      "2000007",
+      { [USER_ATTRIBUTE.stage]: [STAGE.enrolling], [USER_ATTRIBUTE.mfaMethod]: [METHOD.otp] },
+      [OTP],
+    ),
+    seeded(
+      "active-no-credential",
+      "2000005",
+      { [USER_ATTRIBUTE.stage]: [STAGE.active], [USER_ATTRIBUTE.mfaMethod]: [METHOD.otp] },
+      [],
+    ),
   ];
   await realm.admin.realms.partialImport({ realm: realm.config.realm, rep: { ifResourceExists: "FAIL", users } });
   // Imported members carry the initial password from the card; these two use ours for the table.
-  for (const [username, number] of [["initial", "1000001"], ["locked", "1000002"]] as const) {
+  for (const [username, number] of [
+    ["initial", "1000001"],
+    ["locked", "1000002"],
+  ] as const) {
     await importMember(realm, { ...cardMember(username, { number }), initialPassword: PASSWORD });
   }
 }
@@ -90,7 +131,12 @@ async function lock(realm: TestRealm, username: string): Promise<void> {
 }
 
 /** Logs in at ② with the member's password through `client` and returns where the member lands. */
-async function afterPassword(realm: TestRealm, username: string, client?: { clientId: string; redirectUri: string }, extra: Record<string, string> = {}): Promise<Page | { redirectedTo: string }> {
+async function afterPassword(
+  realm: TestRealm,
+  username: string,
+  client?: { clientId: string; redirectUri: string },
+  extra: Record<string, string> = {},
+): Promise<Page | { redirectedTo: string }> {
   const j = await new Journey(realm, extra, new HttpBrowser(), client).open();
   expect(j.pageId).toBe("login.ftl");
   return j.browser.submit(j.page, { username, password: PASSWORD }, { stopAt: j.request.redirectUri });
@@ -126,63 +172,98 @@ describe("side doors: no session without the stage's proof", () => {
     expect((await planRealm(realm.admin, realm.config)).map((c) => `${c.section} ${c.target}`)).toEqual([]);
   });
 
-  test.each(STAGES.map((s) => [s.name, s.after] as const))("browser flow through the portal client: %s → %s", async (name, expected) => {
-    expect(landed(await afterPassword(realm, name))).toBe(expected);
-  });
+  test.each(STAGES.map((s) => [s.name, s.after] as const))(
+    "browser flow through the portal client: %s → %s",
+    async (name, expected) => {
+      expect(landed(await afterPassword(realm, name))).toBe(expected);
+    },
+  );
 
-  test.each(STAGES.map((s) => [s.name, s.after] as const))("browser flow through Keycloak's account console: %s → %s", async (name, expected) => {
-    const client = { clientId: "account-console", redirectUri: `${kcUrl()}/realms/${realm.config.realm}/account/` };
-    expect(landed(await afterPassword(realm, name, client))).toBe(expected);
-  });
+  test.each(STAGES.map((s) => [s.name, s.after] as const))(
+    "browser flow through Keycloak's account console: %s → %s",
+    async (name, expected) => {
+      const client = { clientId: "account-console", redirectUri: `${kcUrl()}/realms/${realm.config.realm}/account/` };
+      expect(landed(await afterPassword(realm, name, client))).toBe(expected);
+    },
+  );
 
   test("application-initiated action (add an OTP device) asks for the factor before anything else", async () => {
-    expect(landed(await afterPassword(realm, "active-otp", undefined, { kc_action: REQUIRED_ACTION.configureTotp }))).toBe("login-otp.ftl");
+    expect(
+      landed(await afterPassword(realm, "active-otp", undefined, { kc_action: REQUIRED_ACTION.configureTotp })),
+    ).toBe("login-otp.ftl");
   });
 
   test("the password grant is refused on every client of the realm (Keycloak's built-ins included), for every stage", async () => {
     const clients = await realm.admin.clients.find({ realm: realm.config.realm });
-    expect(clients.map((c) => c.clientId)).toEqual(expect.arrayContaining(["admin-cli", "account", "account-console", "member-portal"]));
+    expect(clients.map((c) => c.clientId)).toEqual(
+      expect.arrayContaining(["admin-cli", "account", "account-console", "member-portal"]),
+    );
     const granted: string[] = [];
     let tried = 0;
     for (const client of clients) {
-      expect(`${client.clientId} direct grants ${client.directAccessGrantsEnabled}`).toBe(`${client.clientId} direct grants false`);
-      const secret = client.publicClient || client.bearerOnly ? undefined : (await realm.admin.clients.getClientSecret({ realm: realm.config.realm, id: client.id! })).value;
+      expect(`${client.clientId} direct grants ${client.directAccessGrantsEnabled}`).toBe(
+        `${client.clientId} direct grants false`,
+      );
+      const secret =
+        client.publicClient || client.bearerOnly
+          ? undefined
+          : (await realm.admin.clients.getClientSecret({ realm: realm.config.realm, id: client.id! })).value;
       for (const stage of STAGES) {
-        const body = new URLSearchParams({ grant_type: "password", client_id: client.clientId!, username: stage.name, password: PASSWORD, scope: "openid" });
+        const body = new URLSearchParams({
+          grant_type: "password",
+          client_id: client.clientId!,
+          username: stage.name,
+          password: PASSWORD,
+          scope: "openid",
+        });
         if (secret) body.set("client_secret", secret);
         if (stage.name === "active-otp") body.set("totp", totp.generate());
-        const res = await fetch(`${kcUrl()}/realms/${realm.config.realm}/protocol/openid-connect/token`, { method: "POST", body });
+        const res = await fetch(`${kcUrl()}/realms/${realm.config.realm}/protocol/openid-connect/token`, {
+          method: "POST",
+          body,
+        });
         const json = (await res.json()) as { access_token?: string };
         tried += 1;
         if (res.ok || json.access_token) granted.push(`${client.clientId}/${stage.name}`);
       }
     }
-    process.stderr.write(`[side-doors] password grants tried: ${tried} (${clients.length} clients × ${STAGES.length} stages)\n`);
+    process.stderr.write(
+      `[side-doors] password grants tried: ${tried} (${clients.length} clients × ${STAGES.length} stages)\n`,
+    );
     expect(granted).toEqual([]);
   });
 
   /** 「パスワードを再設定する」 from the login page, up to the page the emailed link opens (in `browser`). */
   async function resetLink(username: string): Promise<{ link: string; sent: Page }> {
     const j = await new Journey(realm).open();
-    const form = expectPage(await j.browser.navigate(new URL(String(j.page.kcContext!.url.loginResetCredentialsUrl), j.page.url).toString()), "the reset page");
+    const form = expectPage(
+      await j.browser.navigate(new URL(String(j.page.kcContext!.url.loginResetCredentialsUrl), j.page.url).toString()),
+      "the reset page",
+    );
     expect(pageId(form)).toBe("login-reset-password.ftl");
     const before = mailbox.mails.length;
     const sent = expectPage(await j.browser.submit(form, { username }), "the page after the reset request");
-    const mail = await mailbox.waitForMail(`${username}@example.test`, (m) => mailbox.mails.indexOf(m) >= before && m.links.some((l) => l.includes("action-token")));
+    const mail = await mailbox.waitForMail(
+      `${username}@example.test`,
+      (m) => mailbox.mails.indexOf(m) >= before && m.links.some((l) => l.includes("action-token")),
+    );
     return { link: mail.links.find((l) => l.includes("action-token"))!, sent };
   }
 
-  test.each(STAGES.map((s) => [s.name, s.resetPage, s.says] as const))("reset credentials: the emailed link alone never gives a session or a new password: %s → %s %s", async (name, expected, says) => {
-    const { link } = await resetLink(name);
-    // Opened in another browser (no cookies of the request): the same demands.
-    const opened = await new HttpBrowser().navigate(link, {}, "http://localhost:5173/callback");
-    expect(landed(opened)).toBe(expected);
-    if (isPage(opened) && expected === "info.ftl") {
-      const message = opened.kcContext?.message?.summary ?? "";
-      // The theme's words (server-side bundle), not a raw key: what to do instead.
-      expect(message).toContain(says);
-    }
-  });
+  test.each(STAGES.map((s) => [s.name, s.resetPage, s.says] as const))(
+    "reset credentials: the emailed link alone never gives a session or a new password: %s → %s %s",
+    async (name, expected, says) => {
+      const { link } = await resetLink(name);
+      // Opened in another browser (no cookies of the request): the same demands.
+      const opened = await new HttpBrowser().navigate(link, {}, "http://localhost:5173/callback");
+      expect(landed(opened)).toBe(expected);
+      if (isPage(opened) && expected === "info.ftl") {
+        const message = opened.kcContext?.message?.summary ?? "";
+        // The theme's words (server-side bundle), not a raw key: what to do instead.
+        expect(message).toContain(says);
+      }
+    },
+  );
 
   test("reset for an active OTP member: the code of the registered app, then the new password, then a full login again", async () => {
     const used = new Set<string>();
@@ -195,7 +276,11 @@ describe("side doors: no session without the stage's proof", () => {
     await new Promise((r) => setTimeout(r, 1100));
     page = expectPage(await browser.submit(page, { otp: await freshCode(totp, used) }), "the new password page");
     expect(pageId(page)).toBe("login-update-password.ftl");
-    const after = await browser.submit(page, { "password-new": "Brand-New-Pass-2026", "password-confirm": "Brand-New-Pass-2026" }, { stopAt: "http://localhost:5173/callback" });
+    const after = await browser.submit(
+      page,
+      { "password-new": "Brand-New-Pass-2026", "password-confirm": "Brand-New-Pass-2026" },
+      { stopAt: "http://localhost:5173/callback" },
+    );
     // Forced to log in again: no code for any client after a reset.
     expect(isPage(after)).toBe(true);
     // No OTP device was added by the reset.
@@ -211,7 +296,12 @@ describe("side doors: no session without the stage's proof", () => {
   test("reset request: the same answer whether the user ID exists or not, and no mail for an unknown one", async () => {
     const ask = async (username: string) => {
       const j = await new Journey(realm).open();
-      const form = expectPage(await j.browser.navigate(new URL(String(j.page.kcContext!.url.loginResetCredentialsUrl), j.page.url).toString()), "the reset page");
+      const form = expectPage(
+        await j.browser.navigate(
+          new URL(String(j.page.kcContext!.url.loginResetCredentialsUrl), j.page.url).toString(),
+        ),
+        "the reset page",
+      );
       const page = expectPage(await j.browser.submit(form, { username }), "the page after the request");
       return { page: pageId(page), message: page.kcContext?.message?.summary ?? "" };
     };
@@ -228,7 +318,9 @@ describe("side doors: no session without the stage's proof", () => {
     const { link } = await resetLink("locked");
     await new HttpBrowser().navigate(link);
     const [user] = await realm.admin.users.find({ realm: realm.config.realm, username: "locked", exact: true });
-    expect(await realm.admin.attackDetection.findOne({ realm: realm.config.realm, id: user!.id! })).toMatchObject({ disabled: true });
+    expect(await realm.admin.attackDetection.findOne({ realm: realm.config.realm, id: user!.id! })).toMatchObject({
+      disabled: true,
+    });
   });
 
   test("the stage table's members are still where they were (no door moved them to active)", async () => {
@@ -248,8 +340,13 @@ describe("side doors: no session without the stage's proof", () => {
 
   test("a flow override on any client is removed by provisioning (Keycloak keeps an override sent as an empty map)", async () => {
     const [consoleClient] = await realm.admin.clients.find({ realm: realm.config.realm, clientId: "account-console" });
-    await realm.admin.clients.update({ realm: realm.config.realm, id: consoleClient!.id! }, { ...consoleClient, authenticationFlowBindingOverrides: { browser: (await stockFlowId("browser"))! } });
-    expect((await planRealm(realm.admin, realm.config)).map((c) => `${c.section} ${c.target}`)).toEqual(["side-doors client account-console"]);
+    await realm.admin.clients.update(
+      { realm: realm.config.realm, id: consoleClient!.id! },
+      { ...consoleClient, authenticationFlowBindingOverrides: { browser: (await stockFlowId("browser"))! } },
+    );
+    expect((await planRealm(realm.admin, realm.config)).map((c) => `${c.section} ${c.target}`)).toEqual([
+      "side-doors client account-console",
+    ]);
     await applyRealm(realm.admin, realm.config);
     const [after] = await realm.admin.clients.find({ realm: realm.config.realm, clientId: "account-console" });
     expect(Object.values(after!.authenticationFlowBindingOverrides ?? {}).filter(Boolean)).toEqual([]);
@@ -258,9 +355,15 @@ describe("side doors: no session without the stage's proof", () => {
 
   test("a hand-edited flow is rebuilt behind a closed door, never a stock flow, and the door is removed afterwards", async () => {
     const browserAlias = (await realm.admin.realms.findOne({ realm: realm.config.realm }))!.browserFlow!;
-    const executions = await realm.admin.authenticationManagement.getExecutions({ realm: realm.config.realm, flow: browserAlias });
+    const executions = await realm.admin.authenticationManagement.getExecutions({
+      realm: realm.config.realm,
+      flow: browserAlias,
+    });
     const otp = executions.find((e) => e.providerId === "auth-otp-form")!;
-    await realm.admin.authenticationManagement.updateExecution({ realm: realm.config.realm, flow: browserAlias }, { ...otp, requirement: "DISABLED" });
+    await realm.admin.authenticationManagement.updateExecution(
+      { realm: realm.config.realm, flow: browserAlias },
+      { ...otp, requirement: "DISABLED" },
+    );
     const bindings: string[] = [];
     const planned = await planRealm(realm.admin, realm.config);
     expect(planned.flatMap((c) => c.details).join("\n")).toContain("edited by hand");
@@ -276,9 +379,14 @@ describe("side doors: no session without the stage's proof", () => {
   });
 
   test("a disabled registration action refuses the login instead of letting an enrolling member through", async () => {
-    const actions = await realm.admin.authenticationManagement.getRequiredActions({ realm: realm.config.realm } as never);
+    const actions = await realm.admin.authenticationManagement.getRequiredActions({
+      realm: realm.config.realm,
+    } as never);
     const totpAction = actions.find((a) => a.alias === REQUIRED_ACTION.configureTotp)!;
-    await realm.admin.authenticationManagement.updateRequiredAction({ alias: REQUIRED_ACTION.configureTotp, realm: realm.config.realm }, { ...totpAction, enabled: false });
+    await realm.admin.authenticationManagement.updateRequiredAction(
+      { alias: REQUIRED_ACTION.configureTotp, realm: realm.config.realm },
+      { ...totpAction, enabled: false },
+    );
     try {
       const result = await afterPassword(realm, "enrolling-action-removed");
       expect(isPage(result)).toBe(true);
@@ -291,6 +399,8 @@ describe("side doors: no session without the stage's proof", () => {
   });
 
   async function stockFlowId(alias: string): Promise<string | undefined> {
-    return (await realm.admin.authenticationManagement.getFlows({ realm: realm.config.realm })).find((f) => f.alias === alias)?.id;
+    return (await realm.admin.authenticationManagement.getFlows({ realm: realm.config.realm })).find(
+      (f) => f.alias === alias,
+    )?.id;
   }
 });

@@ -1,6 +1,12 @@
 import type { Browser } from "playwright-core";
 import { launchBrowser } from "../../journeys/browser.js";
-import { importMembers, newTestMember, provisionBrowserRealm, type BrowserRealm, type TestMember } from "../../journeys/browser-realm.js";
+import {
+  importMembers,
+  newTestMember,
+  provisionBrowserRealm,
+  type BrowserRealm,
+  type TestMember,
+} from "../../journeys/browser-realm.js";
 import { Journey } from "../../journeys/journey-record.js";
 import { memberSession, type MemberSession } from "../../journeys/browser-journeys.js";
 import { USER_ATTRIBUTE } from "../../contracts/index.js";
@@ -55,5 +61,7 @@ export async function memberState(realm: BrowserRealm, userId: string) {
 
 export function printCounts(label: string, counts: { screens: number; pageLoads: number; inputs: number }): void {
   // Printed, never asserted: a benchmark-like figure for the issue's "page transitions and inputs".
-  process.stdout.write(`\n[e2e counts] ${label}: ${counts.screens} screens, ${counts.pageLoads} page loads, ${counts.inputs} member inputs\n`);
+  process.stdout.write(
+    `\n[e2e counts] ${label}: ${counts.screens} screens, ${counts.pageLoads} page loads, ${counts.inputs} member inputs\n`,
+  );
 }

@@ -12,7 +12,9 @@ export const REGISTER_HEADER = "ユーザID,記号,番号,枝番,生年月日,�
 export function memberRegister(count: number, offset = 0): string {
   const lines = [REGISTER_HEADER];
   for (let i = offset; i < offset + count; i += 1) {
-    lines.push(`Member${i},${10 + (i % 50)},${String(i).padStart(7, "0")},,S${40 + (i % 20)}.${1 + (i % 12)}.${1 + (i % 28)},山田,太郎${i},m${i}@example.test`);
+    lines.push(
+      `Member${i},${10 + (i % 50)},${String(i).padStart(7, "0")},,S${40 + (i % 20)}.${1 + (i % 12)}.${1 + (i % 28)},山田,太郎${i},m${i}@example.test`,
+    );
   }
   return `${lines.join("\r\n")}\r\n`;
 }
@@ -32,12 +34,22 @@ export function runCli(args: string[], admin: AdminAccount): Promise<{ stdout: s
 }
 
 /** Starts `kenpo <args>` in its own process group, so that a test can kill it (or the server under it) half-way. */
-export function spawnCli(args: string[], admin: AdminAccount): ChildProcess & { done: Promise<{ code: number | null; stdout: string; stderr: string }> } {
-  const child = spawn("npx", ["tsx", "cli/kenpo.ts", ...args], { cwd: repoRoot, env: cliEnv(admin), detached: true, stdio: ["ignore", "pipe", "pipe"] });
+export function spawnCli(
+  args: string[],
+  admin: AdminAccount,
+): ChildProcess & { done: Promise<{ code: number | null; stdout: string; stderr: string }> } {
+  const child = spawn("npx", ["tsx", "cli/kenpo.ts", ...args], {
+    cwd: repoRoot,
+    env: cliEnv(admin),
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
   child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-  const done = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => child.once("exit", (code) => resolve({ code, stdout, stderr })));
+  const done = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
+    child.once("exit", (code) => resolve({ code, stdout, stderr })),
+  );
   return Object.assign(child, { done });
 }

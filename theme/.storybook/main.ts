@@ -8,10 +8,10 @@ const require = createRequire(import.meta.url);
 const packagePath = (name: string) => dirname(require.resolve(`${name}/package.json`));
 
 const config: StorybookConfig = {
-    stories: ["../src/**/*.stories.tsx"],
-    addons: [],
-    framework: { name: packagePath("@storybook/react-vite") as "@storybook/react-vite", options: {} },
-    core: { disableTelemetry: true }
+  stories: ["../src/**/*.stories.tsx"],
+  addons: [],
+  framework: { name: packagePath("@storybook/react-vite") as "@storybook/react-vite", options: {} },
+  core: { disableTelemetry: true },
 };
 
 export default config;

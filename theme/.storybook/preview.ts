@@ -1,7 +1,7 @@
 import type { Preview } from "@storybook/react-vite";
 
 const preview: Preview = {
-    parameters: { layout: "fullscreen" }
+  parameters: { layout: "fullscreen" },
 };
 
 export default preview;

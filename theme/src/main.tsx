@@ -8,9 +8,9 @@ import KcLoginPage from "./login/KcPage";
 const root = document.getElementById("root");
 
 if (root !== null && window.kcContext !== undefined) {
-    createRoot(root).render(
-        <StrictMode>
-            <KcLoginPage kcContext={window.kcContext} />
-        </StrictMode>
-    );
+  createRoot(root).render(
+    <StrictMode>
+      <KcLoginPage kcContext={window.kcContext} />
+    </StrictMode>,
+  );
 }

@@ -35,7 +35,11 @@ export function realmSetting(context: AuthenticationFlowContext, name: string): 
 export function initialPasswordExpired(context: AuthenticationFlowContext, user: UserModel): boolean {
   const days = Number(realmSetting(context, REALM_ATTRIBUTE.initialPasswordDays) || "0");
   if (!(days > 0)) return false;
-  const created = user.credentialManager().getStoredCredentialsByTypeStream(CREDENTIAL_TYPE.password).findFirst().orElse(null);
+  const created = user
+    .credentialManager()
+    .getStoredCredentialsByTypeStream(CREDENTIAL_TYPE.password)
+    .findFirst()
+    .orElse(null);
   if (!created) return true;
   const now = Java.type("java.lang.System").currentTimeMillis();
   return now - Number(created.getCreatedDate()) > days * 24 * 60 * 60 * 1000;
@@ -74,7 +78,9 @@ export function isLockedOut(context: AuthenticationFlowContext, user: UserModel)
   if (!realm.isBruteForceProtected()) return false;
   const session = context.getSession();
   const protector = bruteForceProtector(context);
-  return protector.isTemporarilyDisabled(session, realm, user) || protector.isPermanentlyLockedOut(session, realm, user);
+  return (
+    protector.isTemporarilyDisabled(session, realm, user) || protector.isPermanentlyLockedOut(session, realm, user)
+  );
 }
 
 /**

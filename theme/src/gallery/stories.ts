@@ -8,31 +8,44 @@ import { isExportStory, storyNameFromExport, toId } from "storybook/internal/csf
  * with its own `render` would look different here than in Storybook, so it is refused.
  */
 type Args = Record<string, unknown>;
-type CsfMeta = { title?: string; component?: ComponentType<Args>; args?: Args; includeStories?: string[] | RegExp; excludeStories?: string[] | RegExp };
+type CsfMeta = {
+  title?: string;
+  component?: ComponentType<Args>;
+  args?: Args;
+  includeStories?: string[] | RegExp;
+  excludeStories?: string[] | RegExp;
+};
 type CsfStory = { args?: Args; render?: unknown; play?: (context: { canvasElement: HTMLElement }) => unknown };
 
 export type GalleryStory = {
-    /** Storybook's story id (e.g. login-login-ftl--default): the gallery URL and screenshot file name. */
-    id: string;
-    Component: ComponentType<Args>;
-    args: Args;
-    play?: CsfStory["play"];
+  /** Storybook's story id (e.g. login-login-ftl--default): the gallery URL and screenshot file name. */
+  id: string;
+  Component: ComponentType<Args>;
+  args: Args;
+  play?: CsfStory["play"];
 };
 
 const modules = import.meta.glob<Record<string, unknown>>("/src/**/*.stories.tsx", { eager: true });
 
 export const stories: GalleryStory[] = Object.entries(modules).flatMap(([file, module]) => {
-    const meta = module.default as CsfMeta;
-    if (meta.title === undefined || meta.component === undefined) throw new Error(`${file}: the gallery needs a title and a component in the meta`);
-    const { title, component } = meta;
-    return Object.entries(module)
-        .filter(([exportName]) => exportName !== "default" && isExportStory(exportName, meta))
-        .map(([exportName, value]): GalleryStory => {
-            const story = value as CsfStory;
-            if (story.render !== undefined) throw new Error(`${file} ${exportName}: the gallery renders args, not render functions`);
-            return { id: toId(title, storyNameFromExport(exportName)), Component: component, args: { ...meta.args, ...story.args }, play: story.play };
-        });
+  const meta = module.default as CsfMeta;
+  if (meta.title === undefined || meta.component === undefined)
+    throw new Error(`${file}: the gallery needs a title and a component in the meta`);
+  const { title, component } = meta;
+  return Object.entries(module)
+    .filter(([exportName]) => exportName !== "default" && isExportStory(exportName, meta))
+    .map(([exportName, value]): GalleryStory => {
+      const story = value as CsfStory;
+      if (story.render !== undefined)
+        throw new Error(`${file} ${exportName}: the gallery renders args, not render functions`);
+      return {
+        id: toId(title, storyNameFromExport(exportName)),
+        Component: component,
+        args: { ...meta.args, ...story.args },
+        play: story.play,
+      };
+    });
 });
 
-const duplicate = stories.find((story, index) => stories.findIndex(other => other.id === story.id) !== index);
+const duplicate = stories.find((story, index) => stories.findIndex((other) => other.id === story.id) !== index);
 if (duplicate !== undefined) throw new Error(`two stories have the id ${duplicate.id}`);

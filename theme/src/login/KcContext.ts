@@ -6,22 +6,22 @@ import { FORM_ATTRIBUTE, type Method, type RealmTextKey } from "../../../contrac
 export type KenpoTextProperties = { [Key in RealmTextKey as `kenpoText_${Key}`]?: string };
 
 export type KcContextExtension = {
-    themeName: ThemeName;
-    properties: Record<KcEnvName, string> & KenpoTextProperties;
+  themeName: ThemeName;
+  properties: Record<KcEnvName, string> & KenpoTextProperties;
 };
 
 // Custom pages rendered by the kenpo authenticators (contracts/ PAGE). The page ids stay quoted
 // literals: `keycloakify build` finds them by reading this file's text and emits their .ftl files.
 // mocks.ts builds this type from PAGE, so tsc fails when the two drift apart.
 export type KcContextExtensionPerPage = {
-    "login-birthdate.ftl": {
-        /** Set by kenpo-birthdate only after a wrong answer that did not lock the account. */
-        [FORM_ATTRIBUTE.attemptsLeft]?: number;
-    };
-    "login-method-choice.ftl": {
-        [FORM_ATTRIBUTE.currentUserId]?: string;
-        [FORM_ATTRIBUTE.selectedMethod]?: Method;
-    };
+  "login-birthdate.ftl": {
+    /** Set by kenpo-birthdate only after a wrong answer that did not lock the account. */
+    [FORM_ATTRIBUTE.attemptsLeft]?: number;
+  };
+  "login-method-choice.ftl": {
+    [FORM_ATTRIBUTE.currentUserId]?: string;
+    [FORM_ATTRIBUTE.selectedMethod]?: Method;
+  };
 };
 
 export type KcContext = ExtendKcContext<KcContextExtension, KcContextExtensionPerPage>;

@@ -29,62 +29,62 @@ const UserProfileFormFields = lazy(() => import("keycloakify/login/UserProfileFo
  * before first paint); Keycloakify's generic pages and profile fields load only when used.
  */
 export default function KcPage(props: { kcContext: KcContext }) {
-    const { kcContext } = props;
-    const { i18n } = useI18n({ kcContext });
+  const { kcContext } = props;
+  const { i18n } = useI18n({ kcContext });
 
-    return (
-        <Suspense>
-            {(() => {
-                switch (kcContext.pageId) {
-                    case "login.ftl":
-                        return <Login kcContext={kcContext} i18n={i18n} />;
-                    case PAGE.birthdate:
-                        return <LoginBirthdate kcContext={kcContext} i18n={i18n} />;
-                    case PAGE.terms:
-                        return <Terms kcContext={kcContext} i18n={i18n} />;
-                    case PAGE.methodChoice:
-                        return <LoginMethodChoice kcContext={kcContext} i18n={i18n} />;
-                    case "login-update-password.ftl":
-                        return <LoginUpdatePassword kcContext={kcContext} i18n={i18n} />;
-                    case "login-update-profile.ftl":
-                        return <LoginUpdateProfile kcContext={kcContext} i18n={i18n} />;
-                    case "login-verify-email.ftl":
-                        return <LoginVerifyEmail kcContext={kcContext} i18n={i18n} />;
-                    case "webauthn-register.ftl":
-                        return <WebauthnRegister kcContext={kcContext} i18n={i18n} />;
-                    case "webauthn-authenticate.ftl":
-                        return <WebauthnAuthenticate kcContext={kcContext} i18n={i18n} />;
-                    case "webauthn-error.ftl":
-                        return <WebauthnError kcContext={kcContext} i18n={i18n} />;
-                    case "login-config-totp.ftl":
-                        return <LoginConfigTotp kcContext={kcContext} i18n={i18n} />;
-                    case "login-otp.ftl":
-                        return <LoginOtp kcContext={kcContext} i18n={i18n} />;
-                    case "login-page-expired.ftl":
-                        return <LoginPageExpired kcContext={kcContext} i18n={i18n} />;
-                    case "error.ftl":
-                        return <ErrorPage kcContext={kcContext} i18n={i18n} />;
-                    case "info.ftl":
-                        return <Info kcContext={kcContext} i18n={i18n} />;
-                    case "login-reset-password.ftl":
-                        return <LoginResetPassword kcContext={kcContext} i18n={i18n} />;
-                    case "logout-confirm.ftl":
-                        return <LogoutConfirm kcContext={kcContext} i18n={i18n} />;
-                    default:
-                        // Pages the member journey does not reach keep Keycloak's markup inside our frame.
-                        return (
-                            <DefaultPage
-                                kcContext={kcContext}
-                                i18n={i18n}
-                                Template={Template}
-                                doUseDefaultCss={false}
-                                classes={{}}
-                                UserProfileFormFields={UserProfileFormFields}
-                                doMakeUserConfirmPassword={true}
-                            />
-                        );
-                }
-            })()}
-        </Suspense>
-    );
+  return (
+    <Suspense>
+      {(() => {
+        switch (kcContext.pageId) {
+          case "login.ftl":
+            return <Login kcContext={kcContext} i18n={i18n} />;
+          case PAGE.birthdate:
+            return <LoginBirthdate kcContext={kcContext} i18n={i18n} />;
+          case PAGE.terms:
+            return <Terms kcContext={kcContext} i18n={i18n} />;
+          case PAGE.methodChoice:
+            return <LoginMethodChoice kcContext={kcContext} i18n={i18n} />;
+          case "login-update-password.ftl":
+            return <LoginUpdatePassword kcContext={kcContext} i18n={i18n} />;
+          case "login-update-profile.ftl":
+            return <LoginUpdateProfile kcContext={kcContext} i18n={i18n} />;
+          case "login-verify-email.ftl":
+            return <LoginVerifyEmail kcContext={kcContext} i18n={i18n} />;
+          case "webauthn-register.ftl":
+            return <WebauthnRegister kcContext={kcContext} i18n={i18n} />;
+          case "webauthn-authenticate.ftl":
+            return <WebauthnAuthenticate kcContext={kcContext} i18n={i18n} />;
+          case "webauthn-error.ftl":
+            return <WebauthnError kcContext={kcContext} i18n={i18n} />;
+          case "login-config-totp.ftl":
+            return <LoginConfigTotp kcContext={kcContext} i18n={i18n} />;
+          case "login-otp.ftl":
+            return <LoginOtp kcContext={kcContext} i18n={i18n} />;
+          case "login-page-expired.ftl":
+            return <LoginPageExpired kcContext={kcContext} i18n={i18n} />;
+          case "error.ftl":
+            return <ErrorPage kcContext={kcContext} i18n={i18n} />;
+          case "info.ftl":
+            return <Info kcContext={kcContext} i18n={i18n} />;
+          case "login-reset-password.ftl":
+            return <LoginResetPassword kcContext={kcContext} i18n={i18n} />;
+          case "logout-confirm.ftl":
+            return <LogoutConfirm kcContext={kcContext} i18n={i18n} />;
+          default:
+            // Pages the member journey does not reach keep Keycloak's markup inside our frame.
+            return (
+              <DefaultPage
+                kcContext={kcContext}
+                i18n={i18n}
+                Template={Template}
+                doUseDefaultCss={false}
+                classes={{}}
+                UserProfileFormFields={UserProfileFormFields}
+                doMakeUserConfirmPassword={true}
+              />
+            );
+        }
+      })()}
+    </Suspense>
+  );
 }

@@ -9,14 +9,14 @@ import { getKcContextMock } from "./mocks";
  * (`src/gallery/`) renders the same exports, so a state is added by adding a story.
  */
 export function createKcPageStory<PageId extends KcContext["pageId"]>(params: { pageId: PageId }) {
-    const { pageId } = params;
+  const { pageId } = params;
 
-    function KcPageStory(props: { kcContext?: DeepPartial<Extract<KcContext, { pageId: PageId }>> }) {
-        const kcContext = getKcContextMock({ pageId, overrides: props.kcContext });
-        return <KcPage kcContext={kcContext} />;
-    }
+  function KcPageStory(props: { kcContext?: DeepPartial<Extract<KcContext, { pageId: PageId }>> }) {
+    const kcContext = getKcContextMock({ pageId, overrides: props.kcContext });
+    return <KcPage kcContext={kcContext} />;
+  }
 
-    return { KcPageStory };
+  return { KcPageStory };
 }
 
 /**
@@ -26,14 +26,14 @@ export function createKcPageStory<PageId extends KcContext["pageId"]>(params: { 
  * still be rendering when play starts.
  */
 export function clickAfterRender(selector: string) {
-    return async ({ canvasElement }: { canvasElement: HTMLElement }) => {
-        const deadline = Date.now() + 5_000;
-        let target = canvasElement.querySelector<HTMLElement>(selector);
-        while (target === null) {
-            if (Date.now() > deadline) throw new Error(`clickAfterRender: nothing matches ${selector}`);
-            await new Promise(resolve => setTimeout(resolve, 20));
-            target = canvasElement.querySelector<HTMLElement>(selector);
-        }
-        target.click();
-    };
+  return async ({ canvasElement }: { canvasElement: HTMLElement }) => {
+    const deadline = Date.now() + 5_000;
+    let target = canvasElement.querySelector<HTMLElement>(selector);
+    while (target === null) {
+      if (Date.now() > deadline) throw new Error(`clickAfterRender: nothing matches ${selector}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      target = canvasElement.querySelector<HTMLElement>(selector);
+    }
+    target.click();
+  };
 }

@@ -8,39 +8,44 @@ import type { RealmPasswordPolicies } from "./pages/LoginUpdatePassword";
  * languages our realms enable. (Kept apart from kc.gen.tsx, which only Vite can load.)
  */
 const kcContextExtension: KcContextExtension = {
-    themeName: "kenpo",
-    // As vite.config.ts declares them: each property names its realm text.
-    properties: Object.fromEntries(Object.values(REALM_TEXT).map(key => [`kenpoText_${key}`, key]))
+  themeName: "kenpo",
+  // As vite.config.ts declares them: each property names its realm text.
+  properties: Object.fromEntries(Object.values(REALM_TEXT).map((key) => [`kenpoText_${key}`, key])),
 };
 
 // Keyed by the contract's page ids: tsc fails here when KcContext.ts spells a custom page differently.
 const kcContextExtensionPerPage: KcContextExtensionPerPage = {
-    [PAGE.birthdate]: {},
-    [PAGE.methodChoice]: { [FORM_ATTRIBUTE.currentUserId]: "yamada.taro" }
+  [PAGE.birthdate]: {},
+  [PAGE.methodChoice]: { [FORM_ATTRIBUTE.currentUserId]: "yamada.taro" },
 };
 
 const languages = [
-    { languageTag: "ja", label: "日本語", url: "?kc_locale=ja" },
-    { languageTag: "en", label: "English", url: "?kc_locale=en" }
+  { languageTag: "ja", label: "日本語", url: "?kc_locale=ja" },
+  { languageTag: "en", label: "English", url: "?kc_locale=en" },
 ];
 
 /**
  * `passwordPolicies` as Keycloak sends it to ⑥ for the demo society's policy
  * (length(8) and notUsername and notEmail and passwordHistory(3) and hashAlgorithm(argon2)).
  */
-export const defaultPasswordPolicies: RealmPasswordPolicies = { length: 8, passwordHistory: 3, notUsername: true, notEmail: true };
+export const defaultPasswordPolicies: RealmPasswordPolicies = {
+  length: 8,
+  passwordHistory: 3,
+  notUsername: true,
+  notEmail: true,
+};
 
 /** A stricter society's policy: longer, with character classes and a longer history; no not-email rule. */
 export const customPasswordPolicies: RealmPasswordPolicies = {
-    length: 12,
-    maxLength: 64,
-    lowerCase: 1,
-    upperCase: 1,
-    digits: 2,
-    specialChars: 1,
-    passwordHistory: 5,
-    notUsername: true,
-    notEmail: false
+  length: 12,
+  maxLength: 64,
+  lowerCase: 1,
+  upperCase: 1,
+  digits: 2,
+  specialChars: 1,
+  passwordHistory: 5,
+  notUsername: true,
+  notEmail: false,
 };
 
 /**
@@ -50,41 +55,41 @@ export const customPasswordPolicies: RealmPasswordPolicies = {
  * merge deletes keys set to undefined): a page without the field.
  */
 export function withPasswordPolicies(passwordPolicies: RealmPasswordPolicies | undefined): object {
-    return { passwordPolicies };
+  return { passwordPolicies };
 }
 
 export const { getKcContextMock } = createGetKcContextMock({
-    kcContextExtension,
-    kcContextExtensionPerPage,
-    overrides: {
-        locale: { currentLanguageTag: "ja", supported: languages },
-        realm: { internationalizationEnabled: true }
-    },
-    overridesPerPage: {
-        "login-update-password.ftl": { ...withPasswordPolicies(defaultPasswordPolicies) }
-    }
+  kcContextExtension,
+  kcContextExtensionPerPage,
+  overrides: {
+    locale: { currentLanguageTag: "ja", supported: languages },
+    realm: { internationalizationEnabled: true },
+  },
+  overridesPerPage: {
+    "login-update-password.ftl": { ...withPasswordPolicies(defaultPasswordPolicies) },
+  },
 });
 
 export type PageId = KcContext["pageId"];
 
 /** messagesPerField as Keycloak fills it when the listed fields have errors. */
 export function fieldErrors(errors: Record<string, string>): KcContext["messagesPerField"] {
-    const get = (field: string) => errors[field] ?? "";
-    const existsError = (...fields: string[]) => fields.some(field => field in errors);
-    return {
-        get,
-        exists: field => field in errors,
-        existsError,
-        printIfExists: (field, text) => (field in errors ? text : undefined),
-        getFirstError: (...fields: string[]) => get(fields.find(field => field in errors) ?? "")
-    };
+  const get = (field: string) => errors[field] ?? "";
+  const existsError = (...fields: string[]) => fields.some((field) => field in errors);
+  return {
+    get,
+    exists: (field) => field in errors,
+    existsError,
+    printIfExists: (field, text) => (field in errors ? text : undefined),
+    getFirstError: (...fields: string[]) => get(fields.find((field) => field in errors) ?? ""),
+  };
 }
 
 /** What a society's realm localization provides (provisioned per society). */
 export const realmTextsMock = {
-    [REALM_TEXT.societyName]: "みどり健康保険組合",
-    [REALM_TEXT.portalName]: "みどり健保 加入者ページ",
-    [REALM_TEXT.portalUrl]: "https://portal.midori-kenpo.example.jp/"
+  [REALM_TEXT.societyName]: "みどり健康保険組合",
+  [REALM_TEXT.portalName]: "みどり健保 加入者ページ",
+  [REALM_TEXT.portalUrl]: "https://portal.midori-kenpo.example.jp/",
 } satisfies Partial<Record<RealmTextKey, string>>;
 
 /** kcContext overrides carrying the society's realm texts (stories, gallery). */

@@ -7,13 +7,13 @@ import type { Step } from "./components/StepIndicator";
 const TOTAL = 14;
 
 export const FIRST_LOGIN_STEPS = {
-    login: { current: 2, total: TOTAL },
-    birthdate: { current: 3, total: TOTAL },
-    terms: { current: 4, total: TOTAL },
-    methodChoice: { current: 5, total: TOTAL },
-    newPassword: { current: 6, total: TOTAL },
-    email: { current: 7, total: TOTAL },
-    firstLoginDone: { current: 8, total: TOTAL },
-    passkey: { current: [10, 12], total: TOTAL },
-    otp: { current: 14, total: TOTAL }
+  login: { current: 2, total: TOTAL },
+  birthdate: { current: 3, total: TOTAL },
+  terms: { current: 4, total: TOTAL },
+  methodChoice: { current: 5, total: TOTAL },
+  newPassword: { current: 6, total: TOTAL },
+  email: { current: 7, total: TOTAL },
+  firstLoginDone: { current: 8, total: TOTAL },
+  passkey: { current: [10, 12], total: TOTAL },
+  otp: { current: 14, total: TOTAL },
 } as const satisfies Record<string, Step>;

@@ -6,19 +6,19 @@ import { useEffect } from "react";
  * import map the generated .ftl adds), so the theme starts them with a small module script.
  */
 export function useModuleScript(params: { id: string; code: string | undefined; afterElementId?: string }) {
-    const { id, code, afterElementId } = params;
+  const { id, code, afterElementId } = params;
 
-    useEffect(() => {
-        if (code === undefined || document.getElementById(id) !== null) {
-            return;
-        }
-        if (afterElementId !== undefined && document.getElementById(afterElementId) === null) {
-            return;
-        }
-        const script = document.createElement("script");
-        script.id = id;
-        script.type = "module";
-        script.textContent = code;
-        document.head.appendChild(script);
-    }, [id, code, afterElementId]);
+  useEffect(() => {
+    if (code === undefined || document.getElementById(id) !== null) {
+      return;
+    }
+    if (afterElementId !== undefined && document.getElementById(afterElementId) === null) {
+      return;
+    }
+    const script = document.createElement("script");
+    script.id = id;
+    script.type = "module";
+    script.textContent = code;
+    document.head.appendChild(script);
+  }, [id, code, afterElementId]);
 }

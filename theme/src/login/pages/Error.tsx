@@ -9,31 +9,35 @@ type Props = { kcContext: Extract<KcContext, { pageId: "error.ftl" }>; i18n: I18
 
 /** Error page; a timed-out login (loginTimeout / expiredActionMessage) gets the start-again page. */
 export default function ErrorPage(props: Props) {
-    const { kcContext, i18n } = props;
-    const { message, skipLink } = kcContext;
-    const { msgStr } = i18n;
-    const { portalName } = getSocietyTexts(i18n);
-    const portalUrl = getPortalUrl(kcContext, i18n);
-    const isTimeout = [msgStr("loginTimeout"), msgStr("expiredActionMessage")].includes(message.summary);
+  const { kcContext, i18n } = props;
+  const { message, skipLink } = kcContext;
+  const { msgStr } = i18n;
+  const { portalName } = getSocietyTexts(i18n);
+  const portalUrl = getPortalUrl(kcContext, i18n);
+  const isTimeout = [msgStr("loginTimeout"), msgStr("expiredActionMessage")].includes(message.summary);
 
-    if (isTimeout) {
-        return (
-            <Template kcContext={kcContext} i18n={i18n} headerNode={msgStr("kenpoTimeoutTitle")} displayMessage={false}>
-                <StartAgain kcContext={kcContext} i18n={i18n} />
-            </Template>
-        );
-    }
-
+  if (isTimeout) {
     return (
-        <Template kcContext={kcContext} i18n={i18n} headerNode={msgStr("kenpoErrorTitle")} displayMessage={false}>
-            <div className="kp-stack" id="kc-error-message">
-                <p className="kp-alert kp-alert--error" role="alert" dangerouslySetInnerHTML={{ __html: kcSanitize(message.summary) }} />
-                {!skipLink && portalUrl !== undefined && (
-                    <a className="kp-button kp-button--secondary" href={portalUrl} id="backToApplication">
-                        {msgStr("kenpoBackToPortal", portalName)}
-                    </a>
-                )}
-            </div>
-        </Template>
+      <Template kcContext={kcContext} i18n={i18n} headerNode={msgStr("kenpoTimeoutTitle")} displayMessage={false}>
+        <StartAgain kcContext={kcContext} i18n={i18n} />
+      </Template>
     );
+  }
+
+  return (
+    <Template kcContext={kcContext} i18n={i18n} headerNode={msgStr("kenpoErrorTitle")} displayMessage={false}>
+      <div className="kp-stack" id="kc-error-message">
+        <p
+          className="kp-alert kp-alert--error"
+          role="alert"
+          dangerouslySetInnerHTML={{ __html: kcSanitize(message.summary) }}
+        />
+        {!skipLink && portalUrl !== undefined && (
+          <a className="kp-button kp-button--secondary" href={portalUrl} id="backToApplication">
+            {msgStr("kenpoBackToPortal", portalName)}
+          </a>
+        )}
+      </div>
+    </Template>
+  );
 }

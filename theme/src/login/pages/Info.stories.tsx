@@ -5,12 +5,14 @@ import { society } from "../mocks";
 const { KcPageStory } = createKcPageStory({ pageId: "info.ftl" });
 
 const meta = {
-    title: "login/info.ftl",
-    component: KcPageStory
+  title: "login/info.ftl",
+  component: KcPageStory,
 } satisfies Meta<typeof KcPageStory>;
 
 export default meta;
 
 type Story = StoryObj<typeof meta>;
 
-export const Default: Story = { args: { kcContext: { ...society, message: { type: "info", summary: "メールアドレスが確認されました。" } } } };
+export const Default: Story = {
+  args: { kcContext: { ...society, message: { type: "info", summary: "メールアドレスが確認されました。" } } },
+};

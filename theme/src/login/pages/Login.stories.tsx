@@ -5,8 +5,8 @@ import { fieldErrors, society } from "../mocks";
 const { KcPageStory } = createKcPageStory({ pageId: "login.ftl" });
 
 const meta = {
-    title: "login/login.ftl",
-    component: KcPageStory
+  title: "login/login.ftl",
+  component: KcPageStory,
 } satisfies Meta<typeof KcPageStory>;
 
 export default meta;
@@ -17,6 +17,14 @@ export const Default: Story = { args: { kcContext: { ...society } } };
 
 export const WithPasskey: Story = { args: { kcContext: { ...society, enableWebAuthnConditionalUI: true } } };
 
-export const WrongCredentials: Story = { args: { kcContext: { ...society, login: { username: "yamada.taro" }, messagesPerField: fieldErrors({ username: "ユーザIDまたはパスワードが正しくありません。" }) } } };
+export const WrongCredentials: Story = {
+  args: {
+    kcContext: {
+      ...society,
+      login: { username: "yamada.taro" },
+      messagesPerField: fieldErrors({ username: "ユーザIDまたはパスワードが正しくありません。" }),
+    },
+  },
+};
 
 export const English: Story = { args: { kcContext: { ...society, locale: { currentLanguageTag: "en" } } } };

@@ -6,8 +6,8 @@ import { fieldErrors, society } from "../mocks";
 const { KcPageStory } = createKcPageStory({ pageId: PAGE.birthdate });
 
 const meta = {
-    title: "login/login-birthdate.ftl",
-    component: KcPageStory
+  title: "login/login-birthdate.ftl",
+  component: KcPageStory,
 } satisfies Meta<typeof KcPageStory>;
 
 export default meta;
@@ -16,4 +16,14 @@ type Story = StoryObj<typeof meta>;
 
 export const Default: Story = { args: { kcContext: { ...society } } };
 
-export const WrongBirthdate: Story = { args: { kcContext: { ...society, [FORM_ATTRIBUTE.attemptsLeft]: 2, messagesPerField: fieldErrors({ [FORM_FIELD.birthdate]: "入力された内容では確認できませんでした。しばらくしてから、もう一度お試しください。" }) } } };
+export const WrongBirthdate: Story = {
+  args: {
+    kcContext: {
+      ...society,
+      [FORM_ATTRIBUTE.attemptsLeft]: 2,
+      messagesPerField: fieldErrors({
+        [FORM_FIELD.birthdate]: "入力された内容では確認できませんでした。しばらくしてから、もう一度お試しください。",
+      }),
+    },
+  },
+};

@@ -9,49 +9,49 @@ type Props = { kcContext: Extract<KcContext, { pageId: typeof PAGE.birthdate }>;
 
 /** Manual ③: the member confirms their own date of birth (custom page of script kenpo-birthdate). */
 export default function LoginBirthdate(props: Props) {
-    const { kcContext, i18n } = props;
-    const { url, messagesPerField } = kcContext;
-    const attemptsLeft = kcContext[FORM_ATTRIBUTE.attemptsLeft];
-    const { msg, msgStr } = i18n;
-    // A literal, not FORM_FIELD.birthdate: `keycloakify build` reads the field names passed to
-    // messagesPerField from the source text to decide which field errors reach the page.
-    const error = messagesPerField.existsError("birthdate") ? messagesPerField.get("birthdate") : undefined;
+  const { kcContext, i18n } = props;
+  const { url, messagesPerField } = kcContext;
+  const attemptsLeft = kcContext[FORM_ATTRIBUTE.attemptsLeft];
+  const { msg, msgStr } = i18n;
+  // A literal, not FORM_FIELD.birthdate: `keycloakify build` reads the field names passed to
+  // messagesPerField from the source text to decide which field errors reach the page.
+  const error = messagesPerField.existsError("birthdate") ? messagesPerField.get("birthdate") : undefined;
 
-    return (
-        <Template
-            kcContext={kcContext}
-            i18n={i18n}
-            headerNode={msgStr("kenpoBirthdateTitle")}
-            step={FIRST_LOGIN_STEPS.birthdate}
-            displayMessage={error === undefined}
-        >
-            <form id="kp-birthdate-form" className="kp-stack" action={url.loginAction} method="post" noValidate>
-                <p>{msg("kenpoBirthdateLead")}</p>
-                <Field
-                    id={FORM_FIELD.birthdate}
-                    i18n={i18n}
-                    label={msg("kenpoBirthdateLabel")}
-                    hint={msg("kenpoBirthdateHint")}
-                    error={error}
-                    inputProps={{
-                        type: "text",
-                        inputMode: "numeric",
-                        autoComplete: "bday",
-                        maxLength: 10,
-                        placeholder: "19801201",
-                        required: true,
-                        autoFocus: true
-                    }}
-                />
-                {attemptsLeft !== undefined && (
-                    <p className="kp-warning" id="kp-attempts-left" role="status">
-                        {msgStr("kenpoBirthdateAttemptsLeft", String(attemptsLeft))}
-                    </p>
-                )}
-                <button type="submit" className="kp-button kp-button--primary" id="kp-birthdate-submit">
-                    {msg("kenpoDoNext")}
-                </button>
-            </form>
-        </Template>
-    );
+  return (
+    <Template
+      kcContext={kcContext}
+      i18n={i18n}
+      headerNode={msgStr("kenpoBirthdateTitle")}
+      step={FIRST_LOGIN_STEPS.birthdate}
+      displayMessage={error === undefined}
+    >
+      <form id="kp-birthdate-form" className="kp-stack" action={url.loginAction} method="post" noValidate>
+        <p>{msg("kenpoBirthdateLead")}</p>
+        <Field
+          id={FORM_FIELD.birthdate}
+          i18n={i18n}
+          label={msg("kenpoBirthdateLabel")}
+          hint={msg("kenpoBirthdateHint")}
+          error={error}
+          inputProps={{
+            type: "text",
+            inputMode: "numeric",
+            autoComplete: "bday",
+            maxLength: 10,
+            placeholder: "19801201",
+            required: true,
+            autoFocus: true,
+          }}
+        />
+        {attemptsLeft !== undefined && (
+          <p className="kp-warning" id="kp-attempts-left" role="status">
+            {msgStr("kenpoBirthdateAttemptsLeft", String(attemptsLeft))}
+          </p>
+        )}
+        <button type="submit" className="kp-button kp-button--primary" id="kp-birthdate-submit">
+          {msg("kenpoDoNext")}
+        </button>
+      </form>
+    </Template>
+  );
 }

@@ -5,8 +5,8 @@ import { fieldErrors, society } from "../mocks";
 const { KcPageStory } = createKcPageStory({ pageId: "login-config-totp.ftl" });
 
 const meta = {
-    title: "login/login-config-totp.ftl",
-    component: KcPageStory
+  title: "login/login-config-totp.ftl",
+  component: KcPageStory,
 } satisfies Meta<typeof KcPageStory>;
 
 export default meta;
@@ -21,4 +21,13 @@ export const SetUpHere: Story = { ...FirstLoginComplete, play: clickAfterRender(
 
 export const ManualKey: Story = { args: { kcContext: { ...society, isAppInitiatedAction: false, mode: "manual" } } };
 
-export const WrongCode: Story = { args: { kcContext: { ...society, isAppInitiatedAction: false, message: { type: "error", summary: "無効な認証コードです。" }, messagesPerField: fieldErrors({ totp: "無効な認証コードです。" }) } } };
+export const WrongCode: Story = {
+  args: {
+    kcContext: {
+      ...society,
+      isAppInitiatedAction: false,
+      message: { type: "error", summary: "無効な認証コードです。" },
+      messagesPerField: fieldErrors({ totp: "無効な認証コードです。" }),
+    },
+  },
+};

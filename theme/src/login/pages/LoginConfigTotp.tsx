@@ -13,112 +13,127 @@ type Props = { kcContext: Extract<KcContext, { pageId: "login-config-totp.ftl" }
 
 /** Manual ⑧ then ⑭: "first login complete", then the OTP app set-up (QR code or key, 6-digit code, device name). */
 export default function LoginConfigTotp(props: Props) {
-    const { kcContext, i18n } = props;
-    const { url, isAppInitiatedAction, totp, mode, messagesPerField, message } = kcContext;
-    const { msg, msgStr } = i18n;
-    // Errors and the QR/manual switch come back to this page: the member is already setting up here.
-    const [phase, setPhase] = useState<"done" | "setup">(isAppInitiatedAction || message?.type === "error" || (mode !== undefined && mode !== null) ? "setup" : "done");
-    // On a PC the codes come from the member's phone, so the phone is the device to name.
-    const [defaultDeviceName] = useState(() => msgStr(isSmartphone(navigator.userAgent) ? guessDeviceNameKey(navigator.userAgent) : "kenpoDeviceSmartphone"));
+  const { kcContext, i18n } = props;
+  const { url, isAppInitiatedAction, totp, mode, messagesPerField, message } = kcContext;
+  const { msg, msgStr } = i18n;
+  // Errors and the QR/manual switch come back to this page: the member is already setting up here.
+  const [phase, setPhase] = useState<"done" | "setup">(
+    isAppInitiatedAction || message?.type === "error" || (mode !== undefined && mode !== null) ? "setup" : "done",
+  );
+  // On a PC the codes come from the member's phone, so the phone is the device to name.
+  const [defaultDeviceName] = useState(() =>
+    msgStr(isSmartphone(navigator.userAgent) ? guessDeviceNameKey(navigator.userAgent) : "kenpoDeviceSmartphone"),
+  );
 
-    const codeError = messagesPerField.existsError("totp") ? messagesPerField.get("totp") : undefined;
-    const labelError = messagesPerField.existsError("userLabel") ? messagesPerField.get("userLabel") : undefined;
+  const codeError = messagesPerField.existsError("totp") ? messagesPerField.get("totp") : undefined;
+  const labelError = messagesPerField.existsError("userLabel") ? messagesPerField.get("userLabel") : undefined;
 
-    if (phase === "done") {
-        return (
-            <Template kcContext={kcContext} i18n={i18n} headerNode={msgStr("kenpoFirstLoginDoneTitle")} step={FIRST_LOGIN_STEPS.firstLoginDone}>
-                <FirstLoginDone kcContext={kcContext} i18n={i18n} method="otp" onSetUpHere={() => setPhase("setup")} />
-            </Template>
-        );
-    }
-
-    const period = totp.policy.type === "totp" ? String(totp.policy.period) : "-";
-
+  if (phase === "done") {
     return (
-        <Template
-            kcContext={kcContext}
-            i18n={i18n}
-            headerNode={msgStr("kenpoOtpSetupTitle")}
-            step={isAppInitiatedAction ? undefined : FIRST_LOGIN_STEPS.otp}
-            displayMessage={codeError === undefined && labelError === undefined}
-        >
-            <ol className="kp-steps kp-steps--big" id="kc-totp-settings">
-                <li>
-                    <p>{msg("kenpoOtpStep1")}</p>
-                    <OtpApps i18n={i18n} id="kc-totp-supported-apps" />
-                </li>
-                {mode === "manual" ? (
-                    <li>
-                        <p>{msg("kenpoOtpStep2Manual")}</p>
-                        <p className="kp-key">
-                            <span className="kp-visually-hidden">{msg("kenpoOtpKey")}：</span>
-                            <code id="kc-totp-secret-key">{totp.totpSecretEncoded}</code>
-                        </p>
-                        <p className="kp-hint" id="kp-totp-details">
-                            {msgStr("kenpoOtpKeyDetails", String(totp.policy.digits), period, totp.policy.getAlgorithmKey())}
-                        </p>
-                        <a href={totp.qrUrl} id="mode-barcode" className="kp-link">
-                            {msg("kenpoOtpQrLink")}
-                        </a>
-                    </li>
-                ) : (
-                    <li>
-                        <p>{msg("kenpoOtpStep2")}</p>
-                        <img
-                            id="kc-totp-secret-qr-code"
-                            className="kp-qr"
-                            width={200}
-                            height={200}
-                            src={`data:image/png;base64, ${totp.totpSecretQrCode}`}
-                            alt={msgStr("kenpoOtpQrAlt")}
-                        />
-                        <p className="kp-tip" id="kp-scan-tip">
-                            {msg("kenpoOtpScanTip")}
-                        </p>
-                        <a href={totp.manualUrl} id="mode-manual" className="kp-link">
-                            {msg("kenpoOtpManualLink")}
-                        </a>
-                    </li>
-                )}
-                <li>
-                    <p>{msg("kenpoOtpStep3")}</p>
-                </li>
-            </ol>
-            <form action={url.loginAction} className="kp-stack" id="kc-totp-settings-form" method="post" noValidate>
-                <Field
-                    id="totp"
-                    i18n={i18n}
-                    label={msg("kenpoOtpCode")}
-                    hint={msg("kenpoOtpCodeHint")}
-                    error={codeError}
-                    inputProps={{
-                        type: "text",
-                        inputMode: "numeric",
-                        pattern: "[0-9]*",
-                        autoComplete: "one-time-code",
-                        maxLength: totp.policy.digits,
-                        required: true
-                    }}
-                />
-                <input type="hidden" id="totpSecret" name="totpSecret" value={totp.totpSecret} />
-                {mode !== undefined && mode !== null && <input type="hidden" id="mode" name="mode" value={mode} />}
-                <Field
-                    id="userLabel"
-                    i18n={i18n}
-                    label={msg("kenpoDeviceName")}
-                    hint={msg("kenpoDeviceNameHint")}
-                    error={labelError}
-                    inputProps={{ type: "text", autoComplete: "off", maxLength: 100, defaultValue: defaultDeviceName, required: totp.otpCredentials.length >= 1 }}
-                />
-                <label className="kp-check">
-                    <input type="checkbox" id="logout-sessions" name="logout-sessions" value="on" />
-                    {msg("kenpoLogoutOtherSessions")}
-                </label>
-                <button type="submit" className="kp-button kp-button--primary" id="saveTOTPBtn">
-                    {msg("kenpoDoSave")}
-                </button>
-                {isAppInitiatedAction && <CancelAiaButton i18n={i18n} id="cancelTOTPBtn" />}
-            </form>
-        </Template>
+      <Template
+        kcContext={kcContext}
+        i18n={i18n}
+        headerNode={msgStr("kenpoFirstLoginDoneTitle")}
+        step={FIRST_LOGIN_STEPS.firstLoginDone}
+      >
+        <FirstLoginDone kcContext={kcContext} i18n={i18n} method="otp" onSetUpHere={() => setPhase("setup")} />
+      </Template>
     );
+  }
+
+  const period = totp.policy.type === "totp" ? String(totp.policy.period) : "-";
+
+  return (
+    <Template
+      kcContext={kcContext}
+      i18n={i18n}
+      headerNode={msgStr("kenpoOtpSetupTitle")}
+      step={isAppInitiatedAction ? undefined : FIRST_LOGIN_STEPS.otp}
+      displayMessage={codeError === undefined && labelError === undefined}
+    >
+      <ol className="kp-steps kp-steps--big" id="kc-totp-settings">
+        <li>
+          <p>{msg("kenpoOtpStep1")}</p>
+          <OtpApps i18n={i18n} id="kc-totp-supported-apps" />
+        </li>
+        {mode === "manual" ? (
+          <li>
+            <p>{msg("kenpoOtpStep2Manual")}</p>
+            <p className="kp-key">
+              <span className="kp-visually-hidden">{msg("kenpoOtpKey")}：</span>
+              <code id="kc-totp-secret-key">{totp.totpSecretEncoded}</code>
+            </p>
+            <p className="kp-hint" id="kp-totp-details">
+              {msgStr("kenpoOtpKeyDetails", String(totp.policy.digits), period, totp.policy.getAlgorithmKey())}
+            </p>
+            <a href={totp.qrUrl} id="mode-barcode" className="kp-link">
+              {msg("kenpoOtpQrLink")}
+            </a>
+          </li>
+        ) : (
+          <li>
+            <p>{msg("kenpoOtpStep2")}</p>
+            <img
+              id="kc-totp-secret-qr-code"
+              className="kp-qr"
+              width={200}
+              height={200}
+              src={`data:image/png;base64, ${totp.totpSecretQrCode}`}
+              alt={msgStr("kenpoOtpQrAlt")}
+            />
+            <p className="kp-tip" id="kp-scan-tip">
+              {msg("kenpoOtpScanTip")}
+            </p>
+            <a href={totp.manualUrl} id="mode-manual" className="kp-link">
+              {msg("kenpoOtpManualLink")}
+            </a>
+          </li>
+        )}
+        <li>
+          <p>{msg("kenpoOtpStep3")}</p>
+        </li>
+      </ol>
+      <form action={url.loginAction} className="kp-stack" id="kc-totp-settings-form" method="post" noValidate>
+        <Field
+          id="totp"
+          i18n={i18n}
+          label={msg("kenpoOtpCode")}
+          hint={msg("kenpoOtpCodeHint")}
+          error={codeError}
+          inputProps={{
+            type: "text",
+            inputMode: "numeric",
+            pattern: "[0-9]*",
+            autoComplete: "one-time-code",
+            maxLength: totp.policy.digits,
+            required: true,
+          }}
+        />
+        <input type="hidden" id="totpSecret" name="totpSecret" value={totp.totpSecret} />
+        {mode !== undefined && mode !== null && <input type="hidden" id="mode" name="mode" value={mode} />}
+        <Field
+          id="userLabel"
+          i18n={i18n}
+          label={msg("kenpoDeviceName")}
+          hint={msg("kenpoDeviceNameHint")}
+          error={labelError}
+          inputProps={{
+            type: "text",
+            autoComplete: "off",
+            maxLength: 100,
+            defaultValue: defaultDeviceName,
+            required: totp.otpCredentials.length >= 1,
+          }}
+        />
+        <label className="kp-check">
+          <input type="checkbox" id="logout-sessions" name="logout-sessions" value="on" />
+          {msg("kenpoLogoutOtherSessions")}
+        </label>
+        <button type="submit" className="kp-button kp-button--primary" id="saveTOTPBtn">
+          {msg("kenpoDoSave")}
+        </button>
+        {isAppInitiatedAction && <CancelAiaButton i18n={i18n} id="cancelTOTPBtn" />}
+      </form>
+    </Template>
+  );
 }

@@ -6,8 +6,8 @@ import { fieldErrors, society } from "../mocks";
 const { KcPageStory } = createKcPageStory({ pageId: PAGE.methodChoice });
 
 const meta = {
-    title: "login/login-method-choice.ftl",
-    component: KcPageStory
+  title: "login/login-method-choice.ftl",
+  component: KcPageStory,
 } satisfies Meta<typeof KcPageStory>;
 
 export default meta;
@@ -16,6 +16,20 @@ type Story = StoryObj<typeof meta>;
 
 export const Default: Story = { args: { kcContext: { ...society } } };
 
-export const UserIdTaken: Story = { args: { kcContext: { ...society, [FORM_ATTRIBUTE.selectedMethod]: METHOD.passkey, messagesPerField: fieldErrors({ [FORM_FIELD.newUserId]: "このユーザIDは使えません。別のユーザIDを入力してください。" }) } } };
+export const UserIdTaken: Story = {
+  args: {
+    kcContext: {
+      ...society,
+      [FORM_ATTRIBUTE.selectedMethod]: METHOD.passkey,
+      messagesPerField: fieldErrors({
+        [FORM_FIELD.newUserId]: "このユーザIDは使えません。別のユーザIDを入力してください。",
+      }),
+    },
+  },
+};
 
-export const MethodMissing: Story = { args: { kcContext: { ...society, messagesPerField: fieldErrors({ [FORM_FIELD.method]: "認証方法を選んでください。" }) } } };
+export const MethodMissing: Story = {
+  args: {
+    kcContext: { ...society, messagesPerField: fieldErrors({ [FORM_FIELD.method]: "認証方法を選んでください。" }) },
+  },
+};

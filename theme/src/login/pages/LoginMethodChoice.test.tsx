@@ -4,49 +4,54 @@ import { getKcContextMock, fieldErrors } from "../mocks";
 import { renderPage } from "../../../test/render";
 
 describe("login-method-choice.ftl (manual ⑤)", () => {
-    it("offers passkey or OTP with what each needs, and an optional user ID change", async () => {
-        await renderPage(getKcContextMock({ pageId: PAGE.methodChoice }));
-        expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("認証方法の選択");
-        expect(screen.getByText("初回ログインの手順 5 / 14")).toBeInTheDocument();
+  it("offers passkey or OTP with what each needs, and an optional user ID change", async () => {
+    await renderPage(getKcContextMock({ pageId: PAGE.methodChoice }));
+    expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("認証方法の選択");
+    expect(screen.getByText("初回ログインの手順 5 / 14")).toBeInTheDocument();
 
-        const passkey = screen.getByRole("radio", { name: /生体認証（パスキー）/ });
-        expect(passkey).toHaveAttribute("name", FORM_FIELD.method);
-        expect(passkey).toHaveAttribute("value", METHOD.passkey);
-        expect(screen.getByRole("radio", { name: /ワンタイムパスワード（OTP）/ })).toHaveAttribute("value", METHOD.otp);
-        expect(screen.getByText("必要なもの：顔認証・指紋認証に対応したスマートフォン")).toBeInTheDocument();
-        expect(screen.getByText("Google Authenticator（Google 認証システム）")).toBeInTheDocument();
-        expect(screen.getByText("Microsoft Authenticator（Microsoft 認証システム）")).toBeInTheDocument();
-        expect(screen.getByText("FreeOTP（Red Hat 認証システム）")).toBeInTheDocument();
+    const passkey = screen.getByRole("radio", { name: /生体認証（パスキー）/ });
+    expect(passkey).toHaveAttribute("name", FORM_FIELD.method);
+    expect(passkey).toHaveAttribute("value", METHOD.passkey);
+    expect(screen.getByRole("radio", { name: /ワンタイムパスワード（OTP）/ })).toHaveAttribute("value", METHOD.otp);
+    expect(screen.getByText("必要なもの：顔認証・指紋認証に対応したスマートフォン")).toBeInTheDocument();
+    expect(screen.getByText("Google Authenticator（Google 認証システム）")).toBeInTheDocument();
+    expect(screen.getByText("Microsoft Authenticator（Microsoft 認証システム）")).toBeInTheDocument();
+    expect(screen.getByText("FreeOTP（Red Hat 認証システム）")).toBeInTheDocument();
 
-        expect(screen.getByText(/ユーザIDの変更は必須ではありません/)).toBeInTheDocument();
-        expect(screen.getByText("現在のユーザID：yamada.taro")).toBeInTheDocument();
-        const newUserId = screen.getByLabelText(/新しいユーザID/);
-        expect(newUserId).toHaveAttribute("name", FORM_FIELD.newUserId);
-        expect(newUserId).not.toBeRequired();
-        expect(screen.getByText("任意")).toBeInTheDocument();
-        expect(passkey).not.toBeChecked();
-    });
+    expect(screen.getByText(/ユーザIDの変更は必須ではありません/)).toBeInTheDocument();
+    expect(screen.getByText("現在のユーザID：yamada.taro")).toBeInTheDocument();
+    const newUserId = screen.getByLabelText(/新しいユーザID/);
+    expect(newUserId).toHaveAttribute("name", FORM_FIELD.newUserId);
+    expect(newUserId).not.toBeRequired();
+    expect(screen.getByText("任意")).toBeInTheDocument();
+    expect(passkey).not.toBeChecked();
+  });
 
-    it("re-selects the posted method and ties errors to their fields", async () => {
-        await renderPage(
-            getKcContextMock({
-                pageId: PAGE.methodChoice,
-                overrides: {
-                    [FORM_ATTRIBUTE.selectedMethod]: METHOD.otp,
-                    messagesPerField: fieldErrors({ [FORM_FIELD.newUserId]: "このユーザIDは使えません。別のユーザIDを入力してください。" })
-                }
-            })
-        );
-        expect(screen.getByRole("radio", { name: /ワンタイムパスワード（OTP）/ })).toBeChecked();
-        const newUserId = screen.getByLabelText(/新しいユーザID/);
-        expect(newUserId).toHaveAttribute("aria-invalid", "true");
-        expect(newUserId).toHaveAccessibleDescription(/別のユーザIDを入力してください/);
-    });
+  it("re-selects the posted method and ties errors to their fields", async () => {
+    await renderPage(
+      getKcContextMock({
+        pageId: PAGE.methodChoice,
+        overrides: {
+          [FORM_ATTRIBUTE.selectedMethod]: METHOD.otp,
+          messagesPerField: fieldErrors({
+            [FORM_FIELD.newUserId]: "このユーザIDは使えません。別のユーザIDを入力してください。",
+          }),
+        },
+      }),
+    );
+    expect(screen.getByRole("radio", { name: /ワンタイムパスワード（OTP）/ })).toBeChecked();
+    const newUserId = screen.getByLabelText(/新しいユーザID/);
+    expect(newUserId).toHaveAttribute("aria-invalid", "true");
+    expect(newUserId).toHaveAccessibleDescription(/別のユーザIDを入力してください/);
+  });
 
-    it("shows a missing method as an error of the method group", async () => {
-        await renderPage(
-            getKcContextMock({ pageId: PAGE.methodChoice, overrides: { messagesPerField: fieldErrors({ [FORM_FIELD.method]: "認証方法を選んでください。" }) } })
-        );
-        expect(screen.getByRole("group", { name: "認証方法" })).toHaveAccessibleDescription("認証方法を選んでください。");
-    });
+  it("shows a missing method as an error of the method group", async () => {
+    await renderPage(
+      getKcContextMock({
+        pageId: PAGE.methodChoice,
+        overrides: { messagesPerField: fieldErrors({ [FORM_FIELD.method]: "認証方法を選んでください。" }) },
+      }),
+    );
+    expect(screen.getByRole("group", { name: "認証方法" })).toHaveAccessibleDescription("認証方法を選んでください。");
+  });
 });

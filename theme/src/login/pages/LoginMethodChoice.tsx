@@ -10,73 +10,86 @@ type Props = { kcContext: Extract<KcContext, { pageId: typeof PAGE.methodChoice 
 
 /** Manual ⑤: passkey or OTP app, each with what the member needs; optional user ID change. */
 export default function LoginMethodChoice(props: Props) {
-    const { kcContext, i18n } = props;
-    const { url, messagesPerField } = kcContext;
-    const currentUserId = kcContext[FORM_ATTRIBUTE.currentUserId];
-    const selectedMethod = kcContext[FORM_ATTRIBUTE.selectedMethod];
-    const { msg, msgStr } = i18n;
-    // Literals, not FORM_FIELD: `keycloakify build` reads the field names passed to messagesPerField
-    // from the source text to decide which field errors reach the page.
-    const methodError = messagesPerField.existsError("method") ? messagesPerField.get("method") : undefined;
-    const userIdError = messagesPerField.existsError("newUserId") ? messagesPerField.get("newUserId") : undefined;
+  const { kcContext, i18n } = props;
+  const { url, messagesPerField } = kcContext;
+  const currentUserId = kcContext[FORM_ATTRIBUTE.currentUserId];
+  const selectedMethod = kcContext[FORM_ATTRIBUTE.selectedMethod];
+  const { msg, msgStr } = i18n;
+  // Literals, not FORM_FIELD: `keycloakify build` reads the field names passed to messagesPerField
+  // from the source text to decide which field errors reach the page.
+  const methodError = messagesPerField.existsError("method") ? messagesPerField.get("method") : undefined;
+  const userIdError = messagesPerField.existsError("newUserId") ? messagesPerField.get("newUserId") : undefined;
 
-    return (
-        <Template
-            kcContext={kcContext}
-            i18n={i18n}
-            headerNode={msgStr("kenpoMethodTitle")}
-            step={FIRST_LOGIN_STEPS.methodChoice}
-            displayMessage={methodError === undefined && userIdError === undefined}
+  return (
+    <Template
+      kcContext={kcContext}
+      i18n={i18n}
+      headerNode={msgStr("kenpoMethodTitle")}
+      step={FIRST_LOGIN_STEPS.methodChoice}
+      displayMessage={methodError === undefined && userIdError === undefined}
+    >
+      <form id="kp-method-form" className="kp-stack" action={url.loginAction} method="post" noValidate>
+        <p>{msg("kenpoMethodLead")}</p>
+        <fieldset
+          className="kp-fieldset"
+          aria-invalid={methodError !== undefined || undefined}
+          aria-describedby={methodError !== undefined ? "method-error" : undefined}
         >
-            <form id="kp-method-form" className="kp-stack" action={url.loginAction} method="post" noValidate>
-                <p>{msg("kenpoMethodLead")}</p>
-                <fieldset
-                    className="kp-fieldset"
-                    aria-invalid={methodError !== undefined || undefined}
-                    aria-describedby={methodError !== undefined ? "method-error" : undefined}
-                >
-                    <legend className="kp-label">{msg("kenpoMethodLegend")}</legend>
-                    <label className="kp-option" htmlFor="method-passkey">
-                        <input type="radio" id="method-passkey" name={FORM_FIELD.method} value={METHOD.passkey} defaultChecked={selectedMethod === METHOD.passkey} required />
-                        <span className="kp-option__body">
-                            <strong className="kp-option__title">{msg("kenpoMethodPasskey")}</strong>
-                            <span>{msg("kenpoMethodPasskeyDesc")}</span>
-                            <span className="kp-needs">{msg("kenpoMethodPasskeyNeeds")}</span>
-                        </span>
-                    </label>
-                    <label className="kp-option" htmlFor="method-otp">
-                        <input type="radio" id="method-otp" name={FORM_FIELD.method} value={METHOD.otp} defaultChecked={selectedMethod === METHOD.otp} />
-                        <span className="kp-option__body">
-                            <strong className="kp-option__title">{msg("kenpoMethodOtp")}</strong>
-                            <span>{msg("kenpoMethodOtpDesc")}</span>
-                            <span className="kp-needs">{msg("kenpoMethodOtpNeeds")}</span>
-                            <OtpApps i18n={i18n} />
-                        </span>
-                    </label>
-                    {methodError !== undefined && <FieldError id="method-error" html={methodError} />}
-                </fieldset>
+          <legend className="kp-label">{msg("kenpoMethodLegend")}</legend>
+          <label className="kp-option" htmlFor="method-passkey">
+            <input
+              type="radio"
+              id="method-passkey"
+              name={FORM_FIELD.method}
+              value={METHOD.passkey}
+              defaultChecked={selectedMethod === METHOD.passkey}
+              required
+            />
+            <span className="kp-option__body">
+              <strong className="kp-option__title">{msg("kenpoMethodPasskey")}</strong>
+              <span>{msg("kenpoMethodPasskeyDesc")}</span>
+              <span className="kp-needs">{msg("kenpoMethodPasskeyNeeds")}</span>
+            </span>
+          </label>
+          <label className="kp-option" htmlFor="method-otp">
+            <input
+              type="radio"
+              id="method-otp"
+              name={FORM_FIELD.method}
+              value={METHOD.otp}
+              defaultChecked={selectedMethod === METHOD.otp}
+            />
+            <span className="kp-option__body">
+              <strong className="kp-option__title">{msg("kenpoMethodOtp")}</strong>
+              <span>{msg("kenpoMethodOtpDesc")}</span>
+              <span className="kp-needs">{msg("kenpoMethodOtpNeeds")}</span>
+              <OtpApps i18n={i18n} />
+            </span>
+          </label>
+          {methodError !== undefined && <FieldError id="method-error" html={methodError} />}
+        </fieldset>
 
-                <section className="kp-panel" aria-labelledby="kp-userid-title">
-                    <h2 id="kp-userid-title" className="kp-subheading">
-                        {msg("kenpoUserIdChangeHeading")}
-                    </h2>
-                    <p id="kp-userid-optional">{msg("kenpoUserIdChangeOptional")}</p>
-                    {currentUserId !== undefined && <p id="kp-current-userid">{msgStr("kenpoCurrentUserId", currentUserId)}</p>}
-                    <Field
-                        id={FORM_FIELD.newUserId}
-                        i18n={i18n}
-                        optional
-                        label={msg("kenpoNewUserId")}
-                        hint={msg("kenpoNewUserIdHint")}
-                        error={userIdError}
-                        inputProps={{ type: "text", autoComplete: "off", autoCapitalize: "none", spellCheck: false, maxLength: 64 }}
-                    />
-                </section>
+        <section className="kp-panel" aria-labelledby="kp-userid-title">
+          <h2 id="kp-userid-title" className="kp-subheading">
+            {msg("kenpoUserIdChangeHeading")}
+          </h2>
+          <p id="kp-userid-optional">{msg("kenpoUserIdChangeOptional")}</p>
+          {currentUserId !== undefined && <p id="kp-current-userid">{msgStr("kenpoCurrentUserId", currentUserId)}</p>}
+          <Field
+            id={FORM_FIELD.newUserId}
+            i18n={i18n}
+            optional
+            label={msg("kenpoNewUserId")}
+            hint={msg("kenpoNewUserIdHint")}
+            error={userIdError}
+            inputProps={{ type: "text", autoComplete: "off", autoCapitalize: "none", spellCheck: false, maxLength: 64 }}
+          />
+        </section>
 
-                <button type="submit" className="kp-button kp-button--primary" id="kp-method-submit">
-                    {msg("kenpoDoNext")}
-                </button>
-            </form>
-        </Template>
-    );
+        <button type="submit" className="kp-button kp-button--primary" id="kp-method-submit">
+          {msg("kenpoDoNext")}
+        </button>
+      </form>
+    </Template>
+  );
 }

@@ -5,8 +5,8 @@ import { society } from "../mocks";
 const { KcPageStory } = createKcPageStory({ pageId: "login-page-expired.ftl" });
 
 const meta = {
-    title: "login/login-page-expired.ftl",
-    component: KcPageStory
+  title: "login/login-page-expired.ftl",
+  component: KcPageStory,
 } satisfies Meta<typeof KcPageStory>;
 
 export default meta;

@@ -7,10 +7,10 @@ type Props = { kcContext: Extract<KcContext, { pageId: "login-page-expired.ftl" 
 
 /** Manual "ログイン中に一定時間が経過したことでエラーとなったとき". */
 export default function LoginPageExpired(props: Props) {
-    const { kcContext, i18n } = props;
-    return (
-        <Template kcContext={kcContext} i18n={i18n} headerNode={i18n.msgStr("kenpoTimeoutTitle")} displayMessage={false}>
-            <StartAgain kcContext={kcContext} i18n={i18n} />
-        </Template>
-    );
+  const { kcContext, i18n } = props;
+  return (
+    <Template kcContext={kcContext} i18n={i18n} headerNode={i18n.msgStr("kenpoTimeoutTitle")} displayMessage={false}>
+      <StartAgain kcContext={kcContext} i18n={i18n} />
+    </Template>
+  );
 }

@@ -5,8 +5,8 @@ import { society } from "../mocks";
 const { KcPageStory } = createKcPageStory({ pageId: "login-reset-password.ftl" });
 
 const meta = {
-    title: "login/login-reset-password.ftl",
-    component: KcPageStory
+  title: "login/login-reset-password.ftl",
+  component: KcPageStory,
 } satisfies Meta<typeof KcPageStory>;
 
 export default meta;

@@ -5,8 +5,8 @@ import { society } from "../mocks";
 const { KcPageStory } = createKcPageStory({ pageId: "login-update-profile.ftl" });
 
 const meta = {
-    title: "login/login-update-profile.ftl",
-    component: KcPageStory
+  title: "login/login-update-profile.ftl",
+  component: KcPageStory,
 } satisfies Meta<typeof KcPageStory>;
 
 export default meta;

@@ -3,20 +3,23 @@ import { getKcContextMock } from "../mocks";
 import { renderPage } from "../../../test/render";
 
 describe("login-verify-email.ftl (manual ⑦)", () => {
-    it("names the address the email went to and offers to send it again", async () => {
-        await renderPage(
-            getKcContextMock({
-                pageId: "login-verify-email.ftl",
-                overrides: { user: { email: "taro@example.jp" }, url: { loginAction: "/realms/kenpo/login-actions/required-action?execution=VERIFY_EMAIL" } }
-            })
-        );
-        expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("メールアドレスの確認");
-        expect(screen.getByText("初回ログインの手順 7 / 14")).toBeInTheDocument();
-        expect(screen.getByText(/taro@example\.jp あてに確認のメールを送りました/)).toBeInTheDocument();
-        expect(screen.getByText(/迷惑メールのフォルダ/)).toBeInTheDocument();
-        expect(screen.getByRole("link", { name: "確認のメールをもう一度送る" })).toHaveAttribute(
-            "href",
-            "/realms/kenpo/login-actions/required-action?execution=VERIFY_EMAIL"
-        );
-    });
+  it("names the address the email went to and offers to send it again", async () => {
+    await renderPage(
+      getKcContextMock({
+        pageId: "login-verify-email.ftl",
+        overrides: {
+          user: { email: "taro@example.jp" },
+          url: { loginAction: "/realms/kenpo/login-actions/required-action?execution=VERIFY_EMAIL" },
+        },
+      }),
+    );
+    expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("メールアドレスの確認");
+    expect(screen.getByText("初回ログインの手順 7 / 14")).toBeInTheDocument();
+    expect(screen.getByText(/taro@example\.jp あてに確認のメールを送りました/)).toBeInTheDocument();
+    expect(screen.getByText(/迷惑メールのフォルダ/)).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "確認のメールをもう一度送る" })).toHaveAttribute(
+      "href",
+      "/realms/kenpo/login-actions/required-action?execution=VERIFY_EMAIL",
+    );
+  });
 });

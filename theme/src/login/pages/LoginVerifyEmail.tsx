@@ -7,21 +7,27 @@ type Props = { kcContext: Extract<KcContext, { pageId: "login-verify-email.ftl" 
 
 /** Manual ⑦: confirm the email address by opening the link Keycloak sent. */
 export default function LoginVerifyEmail(props: Props) {
-    const { kcContext, i18n } = props;
-    const { url, user } = kcContext;
-    const { msg, msgStr } = i18n;
+  const { kcContext, i18n } = props;
+  const { url, user } = kcContext;
+  const { msg, msgStr } = i18n;
 
-    return (
-        <Template kcContext={kcContext} i18n={i18n} headerNode={msgStr("kenpoVerifyEmailTitle")} step={FIRST_LOGIN_STEPS.email} displayMessage={false}>
-            <div className="kp-stack">
-                <p id="kp-verify-lead">
-                    {user?.email ? msgStr("kenpoVerifyEmailLead", user.email) : msg("kenpoVerifyEmailLeadNoAddress")}
-                </p>
-                <p className="kp-hint">{msg("kenpoVerifyEmailSpam")}</p>
-                <a className="kp-button kp-button--secondary" href={url.loginAction} id="kp-verify-resend">
-                    {msg("kenpoVerifyEmailResend")}
-                </a>
-            </div>
-        </Template>
-    );
+  return (
+    <Template
+      kcContext={kcContext}
+      i18n={i18n}
+      headerNode={msgStr("kenpoVerifyEmailTitle")}
+      step={FIRST_LOGIN_STEPS.email}
+      displayMessage={false}
+    >
+      <div className="kp-stack">
+        <p id="kp-verify-lead">
+          {user?.email ? msgStr("kenpoVerifyEmailLead", user.email) : msg("kenpoVerifyEmailLeadNoAddress")}
+        </p>
+        <p className="kp-hint">{msg("kenpoVerifyEmailSpam")}</p>
+        <a className="kp-button kp-button--secondary" href={url.loginAction} id="kp-verify-resend">
+          {msg("kenpoVerifyEmailResend")}
+        </a>
+      </div>
+    </Template>
+  );
 }

@@ -5,8 +5,8 @@ import { society } from "../mocks";
 const { KcPageStory } = createKcPageStory({ pageId: "logout-confirm.ftl" });
 
 const meta = {
-    title: "login/logout-confirm.ftl",
-    component: KcPageStory
+  title: "login/logout-confirm.ftl",
+  component: KcPageStory,
 } satisfies Meta<typeof KcPageStory>;
 
 export default meta;

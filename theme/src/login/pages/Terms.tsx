@@ -10,26 +10,42 @@ type Props = { kcContext: Extract<KcContext, { pageId: typeof PAGE.terms }>; i18
 
 /** Manual ④: the society's terms of use (realm text termsText, HTML allowed). */
 export default function Terms(props: Props) {
-    const { kcContext, i18n } = props;
-    const { url } = kcContext;
-    const { msg, msgStr } = i18n;
-    const { portalName } = getSocietyTexts(i18n);
-    const termsHtml = msgStr(REALM_TEXT.termsText).trim();
+  const { kcContext, i18n } = props;
+  const { url } = kcContext;
+  const { msg, msgStr } = i18n;
+  const { portalName } = getSocietyTexts(i18n);
+  const termsHtml = msgStr(REALM_TEXT.termsText).trim();
 
-    return (
-        <Template kcContext={kcContext} i18n={i18n} headerNode={msgStr("kenpoTermsTitle")} step={FIRST_LOGIN_STEPS.terms}>
-            <p>{msgStr("kenpoTermsLead", portalName)}</p>
-            <div className="kp-terms" id="kc-terms-text" tabIndex={0} role="region" aria-label={msgStr("kenpoTermsTitle")}>
-                {termsHtml === "" ? <p>{msg("kenpoTermsFallback")}</p> : <div dangerouslySetInnerHTML={{ __html: kcSanitize(termsHtml) }} />}
-            </div>
-            <form className="kp-stack" action={url.loginAction} method="post">
-                <button type="submit" className="kp-button kp-button--primary" name={FORM_FIELD.accept} id="kc-accept" value="accept">
-                    {msg("kenpoTermsAccept")}
-                </button>
-                <button type="submit" className="kp-button kp-button--secondary" name={FORM_FIELD.cancel} id="kc-decline" value="cancel">
-                    {msg("kenpoTermsDecline")}
-                </button>
-            </form>
-        </Template>
-    );
+  return (
+    <Template kcContext={kcContext} i18n={i18n} headerNode={msgStr("kenpoTermsTitle")} step={FIRST_LOGIN_STEPS.terms}>
+      <p>{msgStr("kenpoTermsLead", portalName)}</p>
+      <div className="kp-terms" id="kc-terms-text" tabIndex={0} role="region" aria-label={msgStr("kenpoTermsTitle")}>
+        {termsHtml === "" ? (
+          <p>{msg("kenpoTermsFallback")}</p>
+        ) : (
+          <div dangerouslySetInnerHTML={{ __html: kcSanitize(termsHtml) }} />
+        )}
+      </div>
+      <form className="kp-stack" action={url.loginAction} method="post">
+        <button
+          type="submit"
+          className="kp-button kp-button--primary"
+          name={FORM_FIELD.accept}
+          id="kc-accept"
+          value="accept"
+        >
+          {msg("kenpoTermsAccept")}
+        </button>
+        <button
+          type="submit"
+          className="kp-button kp-button--secondary"
+          name={FORM_FIELD.cancel}
+          id="kc-decline"
+          value="cancel"
+        >
+          {msg("kenpoTermsDecline")}
+        </button>
+      </form>
+    </Template>
+  );
 }

@@ -5,12 +5,29 @@ import { society } from "../mocks";
 const { KcPageStory } = createKcPageStory({ pageId: "webauthn-authenticate.ftl" });
 
 const meta = {
-    title: "login/webauthn-authenticate.ftl",
-    component: KcPageStory
+  title: "login/webauthn-authenticate.ftl",
+  component: KcPageStory,
 } satisfies Meta<typeof KcPageStory>;
 
 export default meta;
 
 type Story = StoryObj<typeof meta>;
 
-export const Default: Story = { args: { kcContext: { ...society, shouldDisplayAuthenticators: true, authenticators: { authenticators: [{ credentialId: "c1", label: "iPhone", createdAt: "2026/04/01 10:00", transports: { iconClass: "kcWebAuthnDefaultIcon" } }] } } } };
+export const Default: Story = {
+  args: {
+    kcContext: {
+      ...society,
+      shouldDisplayAuthenticators: true,
+      authenticators: {
+        authenticators: [
+          {
+            credentialId: "c1",
+            label: "iPhone",
+            createdAt: "2026/04/01 10:00",
+            transports: { iconClass: "kcWebAuthnDefaultIcon" },
+          },
+        ],
+      },
+    },
+  },
+};

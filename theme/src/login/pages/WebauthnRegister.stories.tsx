@@ -5,8 +5,8 @@ import { society } from "../mocks";
 const { KcPageStory } = createKcPageStory({ pageId: "webauthn-register.ftl" });
 
 const meta = {
-    title: "login/webauthn-register.ftl",
-    component: KcPageStory
+  title: "login/webauthn-register.ftl",
+  component: KcPageStory,
 } satisfies Meta<typeof KcPageStory>;
 
 export default meta;
@@ -23,4 +23,6 @@ export const ContinueOnPhone: Story = { ...FirstLoginComplete, play: clickAfterR
 export const SetUpHere: Story = { ...FirstLoginComplete, play: clickAfterRender("#kp-set-up-here") };
 
 /** ⑩–⑫ when Keycloak sends the page again (isSetRetry): no ⑧ panel. */
-export const Registration: Story = { args: { kcContext: { ...society, isAppInitiatedAction: false, isSetRetry: true } } };
+export const Registration: Story = {
+  args: { kcContext: { ...society, isAppInitiatedAction: false, isSetRetry: true } },
+};

@@ -16,95 +16,116 @@ type Props = { kcContext: Extract<KcContext, { pageId: "webauthn-register.ftl" }
  * that is posted as authenticatorLabel.
  */
 export default function WebauthnRegister(props: Props) {
-    const { kcContext, i18n } = props;
-    const { url, isSetRetry, isAppInitiatedAction, message } = kcContext;
-    const { msg, msgStr } = i18n;
-    // A retry or an error means the member already chose to set up here: skip the ⑧ panel.
-    const [phase, setPhase] = useState<"done" | "register">(isSetRetry || isAppInitiatedAction || message?.type === "error" ? "register" : "done");
-    const [deviceName, setDeviceName] = useState(() => msgStr(guessDeviceNameKey(navigator.userAgent)));
-    const [nameError, setNameError] = useState<string | undefined>(undefined);
-    const [busy, setBusy] = useState(false);
-    const formRef = useRef<HTMLFormElement>(null);
-    const postingRef = useRef(false);
+  const { kcContext, i18n } = props;
+  const { url, isSetRetry, isAppInitiatedAction, message } = kcContext;
+  const { msg, msgStr } = i18n;
+  // A retry or an error means the member already chose to set up here: skip the ⑧ panel.
+  const [phase, setPhase] = useState<"done" | "register">(
+    isSetRetry || isAppInitiatedAction || message?.type === "error" ? "register" : "done",
+  );
+  const [deviceName, setDeviceName] = useState(() => msgStr(guessDeviceNameKey(navigator.userAgent)));
+  const [nameError, setNameError] = useState<string | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const postingRef = useRef(false);
 
-    const onRegister = () => {
-        if (deviceName.trim() === "") {
-            setNameError(msgStr("kenpoDeviceNameRequired"));
-            document.getElementById("authenticatorLabel")?.focus();
-            return;
-        }
-        if (formRef.current === null) return;
-        setBusy(true);
-        postingRef.current = true;
-        void registerPasskey({ input: kcContext, form: formRef.current, unsupportedMessage: msgStr("kenpoPasskeyUnsupported") });
-    };
-
-    if (phase === "done") {
-        return (
-            <Template kcContext={kcContext} i18n={i18n} headerNode={msgStr("kenpoFirstLoginDoneTitle")} step={FIRST_LOGIN_STEPS.firstLoginDone}>
-                <FirstLoginDone kcContext={kcContext} i18n={i18n} method="passkey" onSetUpHere={() => setPhase("register")} />
-            </Template>
-        );
+  const onRegister = () => {
+    if (deviceName.trim() === "") {
+      setNameError(msgStr("kenpoDeviceNameRequired"));
+      document.getElementById("authenticatorLabel")?.focus();
+      return;
     }
+    if (formRef.current === null) return;
+    setBusy(true);
+    postingRef.current = true;
+    void registerPasskey({
+      input: kcContext,
+      form: formRef.current,
+      unsupportedMessage: msgStr("kenpoPasskeyUnsupported"),
+    });
+  };
 
+  if (phase === "done") {
     return (
-        <Template kcContext={kcContext} i18n={i18n} headerNode={msgStr("kenpoPasskeyRegisterTitle")} step={isAppInitiatedAction ? undefined : FIRST_LOGIN_STEPS.passkey}>
-            <div className="kp-stack">
-                <p>{msg("kenpoPasskeyRegisterLead")}</p>
-                <ol className="kp-steps">
-                    <li>{msg("kenpoPasskeyRegisterStep1")}</li>
-                    <li>{msg("kenpoPasskeyRegisterStep2")}</li>
-                    <li>{msg("kenpoPasskeyRegisterStep3")}</li>
-                </ol>
-                <form
-                    id="register"
-                    ref={formRef}
-                    className="kp-stack"
-                    action={url.loginAction}
-                    method="post"
-                    noValidate
-                    onSubmit={event => {
-                        // Only the WebAuthn result may post the form (requestSubmit after create()).
-                        if (!postingRef.current) {
-                            event.preventDefault();
-                            onRegister();
-                        }
-                    }}
-                >
-                    <input type="hidden" id="clientDataJSON" name="clientDataJSON" />
-                    <input type="hidden" id="attestationObject" name="attestationObject" />
-                    <input type="hidden" id="publicKeyCredentialId" name="publicKeyCredentialId" />
-                    <input type="hidden" id="transports" name="transports" />
-                    <input type="hidden" id="authenticatorAttachment" name="authenticatorAttachment" />
-                    <input type="hidden" id="error" name="error" />
-                    <Field
-                        id="authenticatorLabel"
-                        i18n={i18n}
-                        label={msg("kenpoDeviceName")}
-                        hint={msg("kenpoDeviceNameHint")}
-                        error={nameError}
-                        inputProps={{
-                            type: "text",
-                            required: true,
-                            maxLength: 100,
-                            autoComplete: "off",
-                            value: deviceName,
-                            onChange: event => {
-                                setDeviceName(event.target.value);
-                                setNameError(undefined);
-                            }
-                        }}
-                    />
-                    <label className="kp-check">
-                        <input type="checkbox" id="logout-sessions" name="logout-sessions" value="on" />
-                        {msg("kenpoLogoutOtherSessions")}
-                    </label>
-                    <button type="submit" className="kp-button kp-button--primary" id="authenticateWebAuthnButton" disabled={busy}>
-                        {msg("kenpoPasskeyRegisterButton")}
-                    </button>
-                </form>
-                {!isSetRetry && isAppInitiatedAction && <CancelAiaForm i18n={i18n} loginAction={url.loginAction} />}
-            </div>
-        </Template>
+      <Template
+        kcContext={kcContext}
+        i18n={i18n}
+        headerNode={msgStr("kenpoFirstLoginDoneTitle")}
+        step={FIRST_LOGIN_STEPS.firstLoginDone}
+      >
+        <FirstLoginDone kcContext={kcContext} i18n={i18n} method="passkey" onSetUpHere={() => setPhase("register")} />
+      </Template>
     );
+  }
+
+  return (
+    <Template
+      kcContext={kcContext}
+      i18n={i18n}
+      headerNode={msgStr("kenpoPasskeyRegisterTitle")}
+      step={isAppInitiatedAction ? undefined : FIRST_LOGIN_STEPS.passkey}
+    >
+      <div className="kp-stack">
+        <p>{msg("kenpoPasskeyRegisterLead")}</p>
+        <ol className="kp-steps">
+          <li>{msg("kenpoPasskeyRegisterStep1")}</li>
+          <li>{msg("kenpoPasskeyRegisterStep2")}</li>
+          <li>{msg("kenpoPasskeyRegisterStep3")}</li>
+        </ol>
+        <form
+          id="register"
+          ref={formRef}
+          className="kp-stack"
+          action={url.loginAction}
+          method="post"
+          noValidate
+          onSubmit={(event) => {
+            // Only the WebAuthn result may post the form (requestSubmit after create()).
+            if (!postingRef.current) {
+              event.preventDefault();
+              onRegister();
+            }
+          }}
+        >
+          <input type="hidden" id="clientDataJSON" name="clientDataJSON" />
+          <input type="hidden" id="attestationObject" name="attestationObject" />
+          <input type="hidden" id="publicKeyCredentialId" name="publicKeyCredentialId" />
+          <input type="hidden" id="transports" name="transports" />
+          <input type="hidden" id="authenticatorAttachment" name="authenticatorAttachment" />
+          <input type="hidden" id="error" name="error" />
+          <Field
+            id="authenticatorLabel"
+            i18n={i18n}
+            label={msg("kenpoDeviceName")}
+            hint={msg("kenpoDeviceNameHint")}
+            error={nameError}
+            inputProps={{
+              type: "text",
+              required: true,
+              maxLength: 100,
+              autoComplete: "off",
+              value: deviceName,
+              onChange: (event) => {
+                setDeviceName(event.target.value);
+                setNameError(undefined);
+              },
+            }}
+          />
+          <label className="kp-check">
+            <input type="checkbox" id="logout-sessions" name="logout-sessions" value="on" />
+            {msg("kenpoLogoutOtherSessions")}
+          </label>
+          <button
+            type="submit"
+            className="kp-button kp-button--primary"
+            id="authenticateWebAuthnButton"
+            disabled={busy}
+          >
+            {msg("kenpoPasskeyRegisterButton")}
+          </button>
+        </form>
+        {!isSetRetry && isAppInitiatedAction && <CancelAiaForm i18n={i18n} loginAction={url.loginAction} />}
+      </div>
+    </Template>
+  );
 }
