@@ -1,4 +1,13 @@
-import { ACR_LOA_MAP, DECLARED_FLOWS, flatten, MFA_ACR, resolveConfig, treeHash, type FlowNode } from "./flows.js";
+import {
+  ACR_LOA_MAP,
+  DECLARED_FLOWS,
+  flatten,
+  MFA_ACR,
+  MFA_LEVEL_MAX_AGE_SECONDS,
+  resolveConfig,
+  treeHash,
+  type FlowNode,
+} from "./flows.js";
 
 const names = (tree: FlowNode): string[] =>
   tree.children.flatMap((c) => (c.kind === "flow" ? [c.name, ...names(c)] : []));
@@ -97,6 +106,14 @@ describe("declared flows", () => {
       "auth-username-password-form",
       "kenpo factor x",
     ]);
+  });
+
+  test("level mfa lasts at least as long as any SSO session the society file allows", async () => {
+    // Were a session to outlive it, an SSO login after the level expired could step up with no level
+    // and a client asking for less than mfa could skip the factor sub-flow.
+    const { policiesSchema } = await import("./schema.js");
+    const longest = policiesSchema.shape.ssoMaxHours.unwrap().maxValue!;
+    expect(longest * 60 * 60).toBeLessThanOrEqual(MFA_LEVEL_MAX_AGE_SECONDS);
   });
 
   test("the direct-grant flow only denies", () => {

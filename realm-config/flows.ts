@@ -94,7 +94,7 @@ export const ACR_LOA_MAP = { [ACR.password]: 1, [ACR.mfa]: 2 } as const;
 export const MFA_ACR = ACR.mfa;
 /** Client attribute: the lowest acr Keycloak lets the client's logins end with. */
 export const MINIMUM_ACR_ATTRIBUTE = "minimum.acr.value";
-const MFA_LEVEL_MAX_AGE_SECONDS = 72 * 60 * 60;
+export const MFA_LEVEL_MAX_AGE_SECONDS = 72 * 60 * 60;
 
 /**
  * Records level "mfa" when its sub-flow succeeds. Keycloak allows each level once per flow (a second

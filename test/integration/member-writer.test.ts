@@ -92,7 +92,9 @@ describe("writing members into Keycloak", () => {
     )
       .map((r) => r.name)
       .sort();
-    expect(defaults).toEqual(expect.arrayContaining(["offline_access", "uma_authorization"]));
+    expect(defaults).toEqual(expect.arrayContaining(["uma_authorization"]));
+    // Provisioning takes offline_access out of the default roles: no member gets an offline token.
+    expect(defaults).not.toContain("offline_access");
     const [user] = await realm.admin.users.find({ realm: realm.config.realm, username: "member0011", exact: true });
     const direct = (await realm.admin.users.listRealmRoleMappings({ realm: realm.config.realm, id: user!.id! })).map(
       (r) => r.name,
