@@ -23,7 +23,13 @@ export const SCRIPTS: ScriptAuthenticator[] = [
   {
     name: "kenpo-method-choice",
     displayName: "kenpo: authentication method choice (⑤)",
-    description: "Passkey or OTP app, optional user ID change; queues password, email and factor registration.",
+    description: "Passkey or OTP app, optional user ID change; takes effect once the email is proven.",
+  },
+  {
+    name: "kenpo-email-code",
+    displayName: "kenpo: email check (code by mail)",
+    description:
+      "A code mailed to the address on file, typed in this login; then ⑤'s choice takes effect and the new password is queued.",
   },
   {
     name: "kenpo-enrol",

@@ -25,7 +25,7 @@ import { hashAlgorithmFromPolicy, hashPassword } from "../members/password-hash.
 import { loadSocietyConfig } from "../realm-config/load.js";
 import { applyRealm } from "../realm-config/provision.js";
 import type { SocietyConfig } from "../realm-config/schema.js";
-import { Journey, totpFromPage, verificationLink, type TestRealm } from "../journeys/http-journey.js";
+import { Journey, passEmailCheck, totpFromPage, type TestRealm } from "../journeys/http-journey.js";
 import { otpApp, otpCredential, seededUser } from "../journeys/seed.js";
 import { clusterSize, startCluster, startNode, stopCluster, type RunningCluster } from "../runtime/cluster/cluster.js";
 import { connectAdmin } from "../runtime/keycloak/admin.js";
@@ -155,7 +155,12 @@ try {
   });
   const base = loadSocietyConfig(`${repoRoot}/realm-config/societies/demo.yaml`);
   const smtp = { host: "127.0.0.1", port: mailbox.port, from: "no-reply@kenpo.test", ssl: false, starttls: false };
-  const realmOf = (config: SocietyConfig): TestRealm => ({ config, admin, cleanup: () => Promise.resolve() });
+  const realmOf = (config: SocietyConfig): TestRealm => ({
+    config,
+    admin,
+    mailbox,
+    cleanup: () => Promise.resolve(),
+  });
   // Every node's hostname is the cluster's public URL; each login below is sent straight to its node.
   const publicUrl = cluster.running.publicUrl;
   const kenpo = realmOf({ ...base, realm: "bench-kenpo", server: { url: publicUrl }, smtp });
@@ -207,12 +212,12 @@ try {
       await j.post({ username: m.userId, password: m.initialPassword }, PAGE.birthdate);
       await j.post({ [FORM_FIELD.birthdate]: m.birthdate.replaceAll("-", "") }, PAGE.terms);
       await j.post({ [FORM_FIELD.accept]: "同意する" }, PAGE.methodChoice);
-      await j.post({ [FORM_FIELD.method]: METHOD.otp, [FORM_FIELD.newUserId]: "" }, "login-update-password.ftl");
+      await j.post({ [FORM_FIELD.method]: METHOD.otp, [FORM_FIELD.newUserId]: "" }, PAGE.emailCode);
+      await passEmailCheck(j, box, m.email!, "login-update-password.ftl");
       await j.post(
         { "password-new": "Bench-First-2026", "password-confirm": "Bench-First-2026" },
-        "login-verify-email.ftl",
+        "login-config-totp.ftl",
       );
-      await j.follow(await verificationLink(box, m.email!), "login-config-totp.ftl");
       const { secret, totp } = totpFromPage(j.page);
       await j.post({ totp: totp.generate(), totpSecret: secret, userLabel: "phone", mode: "manual" }, "portal");
       onlyFrom(j, node);

@@ -84,6 +84,8 @@ export const PAGE = {
   terms: "terms.ftl",
   /** ⑤, script kenpo-method-choice. */
   methodChoice: "login-method-choice.ftl",
+  /** The email check (the manual's ⑦, before the new password), script kenpo-email-code. */
+  emailCode: "login-email-code.ftl",
 } as const;
 
 /** Form fields the theme posts and the authenticators read (and tie their errors to). */
@@ -97,6 +99,13 @@ export const FORM_FIELD = {
   method: "method",
   /** ⑤: optional new user ID. */
   newUserId: "newUserId",
+  /** Email check: the 6-digit code from the mail. */
+  emailCode: "emailCode",
+  /** Email check, members without an address on file where the society allows it: the address to send the code to. */
+  email: "email",
+  /** Email check: buttons whose names carry the request (send the code again; enter another address). */
+  resend: "resend",
+  changeEmail: "changeEmail",
 } as const;
 
 /** Attributes the authenticators set on a page's form; they reach the theme's kcContext as is. */
@@ -107,7 +116,31 @@ export const FORM_ATTRIBUTE = {
   currentUserId: "kenpoCurrentUserId",
   /** ⑤: the method posted, shown again after an error. */
   selectedMethod: "kenpoSelectedMethod",
+  /** Email check: where the code went, masked (a@…) when the address came from the register. */
+  emailShown: "kenpoEmailShown",
+  /** Email check, members without an address on file where the society allows them to enter one: EMAIL_ENTRY. */
+  emailEntry: "kenpoEmailEntry",
+  /** Email check: "true" right after the code was sent again. */
+  emailCodeResent: "kenpoEmailCodeResent",
+  /** Email check: minutes a code works (EMAIL_CODE.minutes). */
+  emailCodeMinutes: "kenpoEmailCodeMinutes",
+  /** Pages where a member may need the help desk: REALM_ATTRIBUTE.helpDesk, when set. */
+  helpDesk: "kenpoHelpDesk",
 } as const;
+
+/**
+ * The email check's code: digits, how long one works, how many wrong tries one survives (then a new
+ * one must be sent), and how many mails one login may send. Wrong codes also count towards the
+ * realm's lockout like wrong passwords, so guessing is bounded across logins too.
+ */
+export const EMAIL_CODE = { digits: 6, minutes: 10, triesPerCode: 5, sendsPerLogin: 5 } as const;
+
+/** FORM_ATTRIBUTE.emailEntry: asked for an address; or the code went to a typed one, which may be changed. */
+export const EMAIL_ENTRY = { ask: "ask", change: "change" } as const;
+
+/** Our email theme's templates (theme/src/email) and the subject keys of its messages. */
+export const EMAIL_TEMPLATE = { emailCode: "kenpo-email-code.ftl" } as const;
+export const EMAIL_SUBJECT = { emailCode: "kenpoEmailCodeSubject" } as const;
 
 /** Message keys the authenticators hand to Keycloak; the theme translates them (theme/src/login/i18n.ts). */
 export const MESSAGE = {
@@ -120,6 +153,14 @@ export const MESSAGE = {
   userIdTaken: "kenpoUserIdTaken",
   /** ⑤ info page; parameter {0}: the help desk (REALM_ATTRIBUTE.helpDesk). */
   noEmailOnFile: "kenpoNoEmailOnFile",
+  /** Email check. Neutral: also what a locked member sees. */
+  emailCodeWrong: "kenpoEmailCodeWrong",
+  emailCodeFormat: "kenpoEmailCodeFormat",
+  /** The code is too old, or used up by wrong tries: send a new one. */
+  emailCodeExpired: "kenpoEmailCodeExpired",
+  emailCodeSendLimit: "kenpoEmailCodeSendLimit",
+  emailCodeSendFailed: "kenpoEmailCodeSendFailed",
+  emailInvalid: "kenpoEmailInvalid",
   /** Reset flow info pages (kenpo-reset-gate). */
   resetFirstLogin: "kenpoResetFirstLogin",
   resetLocked: "kenpoResetLocked",

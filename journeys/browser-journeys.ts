@@ -1,6 +1,7 @@
 import { TOTP, URI } from "otpauth";
 import type { Browser, Locator, Page } from "playwright-core";
-import { METHOD, PAGE, type Method } from "../contracts/index.js";
+import { FORM_FIELD, METHOD, PAGE, type Method } from "../contracts/index.js";
+import { mailedCode } from "./http-journey.js";
 import {
   addVirtualAuthenticator,
   openDevice,
@@ -26,6 +27,7 @@ const PAGES = {
   newPassword: "login-update-password.ftl",
   profile: "login-update-profile.ftl",
   verifyEmail: "login-verify-email.ftl",
+  emailCode: PAGE.emailCode,
   passkeyRegister: "webauthn-register.ftl",
   otpSetup: "login-config-totp.ftl",
   otpLogin: "login-otp.ftl",
@@ -183,14 +185,14 @@ export async function chooseMethod(
   await s.journey.tap(page.locator("#kp-method-submit"), next);
 }
 
-/** ⑥ A new password instead of the initial one. */
+/** ⑦ A new password instead of the initial one (after the email check: README "The first login"). */
 export async function setNewPassword(s: MemberSession, device: Device): Promise<void> {
   const { page } = device;
   await waitForKeycloakPage(page, PAGES.newPassword);
   const change = await label(page.locator("#kp-password-submit"));
   await s.journey.screen(
     page,
-    "⑥",
+    "⑦",
     say(
       `画面の条件を満たす新しいパスワードを決め、2回入力して「${change}」を押します。初期パスワードは使えません。`,
       `Choose a new password that meets the rules on the screen, enter it twice and press 「${change}」. The initial password cannot be reused.`,
@@ -203,49 +205,44 @@ export async function setNewPassword(s: MemberSession, device: Device): Promise<
   s.password = s.newPassword;
 }
 
-/** ⑦ The email address: opened from the mail Keycloak sends (the profile page first when none is on file). */
+/**
+ * The email check (the manual's ⑦, before the new password): the code mailed to the address on file,
+ * read in the mailbox and typed on the page. Where the society lets a member without an address
+ * enter one, the page asks for it first.
+ */
 export async function confirmEmail(s: MemberSession, device: Device): Promise<void> {
   const { page } = device;
-  const seen = await waitForKeycloakPage(page, [PAGES.profile, PAGES.verifyEmail]);
-  if (seen === PAGES.profile) {
-    const submit = await label(page.locator("#kp-profile-submit"));
+  await waitForKeycloakPage(page, PAGES.emailCode);
+  if ((await page.locator("#kp-email-submit").count()) > 0) {
+    const send = await label(page.locator("#kp-email-submit"));
     await s.journey.screen(
       page,
-      "⑦",
-      say(`メールアドレスを入力し、「${submit}」を押します。`, `Enter your email address and press 「${submit}」.`),
+      "⑥",
+      say(
+        `メールアドレスを入力し、「${send}」を押します。`,
+        `Enter your email address and press 「${send}」 (send the code).`,
+      ),
       device.kind,
     );
-    await s.journey.type(page.locator("input[name=email]"), s.member.email, "メールアドレス");
-    await s.journey.tap(page.locator("#kp-profile-submit"), submit);
-    await waitForKeycloakPage(page, PAGES.verifyEmail);
+    await s.journey.type(page.locator(`#${FORM_FIELD.email}`), s.member.email, "メールアドレス");
+    await s.journey.tap(page.locator("#kp-email-submit"), send);
+    await page.locator("#kp-code-submit").waitFor({ state: "visible" });
   }
+  const next = await label(page.locator("#kp-code-submit"));
   await s.journey.screen(
     page,
-    "⑦",
+    "⑥",
     say(
-      "登録されているメールアドレスに確認のメールが届きます。メールを開き、本文のリンクを押します。",
-      "A confirmation mail goes to your email address on file. Open it and press the link in it.",
+      `登録されているメールアドレスに、6桁の確認コードが届きます。メールを開き、確認コードを入力して「${next}」を押します。メールはスマートフォンで読み、コードはパソコンに入力してもかまいません。`,
+      `A 6-digit confirmation code is mailed to your email address on file. Open the mail, enter the code and press 「${next}」. You may read the mail on your phone and type the code on a computer.`,
     ),
     device.kind,
   );
-  // Each test member has an address of their own, so the first mail with a link is theirs.
-  const mail = await s.realm.mailbox.waitForMail(s.member.email, (m) =>
-    m.links.some((l) => l.includes("action-token")),
-  );
-  const link = mail.links.find((l) => l.includes("action-token"))!;
-  s.journey.outside("mail", "確認メールのリンク");
-  await page.goto(link);
-  // Opened in the same browser, Keycloak continues the login; some versions ask to confirm first.
-  if ((await waitForKeycloakPage(page, [PAGES.info, PAGES.passkeyRegister, PAGES.otpSetup])) === PAGES.info) {
-    const proceed = await label(page.locator("#kp-proceed"));
-    await s.journey.screen(
-      page,
-      "⑦",
-      say(`「${proceed}」を押します。`, `Press 「${proceed}」 (continue).`),
-      device.kind,
-    );
-    await s.journey.tap(page.locator("#kp-proceed"), proceed);
-  }
+  // Each test member has an address of their own, so the first code mail to it is theirs.
+  const code = await mailedCode(s.realm.mailbox, s.member.email);
+  s.journey.outside("mail", "確認コードのメール");
+  await s.journey.type(page.locator(`#${FORM_FIELD.emailCode}`), code, "確認コード");
+  await s.journey.tap(page.locator("#kp-code-submit"), next);
 }
 
 /** ⑧ "First login complete": set up the second factor here, or continue on the smartphone. */
@@ -466,15 +463,15 @@ export async function returningPasskeyLogin(s: MemberSession, device: Device): P
   return "button";
 }
 
-/** ②–⑦ of the first login, common to both methods. */
-export async function firstLoginUpToEmail(s: MemberSession, device: Device, method: Method): Promise<void> {
+/** ②–⑦ of the first login, common to both methods: the email check comes before the new password. */
+export async function firstLoginUpToPassword(s: MemberSession, device: Device, method: Method): Promise<void> {
   await openPortal(s, device);
   await logInWithPassword(s, device);
   await enterBirthdate(s, device);
   await acceptTerms(s, device);
   await chooseMethod(s, device, method);
-  await setNewPassword(s, device);
   await confirmEmail(s, device);
+  await setNewPassword(s, device);
 }
 
 export interface JourneyResult {
@@ -497,7 +494,7 @@ export async function otpJourneyOnPc(
 ): Promise<JourneyResult> {
   const pc = await openDevice(browser, "pc");
   try {
-    await firstLoginUpToEmail(s, pc, METHOD.otp);
+    await firstLoginUpToPassword(s, pc, METHOD.otp);
     await firstLoginDone(s, pc, METHOD.otp, "here");
     await setUpOtp(s, pc);
     const shown = await expectPortalMember(s, pc);
@@ -521,7 +518,7 @@ export async function passkeyJourneyOnPhone(
   const phone = await openDevice(browser, "iphone");
   try {
     const authenticator = await addVirtualAuthenticator(phone.page);
-    await firstLoginUpToEmail(s, phone, METHOD.passkey);
+    await firstLoginUpToPassword(s, phone, METHOD.passkey);
     await firstLoginDone(s, phone, METHOD.passkey, "here");
     await registerPasskey(s, phone, deviceName);
     const shown = await expectPortalMember(s, phone);

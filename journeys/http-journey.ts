@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { FORM_FIELD, PAGE } from "../contracts/index.js";
 import { TOTP, Secret } from "otpauth";
 import { withInitialPassword } from "../members/import-register.js";
 import { writeMembers, type ImportMember } from "../members/keycloak-writer.js";
@@ -149,7 +150,18 @@ export async function freshCode(totp: TOTP, used: Set<string>): Promise<string> 
   }
 }
 
-export async function verificationLink(mailbox: Mailbox, email: string): Promise<string> {
-  const mail = await mailbox.waitForMail(email, (m) => m.links.some((l) => l.includes("action-token")));
-  return mail.links.find((l) => l.includes("action-token"))!;
+/**
+ * The email check's code from the nth code mail to `email` (1: the first; a resend makes the next
+ * one): what the member reads in the mailbox and types on the page.
+ */
+export async function mailedCode(mailbox: Mailbox, email: string, nth = 1): Promise<string> {
+  const codeMails = () => mailbox.mails.filter((m) => m.code && m.to.includes(email.toLowerCase()));
+  const mail = await mailbox.waitForMail(email, (m) => codeMails().indexOf(m) === nth - 1);
+  return mail.code!;
+}
+
+/** ⑤ done: the code mailed for the email check, typed in, leads to `next` (the new password, usually). */
+export async function passEmailCheck(j: Journey, mailbox: Mailbox, email: string, next: string): Promise<Journey> {
+  if (j.pageId !== PAGE.emailCode) throw new Error(`expected the email check, got:\n${summarize(j.page)}`);
+  return j.post({ [FORM_FIELD.emailCode]: await mailedCode(mailbox, email) }, next);
 }

@@ -4,6 +4,7 @@ import { loadSocietyConfig } from "../realm-config/load.js";
 import { applyRealm } from "../realm-config/provision.js";
 import type { SocietyConfig } from "../realm-config/schema.js";
 import { repoRoot } from "../runtime/keycloak/paths.js";
+import { startMailbox } from "../runtime/mail/mailbox.js";
 import { testKeycloak, type TestKeycloak } from "./keycloak-env.js";
 
 export function uniqueRealm(prefix: string): string {
@@ -31,15 +32,23 @@ export async function provisionTestRealm(
   overrides: Partial<SocietyConfig> = {},
   kc: TestKeycloak = testKeycloak(),
 ) {
-  const config = testConfig(prefix, overrides, kc);
+  // Members' mails (the email check's code) go to a real SMTP server of the realm's own, unless the
+  // test brings its mailbox.
+  const mailbox = overrides.smtp ? undefined : await startMailbox();
+  const smtp = mailbox
+    ? { smtp: { host: "127.0.0.1", port: mailbox.port, from: "no-reply@kenpo.test", ssl: false, starttls: false } }
+    : {};
+  const config = testConfig(prefix, { ...smtp, ...overrides }, kc);
   const admin = await testAdmin(kc);
   await applyRealm(admin, config);
   return {
     config,
     admin,
+    mailbox,
     async cleanup() {
       await admin.realms.del({ realm: config.realm }).catch(() => undefined);
       admin.close();
+      await mailbox?.close();
     },
   };
 }

@@ -65,6 +65,8 @@ export function desiredRealmSettings(config: SocietyConfig): RealmSettings {
     supportedLocales: ["ja", "en"],
     defaultLocale: "ja",
     loginTheme: THEME_NAME,
+    // The same JAR's email theme: our mails (the email check's code) and our words in Keycloak's.
+    emailTheme: THEME_NAME,
     registrationAllowed: false,
     // Members log in with their user ID only; families may share one email address.
     loginWithEmailAllowed: false,

@@ -42,6 +42,22 @@ describe("declared flows", () => {
     },
   );
 
+  test("every sub-flow that enrols runs the email check first: ⑤'s choice never takes effect on an unproven address", () => {
+    const browser = DECLARED_FLOWS.find((f) => f.binding === "browserFlow")!.tree;
+    const enrolling: string[] = [];
+    const visit = (flow: FlowNode) => {
+      const providers = flow.children.map((c) => (c.kind === "execution" ? c.provider : ""));
+      const enrol = providers.indexOf("script-kenpo-enrol.js");
+      if (enrol >= 0) {
+        enrolling.push(flow.name);
+        expect(providers.slice(0, enrol)).toContain("script-kenpo-email-code.js");
+      }
+      for (const c of flow.children) if (c.kind === "flow") visit(c);
+    };
+    visit(browser);
+    expect(enrolling.sort()).toEqual(["kenpo factor lost", "kenpo first login"]);
+  });
+
   test("references resolve to the alias of this build, and flatten shows them resolved", () => {
     expect(
       resolveConfig({ flow_to_check: "{flow:kenpo second factor}", check_result: "not-executed" }, "abcd1234"),

@@ -8,8 +8,9 @@ import { ACR, CREDENTIAL_TYPE, STAGE, USER_ATTRIBUTE } from "../contracts/index.
  * direct-grant flows; a member realm binds ours to all three, so no stock flow is reachable.
  *
  * Browser: Keycloak runs required actions only after the whole flow, so the steps that must come
- * before them in the manual's order (③ birthdate, ④ terms, ⑤ method choice) are authenticators inside
- * the flow; ⑥ password, ⑦ email and the factor's registration are required actions queued at ⑤.
+ * before them (③ birthdate, ④ terms, ⑤ method choice, the email check) are authenticators inside
+ * the flow; the new password and the factor's registration are required actions queued once the
+ * email check has proven the address (nothing chosen at ⑤ takes effect before it).
  * Returning members (stage active, a factor registered) run stock conditions and authenticators only.
  */
 
@@ -176,6 +177,7 @@ export function browserFlowTree(): FlowNode {
                       exec(script("kenpo-method-choice")),
                     ],
                   },
+                  exec(script("kenpo-email-code")),
                   exec(script("kenpo-enrol")),
                 ],
               },
@@ -197,7 +199,7 @@ export function browserFlowTree(): FlowNode {
                 kind: "flow",
                 name: "kenpo factor lost",
                 description:
-                  "Active members with no factor left (devices deleted): ③ again, then enrol; never a session without a factor",
+                  "Active members with no factor left (devices deleted): ③ again, the email check, then enrol; never a session without a factor",
                 requirement: "CONDITIONAL",
                 children: [
                   stageIs("kenpo stage is active with no factor", STAGE.active),
@@ -205,6 +207,7 @@ export function browserFlowTree(): FlowNode {
                   notPassed("kenpo second factor not passed", "kenpo second factor"),
                   notPassed("kenpo existing factor not passed either", "kenpo existing factor"),
                   exec(script("kenpo-birthdate")),
+                  exec(script("kenpo-email-code")),
                   exec(script("kenpo-enrol")),
                 ],
               },

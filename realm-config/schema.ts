@@ -195,7 +195,7 @@ export const policiesSchema = z
       .boolean()
       .default(false)
       .describe(
-        "A register row without an email address: false stops the member at ⑤ with the help desk's contact (helpDesk); true lets the member enter an address at ⑦ (weaker: whoever does the first login chooses it).",
+        "A register row without an email address: false stops the member at ⑤ with the help desk's contact (helpDesk); true lets the member enter an address at the email check after ⑤ (weaker: whoever does the first login chooses it; it is stored once the mailed code is typed).",
       ),
     resetLinkMinutes: z
       .number()

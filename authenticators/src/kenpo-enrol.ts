@@ -39,13 +39,26 @@ export function authenticate(context: AuthenticationFlowContext): void {
   if (settle(context, user)) context.success();
 }
 
-/** Only reached when authenticate() showed ⑤: the member's choice, then the same settling. */
+/**
+ * Only reached when authenticate() showed ⑤. The email check runs before this step in every flow, so
+ * the choice takes effect at once; a choice still held for an unproven email would leave no factor
+ * queued, so it ends the login instead of opening a session.
+ */
 export function action(context: AuthenticationFlowContext): void {
-  methodChoice.action(context);
   const user = context.getUser();
-  // The choice was accepted when ⑤ moved the member on; otherwise ⑤ is shown again with its error.
-  if (user && chosenFactor(user) && user.getFirstAttribute(USER_ATTRIBUTE.stage) === STAGE.enrolling)
-    settle(context, user);
+  if (!user) {
+    context.failure(FlowError.INVALID_USER);
+    return;
+  }
+  if (methodChoice.stoppedForEmail(context, user)) return;
+  const outcome = methodChoice.choose(context, user);
+  if (outcome === "shown") return;
+  if (outcome === "held" || !chosenFactor(user)) {
+    LOG.warn("kenpo: member " + user.getId() + " reached the enrolment with an unproven email: login refused");
+    context.failure(FlowError.ACCESS_DENIED);
+    return;
+  }
+  if (settle(context, user)) context.success();
 }
 
 /** False (and the login refused) when the factor's registration could not stand in the way of a session. */

@@ -45,11 +45,14 @@ interface UserModel {
   getUsername(): string;
   setUsername(username: string): void;
   getEmail(): string | null;
+  setEmail(email: string): void;
   isEmailVerified(): boolean;
+  setEmailVerified(verified: boolean): void;
   getFirstAttribute(name: string): string | null;
   setSingleAttribute(name: string, value: string): void;
   removeAttribute(name: string): void;
   addRequiredAction(action: string): void;
+  removeRequiredAction(action: string): void;
   getRequiredActionsStream(): JavaStream<string>;
   credentialManager(): SubjectCredentialManager;
 }
@@ -60,6 +63,7 @@ interface RequiredActionProviderModel {
 
 interface RealmModel {
   getName(): string;
+  getDisplayName(): string | null;
   getRequiredActionProviderByAlias(alias: string): RequiredActionProviderModel | null;
   getAttribute(name: string): string | null;
   isBruteForceProtected(): boolean;
@@ -129,6 +133,23 @@ interface AuthenticationSessionModel {
 }
 
 /** A Response to send back to the browser (opaque to scripts). */
+/** Keycloak's email theme renderer (org.keycloak.email.EmailTemplateProvider). */
+interface EmailTemplateProvider {
+  setRealm(realm: RealmModel): EmailTemplateProvider;
+  setUser(user: UserModel): EmailTemplateProvider;
+  setAuthenticationSession(session: AuthenticationSessionModel): EmailTemplateProvider;
+  /** Renders html/<template> and text/<template> of the realm's email theme; throws EmailException. */
+  send(subjectKey: string, subjectAttributes: JavaList<unknown>, template: string, attributes: JavaMap): void;
+}
+
+interface JavaMap {
+  put(key: string, value: unknown): unknown;
+}
+
+interface JavaArrayList<T> extends JavaList<T> {
+  add(item: T): boolean;
+}
+
 interface JaxRsResponse {
   readonly __response?: never;
 }
@@ -193,6 +214,13 @@ declare const Java: {
   type(name: "org.keycloak.services.managers.BruteForceProtector"): JavaClass<BruteForceProtector>;
   type(name: "java.lang.System"): { currentTimeMillis(): number };
   type(name: "java.util.HashSet"): new <T>() => JavaSet<T>;
+  type(name: "java.util.HashMap"): new () => JavaMap;
+  type(name: "java.util.ArrayList"): new <T>() => JavaArrayList<T>;
+  type(name: "java.security.SecureRandom"): new () => { nextInt(bound: number): number };
+  type(name: "org.keycloak.email.EmailTemplateProvider"): JavaClass<EmailTemplateProvider>;
+  type(name: "org.keycloak.models.utils.UserModelDelegate"): JavaClass<UserModel>;
+  /** A Java subclass with the given methods overridden; constructed with the superclass's arguments. */
+  extend(type: JavaClass<UserModel>, overrides: { getEmail(): string }): new (user: UserModel) => UserModel;
 };
 
 /** Bound by Keycloak for every script authenticator. */

@@ -59,7 +59,10 @@ export function registerDev(program: Command): void {
 
       const mailbox = await startMailbox({
         port: config.smtp?.port,
-        onMail: (mail) => say(`✉ mail to ${mail.to.join(", ")}: ${mail.subject}\n  ${mail.links.join("\n  ")}`),
+        onMail: (mail) =>
+          say(
+            `✉ mail to ${mail.to.join(", ")}: ${mail.subject}\n  ${[mail.code ? `code ${mail.code}` : "", ...mail.links].filter(Boolean).join("\n  ")}`,
+          ),
       });
 
       const status = await keycloakStatus("dev");

@@ -3,7 +3,7 @@ import { SMTPServer } from "smtp-server";
 
 /**
  * A real SMTP server on loopback that keeps what Keycloak sends: the test mailbox, and the dev
- * mail catcher behind `npm start` (members' verification links show up in the terminal).
+ * mail catcher behind `npm start` (members' email codes and links show up in the terminal).
  */
 export interface ReceivedMail {
   to: string[];
@@ -13,6 +13,8 @@ export interface ReceivedMail {
   html: string;
   /** http(s) links found in the mail, in order. */
   links: string[];
+  /** The email check's code, when the mail carries one (our template writes it after a colon). */
+  code?: string;
 }
 
 export interface Mailbox {
@@ -32,7 +34,16 @@ function toReceived(parsed: ParsedMail): ReceivedMail {
   const links = [
     ...new Set([...`${text}\n${html}`.matchAll(/https?:\/\/[^\s"'<>]+/g)].map((m) => m[0].replace(/&amp;/g, "&"))),
   ];
-  return { to: addresses(parsed.to), from: parsed.from?.text ?? "", subject: parsed.subject ?? "", text, html, links };
+  const code = /(?:確認コード|Confirmation code): (\d{6})\b/.exec(text)?.[1];
+  return {
+    to: addresses(parsed.to),
+    from: parsed.from?.text ?? "",
+    subject: parsed.subject ?? "",
+    text,
+    html,
+    links,
+    ...(code ? { code } : {}),
+  };
 }
 
 export async function startMailbox(

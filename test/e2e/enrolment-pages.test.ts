@@ -43,7 +43,7 @@ describe("MFA enrolment pages in the browser (required actions left pending)", (
   }
 
   test(
-    "email link → ⑧ → OTP set-up from the QR code → portal; then password + OTP",
+    "the email check → ⑧ → OTP set-up from the QR code → portal; then password + OTP",
     async () => {
       const s = await suite.newMember("enrolment (OTP)");
       await pending(s, METHOD.otp, [REQUIRED_ACTION.verifyEmail, REQUIRED_ACTION.configureTotp]);

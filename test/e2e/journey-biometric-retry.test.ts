@@ -2,7 +2,7 @@ import { addVirtualAuthenticator, openDevice, waitForKeycloakPage } from "../../
 import {
   expectPortalMember,
   firstLoginDone,
-  firstLoginUpToEmail,
+  firstLoginUpToPassword,
   PAGES,
   registerPasskey,
 } from "../../journeys/browser-journeys.js";
@@ -20,7 +20,7 @@ describe("journey 4: failed biometric check, retry", () => {
       const phone = await openDevice(suite.browser, "iphone");
       try {
         const authenticator = await addVirtualAuthenticator(phone.page);
-        await firstLoginUpToEmail(s, phone, METHOD.passkey);
+        await firstLoginUpToPassword(s, phone, METHOD.passkey);
         await firstLoginDone(s, phone, METHOD.passkey, "here");
 
         await authenticator.setUserVerified(false);

@@ -2,7 +2,7 @@ import { openDevice, addVirtualAuthenticator } from "../../journeys/browser.js";
 import {
   expectPortalMember,
   firstLoginDone,
-  firstLoginUpToEmail,
+  firstLoginUpToPassword,
   logInWithPassword,
   openPortal,
   registerPasskey,
@@ -24,7 +24,7 @@ describe("journey 3: the manual's path (⑧ on the PC, passkey on the phone)", (
       const pc = await openDevice(suite.browser, "pc");
       let portalFromQr: string | undefined;
       try {
-        await firstLoginUpToEmail(s, pc, METHOD.passkey);
+        await firstLoginUpToPassword(s, pc, METHOD.passkey);
         portalFromQr = await firstLoginDone(s, pc, METHOD.passkey, "phone");
       } finally {
         await pc.close();

@@ -2,7 +2,7 @@ import { addVirtualAuthenticator, openDevice, waitForKeycloakPage } from "../../
 import {
   expectPortalMember,
   firstLoginDone,
-  firstLoginUpToEmail,
+  firstLoginUpToPassword,
   PAGES,
   registerPasskey,
   setUpOtp,
@@ -25,7 +25,7 @@ describe("adding a device from the portal", () => {
       const pc = await openDevice(suite.browser, "pc");
       const { page } = pc;
       try {
-        await firstLoginUpToEmail(s, pc, METHOD.otp);
+        await firstLoginUpToPassword(s, pc, METHOD.otp);
         await firstLoginDone(s, pc, METHOD.otp, "here");
         await setUpOtp(s, pc, "古いスマートフォン");
         await expectPortalMember(s, pc);

@@ -1,8 +1,24 @@
 import { hashPassword } from "../../members/password-hash.js";
-import { cardMember, importMember, Journey, type TestRealm } from "../../journeys/http-journey.js";
+import {
+  cardMember,
+  importMember,
+  Journey,
+  mailedCode,
+  passEmailCheck,
+  type TestRealm,
+} from "../../journeys/http-journey.js";
 import { provisionTestRealm } from "../../journeys/realm.js";
 import { seededUser } from "../../journeys/seed.js";
-import { FORM_FIELD, METHOD, PAGE, REALM_ATTRIBUTE, STAGE, USER_ATTRIBUTE } from "../../contracts/index.js";
+import {
+  EMAIL_ENTRY,
+  FORM_ATTRIBUTE,
+  FORM_FIELD,
+  METHOD,
+  PAGE,
+  REALM_ATTRIBUTE,
+  STAGE,
+  USER_ATTRIBUTE,
+} from "../../contracts/index.js";
 
 /**
  * Two guards of the first login that stop a member before anything changes: an initial password past
@@ -97,6 +113,25 @@ describe("first-login guards", () => {
     ).post({ username: "no.mail", password: member.initialPassword }, PAGE.birthdate);
     await allowed.post({ [FORM_FIELD.birthdate]: "19801201" }, PAGE.terms);
     await allowed.post({ [FORM_FIELD.accept]: "yes" }, PAGE.methodChoice);
-    await allowed.post({ [FORM_FIELD.method]: METHOD.otp }, "login-update-password.ftl");
+    await allowed.post({ [FORM_FIELD.method]: METHOD.otp }, PAGE.emailCode);
+    // Asked for an address (weaker, documented): a malformed one is refused on the page.
+    expect(allowed.page.kcContext?.[FORM_ATTRIBUTE.emailEntry]).toBe(EMAIL_ENTRY.ask);
+    await allowed.post({ [FORM_FIELD.email]: "not an address" }, PAGE.emailCode);
+    expect(allowed.fieldError(FORM_FIELD.email)).not.toBe("");
+    // A first address, then another one: the code goes to the address typed last, and only that one is stored.
+    await allowed.post({ [FORM_FIELD.email]: "First@Example.test" }, PAGE.emailCode);
+    expect(allowed.page.kcContext?.[FORM_ATTRIBUTE.emailShown]).toBe("first@example.test");
+    const firstCode = await mailedCode(realm.mailbox!, "first@example.test");
+    await allowed.post({ [FORM_FIELD.changeEmail]: "1" }, PAGE.emailCode);
+    await allowed.post({ [FORM_FIELD.email]: "second@example.test" }, PAGE.emailCode);
+    await allowed.post({ [FORM_FIELD.emailCode]: firstCode }, PAGE.emailCode);
+    expect(allowed.fieldError(FORM_FIELD.emailCode)).not.toBe("");
+    let [pending] = await realm.admin.users.find({ realm: realm.config.realm, username: "no.mail", exact: true });
+    expect(pending?.email).toBeUndefined();
+    expect(pending?.attributes?.[USER_ATTRIBUTE.stage]).toEqual([STAGE.initial]);
+    await passEmailCheck(allowed, realm.mailbox!, "second@example.test", "login-update-password.ftl");
+    [pending] = await realm.admin.users.find({ realm: realm.config.realm, username: "no.mail", exact: true });
+    expect(pending).toMatchObject({ email: "second@example.test", emailVerified: true });
+    expect(pending?.attributes?.[USER_ATTRIBUTE.stage]).toEqual([STAGE.enrolling]);
   });
 });

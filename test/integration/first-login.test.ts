@@ -5,7 +5,7 @@ import {
   importMember,
   Journey,
   totpFromPage,
-  verificationLink,
+  passEmailCheck,
   type TestRealm,
 } from "../../journeys/http-journey.js";
 import { decodeJwt } from "../../journeys/http-login.js";
@@ -58,8 +58,10 @@ describe("first login: ② → ③ → ④ → ⑤ → ⑥ → ⑦ → ⑧/⑭ �
     ).post({ username: "OTP.TARO", password: member.initialPassword }, PAGE.birthdate);
     await j.post({ [FORM_FIELD.birthdate]: "19801201" }, PAGE.terms);
     await j.post({ [FORM_FIELD.accept]: "同意する" }, PAGE.methodChoice);
-    await j.post({ [FORM_FIELD.method]: METHOD.otp, [FORM_FIELD.newUserId]: "" }, "login-update-password.ftl");
-    // ⑥ The initial password is refused as the new one.
+    await j.post({ [FORM_FIELD.method]: METHOD.otp, [FORM_FIELD.newUserId]: "" }, PAGE.emailCode);
+    // The email check: the code mailed to the member's address, typed in this login.
+    await passEmailCheck(j, mailbox, member.email!, "login-update-password.ftl");
+    // The new password: the initial one is refused.
     await j.post(
       { "password-new": member.initialPassword, "password-confirm": member.initialPassword },
       "login-update-password.ftl",
@@ -67,10 +69,8 @@ describe("first login: ② → ③ → ④ → ⑤ → ⑥ → ⑦ → ⑧/⑭ �
     expect(j.message + j.fieldError("password")).not.toBe("");
     await j.post(
       { "password-new": "Kenpo-New-Pass-2026", "password-confirm": "Kenpo-New-Pass-2026" },
-      "login-verify-email.ftl",
+      "login-config-totp.ftl",
     );
-    // ⑦ The verification mail reaches the member's address; its link continues the journey.
-    await j.follow(await verificationLink(mailbox, member.email!), "login-config-totp.ftl");
     const { secret, totp } = totpFromPage(j.page);
     await j.post(
       { totp: await freshCode(totp, used), totpSecret: secret, userLabel: "iPhone 15", mode: "manual" },
@@ -171,12 +171,18 @@ describe("first login: ② → ③ → ④ → ⑤ → ⑥ → ⑦ → ⑧/⑭ �
     expect(j.fieldError(FORM_FIELD.newUserId)).not.toBe("");
     await j.post({ [FORM_FIELD.method]: METHOD.otp, [FORM_FIELD.newUserId]: "x" }, PAGE.methodChoice);
     expect(j.fieldError(FORM_FIELD.newUserId)).not.toBe("");
-    await j.post(
-      { [FORM_FIELD.method]: METHOD.otp, [FORM_FIELD.newUserId]: "ＮＥＷ.ＩＤ" },
-      "login-update-password.ftl",
-    );
+    await j.post({ [FORM_FIELD.method]: METHOD.otp, [FORM_FIELD.newUserId]: "ＮＥＷ.ＩＤ" }, PAGE.emailCode);
+    // Nothing chosen at ⑤ takes effect before the email check: someone who knows the card but not
+    // the mailbox, leaving here, has changed nothing — the old ID still starts the first login.
+    const [unchanged] = await realm.admin.users.find({ realm: realm.config.realm, username: "old.id", exact: true });
+    expect(unchanged?.attributes?.[USER_ATTRIBUTE.stage]).toEqual([STAGE.initial]);
+    expect(unchanged?.attributes?.[USER_ATTRIBUTE.mfaMethod]).toBeUndefined();
+    expect(unchanged?.requiredActions ?? []).toEqual([]);
+    await (await new Journey(realm).open()).post({ username: "new.id", password: member.initialPassword }, "login.ftl");
+    await passEmailCheck(j, mailbox, member.email!, "login-update-password.ftl");
     const [renamed] = await realm.admin.users.find({ realm: realm.config.realm, username: "new.id", exact: true });
     expect(renamed?.attributes?.[USER_ATTRIBUTE.stage]).toEqual([STAGE.enrolling]);
+    expect(renamed?.emailVerified).toBe(true);
     // Leave here; the next login uses the new ID and resumes with the password step.
     await (
       await new Journey(realm).open()
@@ -192,12 +198,12 @@ describe("first login: ② → ③ → ④ → ⑤ → ⑥ → ⑦ → ⑧/⑭ �
     ).post({ username: "resume.ken", password: member.initialPassword }, PAGE.birthdate);
     await j.post({ [FORM_FIELD.birthdate]: "H2.1.8" }, PAGE.terms);
     await j.post({ [FORM_FIELD.accept]: "yes" }, PAGE.methodChoice);
-    await j.post({ [FORM_FIELD.method]: METHOD.passkey }, "login-update-password.ftl");
+    await j.post({ [FORM_FIELD.method]: METHOD.passkey }, PAGE.emailCode);
+    await passEmailCheck(j, mailbox, member.email!, "login-update-password.ftl");
     await j.post(
       { "password-new": "Resume-Pass-2026", "password-confirm": "Resume-Pass-2026" },
-      "login-verify-email.ftl",
+      "webauthn-register.ftl",
     );
-    await j.follow(await verificationLink(mailbox, member.email!), "webauthn-register.ftl");
     // ⑧ "continue on my smartphone": the member leaves. Logging in again goes straight back to ⑩.
     const again = await (
       await new Journey(realm).open()
@@ -226,12 +232,9 @@ describe("first login: ② → ③ → ④ → ⑤ → ⑥ → ⑦ → ⑧/⑭ �
     ).post({ username: "reset.yuki", password: member.initialPassword }, PAGE.birthdate);
     await j.post({ [FORM_FIELD.birthdate]: "1985-05-05" }, PAGE.terms);
     await j.post({ [FORM_FIELD.accept]: "yes" }, PAGE.methodChoice);
-    await j.post({ [FORM_FIELD.method]: METHOD.otp }, "login-update-password.ftl");
-    await j.post(
-      { "password-new": "Yuki-Pass-2026!", "password-confirm": "Yuki-Pass-2026!" },
-      "login-verify-email.ftl",
-    );
-    await j.follow(await verificationLink(mailbox, member.email!), "login-config-totp.ftl");
+    await j.post({ [FORM_FIELD.method]: METHOD.otp }, PAGE.emailCode);
+    await passEmailCheck(j, mailbox, member.email!, "login-update-password.ftl");
+    await j.post({ "password-new": "Yuki-Pass-2026!", "password-confirm": "Yuki-Pass-2026!" }, "login-config-totp.ftl");
     const { secret, totp } = totpFromPage(j.page);
     await j.post(
       { totp: await freshCode(totp, used), totpSecret: secret, userLabel: "Pixel", mode: "manual" },

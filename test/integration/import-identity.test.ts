@@ -1,6 +1,6 @@
 import { initialPassword } from "../../rules/initial-password.js";
 import { writeMembers, type ImportMember, type WriteOptions } from "../../members/keycloak-writer.js";
-import { Journey, type TestRealm } from "../../journeys/http-journey.js";
+import { Journey, passEmailCheck, type TestRealm } from "../../journeys/http-journey.js";
 import { provisionTestRealm } from "../../journeys/realm.js";
 import { FORM_FIELD, METHOD, PAGE, STAGE, USER_ATTRIBUTE } from "../../contracts/index.js";
 import { firstAttribute } from "../../members/attributes.js";
@@ -60,10 +60,8 @@ describe("the import matches members by their card", () => {
     ).post({ username: "rename.before", password: member.initialPassword }, PAGE.birthdate);
     await j.post({ [FORM_FIELD.birthdate]: "1980-12-01" }, PAGE.terms);
     await j.post({ [FORM_FIELD.accept]: "yes" }, PAGE.methodChoice);
-    await j.post(
-      { [FORM_FIELD.method]: METHOD.otp, [FORM_FIELD.newUserId]: "rename.after" },
-      "login-update-password.ftl",
-    );
+    await j.post({ [FORM_FIELD.method]: METHOD.otp, [FORM_FIELD.newUserId]: "rename.after" }, PAGE.emailCode);
+    await passEmailCheck(j, realm.mailbox!, member.email!, "login-update-password.ftl");
 
     const renamed = [{ line: 2, userId: "rename.before", currentUserId: "rename.after" }];
     const dry = await write([member], { dryRun: true });

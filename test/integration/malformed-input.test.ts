@@ -2,7 +2,7 @@ import type UserRepresentation from "@keycloak/keycloak-admin-client/lib/defs/us
 import { writeMembers } from "../../members/keycloak-writer.js";
 import { hashAlgorithmFromPolicy, hashPassword } from "../../members/password-hash.js";
 import { startMailbox, type Mailbox } from "../../runtime/mail/mailbox.js";
-import { cardMember, Journey, totpFromPage, type TestRealm } from "../../journeys/http-journey.js";
+import { cardMember, Journey, mailedCode, totpFromPage, type TestRealm } from "../../journeys/http-journey.js";
 import { expectPage, HttpBrowser, isPage, pageId, type Page } from "../../journeys/http-login.js";
 import { provisionTestRealm } from "../../journeys/realm.js";
 import { otpApp, otpCredential, seededUser } from "../../journeys/seed.js";
@@ -24,6 +24,7 @@ import { CREDENTIAL_TYPE, FORM_FIELD, METHOD, PAGE, STAGE, USER_ATTRIBUTE, type 
  * | ④     | terms.ftl                  | accept, next to cancel                          | re-used           | terms.ftl with kenpoTermsRequired               |
  * | ⑤     | login-method-choice.ftl    | method (no new user ID)                         | re-used           | login-method-choice.ftl with the error          |
  * | ⑤     | login-method-choice.ftl    | newUserId (method otp; absent/empty = keep ID)  | re-used           | login-method-choice.ftl with the error          |
+ * | email | login-email-code.ftl       | emailCode (the code mailed for this login) (*)  | re-used           | login-email-code.ftl with the error             |
  * | ⑥     | login-update-password.ftl  | password-new / password-confirm                 | re-used           | login-update-password.ftl with the error        |
  * | ⑭     | login-config-totp.ftl      | totp / totpSecret (the other two right)         | re-used           | login-config-totp.ftl with the error            |
  * | ⑭     | login-config-totp.ftl      | userLabel (with a wrong code)                   | re-used           | login-config-totp.ftl with the error            |
@@ -44,11 +45,11 @@ import { CREDENTIAL_TYPE, FORM_FIELD, METHOD, PAGE, STAGE, USER_ATTRIBUTE, type 
  * | SQL-ish              | `' OR '1'='1`                                                                                  |
  * | NUL + control        | the right value with NUL, SOH, BEL, ESC and DEL in its middle                                  |
  * | full-width           | the right value in full-width characters (③: a wrong date, since ③ folds digits by design;   |
- * |                      | ⑤ newUserId: another member's ID, since ⑤ folds IDs by design)                                 |
+ * |                      | ⑤ newUserId: another member's ID, since ⑤ folds IDs by design; the email check: a wrong code)  |
  *
  * Counted failures (wrong password, birthdate or code) never reach the lockout: those rows take a
- * new member each (*: at ③ only "repeated" and "full-width" are wrong dates; the other values are
- * not dates at all, which ③ does not count). Rows that stay on their page re-use the session of the
+ * new member each (*: at ③ and the email check only "repeated" and "full-width" are wrong answers;
+ * the other values are not dates or codes at all, which neither counts). Rows that stay on their page re-use the session of the
  * row before.
  *
  * Two fields take any value by design, so they have their own tests below: ④'s accept button (its
@@ -107,6 +108,8 @@ interface OnStep {
   j: Journey;
   userId: string;
   password: string;
+  /** At the email check: the code mailed for this login. */
+  emailCode?: string;
 }
 
 interface FieldSpec {
@@ -274,9 +277,14 @@ describe("malformed input at every form of the member journey: the same page wit
     await on.j.post({ [FORM_FIELD.accept]: "accept" }, PAGE.methodChoice);
     return on;
   }
-  async function atNewPassword(): Promise<OnStep> {
+  async function atEmailCode(): Promise<OnStep> {
     const on = await atMethod();
-    await on.j.post({ [FORM_FIELD.method]: METHOD.otp, [FORM_FIELD.newUserId]: "" }, "login-update-password.ftl");
+    await on.j.post({ [FORM_FIELD.method]: METHOD.otp, [FORM_FIELD.newUserId]: "" }, PAGE.emailCode);
+    return { ...on, emailCode: await mailedCode(mailbox, `${on.userId}@example.test`) };
+  }
+  async function atNewPassword(): Promise<OnStep> {
+    const on = await atEmailCode();
+    await on.j.post({ [FORM_FIELD.emailCode]: on.emailCode! }, "login-update-password.ftl");
     return on;
   }
   /** ⑭ straight away: a member seeded as enrolling with OTP (email verified, no required action). */
@@ -380,6 +388,18 @@ describe("malformed input at every form of the member journey: the same page wit
       others: () => ({ [FORM_FIELD.method]: METHOD.otp }),
       fullWidth: () => fullWidth(TAKEN_ID),
       wellFormed: ["missing", "empty"],
+    },
+    {
+      step: "email",
+      page: PAGE.emailCode,
+      field: FORM_FIELD.emailCode,
+      reach: atEmailCode,
+      session: "reuse",
+      counted: ["repeated", "full-width"],
+      right: (on) => on.emailCode!,
+      wrong: (on) => otherCode(on.emailCode!),
+      others: () => ({}),
+      fullWidth: (on) => fullWidth(otherCode(on.emailCode!)),
     },
     {
       step: "⑥",
@@ -489,7 +509,7 @@ describe("malformed input at every form of the member journey: the same page wit
       smtp: { host: "127.0.0.1", port: mailbox.port, from: "no-reply@kenpo.test", ssl: false, starttls: false },
     });
     // Imported members at the start of the first login (② … ⑥), with spares for rows that end a session.
-    const imported = Array.from({ length: 40 }, (_, i) => cardMember(`mf.initial.${i}`));
+    const imported = Array.from({ length: 48 }, (_, i) => cardMember(`mf.initial.${i}`));
     await writeMembers([...imported, cardMember(TAKEN_ID)], { admin: realm.admin, realm: realm.config.realm });
     for (const m of imported) {
       pools.initial.push(m.userId);

@@ -1,6 +1,7 @@
 import type { Browser } from "playwright-core";
 import { startMailbox, type Mailbox } from "../../runtime/mail/mailbox.js";
-import { cardMember, importMember, Journey, type TestRealm } from "../../journeys/http-journey.js";
+import { cardMember, importMember, Journey, passEmailCheck, type TestRealm } from "../../journeys/http-journey.js";
+import { PAGE } from "../../contracts/index.js";
 import { launchBrowser, openDevice } from "../../journeys/browser.js";
 import { provisionTestRealm } from "../../journeys/realm.js";
 import type { Page } from "../../journeys/http-login.js";
@@ -74,7 +75,8 @@ describe("password policy on ⑥: the realm's rules, in our words", () => {
     ).post({ username: "policy.hanako", password: member.initialPassword }, "login-birthdate.ftl");
     await j.post({ birthdate: "19801201" }, "terms.ftl");
     await j.post({ accept: "yes" }, "login-method-choice.ftl");
-    await j.post({ method: "otp", newUserId: "" }, "login-update-password.ftl");
+    await j.post({ method: "otp", newUserId: "" }, PAGE.emailCode);
+    await passEmailCheck(j, mailbox, member.email!, "login-update-password.ftl");
 
     // What Keycloak 26 sends the theme (PasswordPoliciesBean): numbers only for the policies the realm has.
     const policies = j.page.kcContext?.passwordPolicies as Record<string, unknown> | undefined;
@@ -107,7 +109,7 @@ describe("password policy on ⑥: the realm's rules, in our words", () => {
     );
     expect(j.message).toBe("最近使った3個のパスワードは使えません。別のパスワードを入力してください。");
 
-    // 10 characters pass on to ⑦.
-    await j.post({ "password-new": "Sakura-202", "password-confirm": "Sakura-202" }, "login-verify-email.ftl");
+    // 10 characters pass on to the factor's set-up.
+    await j.post({ "password-new": "Sakura-202", "password-confirm": "Sakura-202" }, "login-config-totp.ftl");
   });
 });

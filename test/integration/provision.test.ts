@@ -75,6 +75,7 @@ describe("provisioning a society's realm", () => {
       internationalizationEnabled: true,
       defaultLocale: "ja",
       loginTheme: "kenpo",
+      emailTheme: "kenpo",
       bruteForceProtected: true,
       failureFactor: 5,
       otpPolicyType: "totp",

@@ -1,6 +1,6 @@
 import type { ExtendKcContext } from "keycloakify/login";
 import type { KcEnvName, ThemeName } from "../kc.gen";
-import { FORM_ATTRIBUTE, type Method, type RealmTextKey } from "../../../contracts";
+import { EMAIL_ENTRY, FORM_ATTRIBUTE, type Method, type RealmTextKey } from "../../../contracts";
 
 /** Theme properties naming the realm localization keys to resolve server-side (see vite.config.ts). */
 export type KenpoTextProperties = { [Key in RealmTextKey as `kenpoText_${Key}`]?: string };
@@ -21,6 +21,16 @@ export type KcContextExtensionPerPage = {
   "login-method-choice.ftl": {
     [FORM_ATTRIBUTE.currentUserId]?: string;
     [FORM_ATTRIBUTE.selectedMethod]?: Method;
+  };
+  "login-email-code.ftl": {
+    /** Where the code went (masked when it is the register's address); absent while an address is asked for. */
+    [FORM_ATTRIBUTE.emailShown]?: string;
+    [FORM_ATTRIBUTE.emailEntry]?: (typeof EMAIL_ENTRY)[keyof typeof EMAIL_ENTRY];
+    [FORM_ATTRIBUTE.emailCodeResent]?: "true";
+    [FORM_ATTRIBUTE.emailCodeMinutes]?: number;
+    [FORM_ATTRIBUTE.helpDesk]?: string;
+    /** Set only after a wrong code that did not lock the account. */
+    [FORM_ATTRIBUTE.attemptsLeft]?: number;
   };
 };
 

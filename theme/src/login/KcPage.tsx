@@ -10,6 +10,7 @@ import LoginMethodChoice from "./pages/LoginMethodChoice";
 import LoginUpdatePassword from "./pages/LoginUpdatePassword";
 import LoginUpdateProfile from "./pages/LoginUpdateProfile";
 import LoginVerifyEmail from "./pages/LoginVerifyEmail";
+import LoginEmailCode from "./pages/LoginEmailCode";
 import WebauthnRegister from "./pages/WebauthnRegister";
 import WebauthnAuthenticate from "./pages/WebauthnAuthenticate";
 import WebauthnError from "./pages/WebauthnError";
@@ -44,6 +45,8 @@ export default function KcPage(props: { kcContext: KcContext }) {
             return <Terms kcContext={kcContext} i18n={i18n} />;
           case PAGE.methodChoice:
             return <LoginMethodChoice kcContext={kcContext} i18n={i18n} />;
+          case PAGE.emailCode:
+            return <LoginEmailCode kcContext={kcContext} i18n={i18n} />;
           case "login-update-password.ftl":
             return <LoginUpdatePassword kcContext={kcContext} i18n={i18n} />;
           case "login-update-profile.ftl":

@@ -172,6 +172,34 @@ const { useI18n } = i18nBuilder
       // ⑦ email
       kenpoProfileTitle: "メールアドレスの登録",
       kenpoProfileLead: "お知らせやパスワードの再設定に使うメールアドレスを入力してください。",
+      // The email check (kenpo-email-code): a code by mail, before the new password.
+      kenpoEmailCodeTitle: "メールアドレスの確認",
+      kenpoEmailCodeLead:
+        "{0} あてに、6桁の確認コードをメールでお送りしました。メールを開き、確認コードを入力してください。",
+      kenpoEmailCodeLabel: "確認コード（6桁の数字）",
+      kenpoEmailCodeHint:
+        "確認コードの有効期限は{0}分です。スマートフォンで読んだメールのコードを、パソコンで入力してもかまいません。",
+      kenpoEmailCodeResend: "確認コードをもう一度送る",
+      kenpoEmailCodeResent: "新しい確認コードをお送りしました。前のコードは使えません。",
+      kenpoEmailCodeWrongAddress:
+        "このメールアドレスに心当たりがないとき、今は使えないときは、ここから先に進まず、健康保険組合にお問い合わせください。{0}",
+      kenpoEmailCodeWrong:
+        "確認コードが正しくありません。メールに書かれた6桁の数字をご確認ください。まちがいが続くと、しばらくの間ログインできなくなります。",
+      kenpoEmailCodeFormat: "確認コードは6桁の数字です。メールに書かれたとおりに入力してください。",
+      kenpoEmailCodeExpired:
+        "この確認コードは有効期限が切れたか、使えなくなりました。「確認コードをもう一度送る」を押して、新しいコードを受け取ってください。",
+      kenpoEmailCodeSendLimit:
+        "確認コードを送れる回数を超えました。届いているメールのコードを入力するか、時間をおいて加入者ページからやり直してください。",
+      kenpoEmailCodeSendFailed:
+        "確認コードのメールを送れませんでした。時間をおいて「確認コードをもう一度送る」を押してください。続くときは健康保険組合にお問い合わせください。",
+      kenpoEmailEntryTitle: "メールアドレスの登録",
+      kenpoEmailEntryLead:
+        "健康保険組合にメールアドレスが登録されていません。お知らせやパスワードの再設定に使うメールアドレスを入力してください。確認コードをお送りします。",
+      kenpoEmailEntryLabel: "メールアドレス",
+      kenpoEmailEntryHint: "ご本人が受け取れるアドレスを入力してください。",
+      kenpoEmailEntrySubmit: "確認コードを送る",
+      kenpoEmailEntryChange: "別のメールアドレスを入力する",
+      kenpoEmailInvalid: "メールアドレスの形が正しくありません（例: taro@example.jp）。",
       kenpoVerifyEmailTitle: "メールアドレスの確認",
       kenpoVerifyEmailLead: "{0} あてに確認のメールを送りました。メールに書かれたリンクを開くと、次の手順に進みます。",
       kenpoVerifyEmailLeadNoAddress:
@@ -406,6 +434,32 @@ const { useI18n } = i18nBuilder
 
       kenpoProfileTitle: "Your email address",
       kenpoProfileLead: "Enter the email address for notices and for resetting your password.",
+      kenpoEmailCodeTitle: "Confirm your email address",
+      kenpoEmailCodeLead: "We sent a 6-digit confirmation code to {0}. Open the email and enter the code.",
+      kenpoEmailCodeLabel: "Confirmation code (6 digits)",
+      kenpoEmailCodeHint:
+        "The code works for {0} minutes. You may read the email on your phone and type the code on a computer.",
+      kenpoEmailCodeResend: "Send the code again",
+      kenpoEmailCodeResent: "We sent a new code. The previous one no longer works.",
+      kenpoEmailCodeWrongAddress:
+        "If you do not recognise this address, or cannot use it now, stop here and contact your health insurance society. {0}",
+      kenpoEmailCodeWrong:
+        "The confirmation code is not correct. Check the 6 digits in the email. After several wrong attempts, you will not be able to log in for a while.",
+      kenpoEmailCodeFormat: "The confirmation code is 6 digits. Enter it as written in the email.",
+      kenpoEmailCodeExpired:
+        "This code has expired or can no longer be used. Press “Send the code again” to receive a new one.",
+      kenpoEmailCodeSendLimit:
+        "No more codes can be sent for this login. Enter the code from an email you received, or start again from the member portal later.",
+      kenpoEmailCodeSendFailed:
+        "We could not send the email. Press “Send the code again” after a while. If it keeps failing, contact your health insurance society.",
+      kenpoEmailEntryTitle: "Register your email address",
+      kenpoEmailEntryLead:
+        "Your health insurance society has no email address on file for you. Enter the address to use for notices and password resets; we will send a code to it.",
+      kenpoEmailEntryLabel: "Email address",
+      kenpoEmailEntryHint: "Enter an address you can receive mail at yourself.",
+      kenpoEmailEntrySubmit: "Send the code",
+      kenpoEmailEntryChange: "Enter a different email address",
+      kenpoEmailInvalid: "This does not look like an email address (example: taro@example.jp).",
       kenpoVerifyEmailTitle: "Confirm your email address",
       kenpoVerifyEmailLead: "We sent a confirmation email to {0}. Open the link in it to continue.",
       kenpoVerifyEmailLeadNoAddress:

@@ -17,6 +17,10 @@ const kcContextExtension: KcContextExtension = {
 const kcContextExtensionPerPage: KcContextExtensionPerPage = {
   [PAGE.birthdate]: {},
   [PAGE.methodChoice]: { [FORM_ATTRIBUTE.currentUserId]: "yamada.taro" },
+  [PAGE.emailCode]: {
+    [FORM_ATTRIBUTE.emailShown]: "t***@example.jp",
+    [FORM_ATTRIBUTE.emailCodeMinutes]: 10,
+  },
 };
 
 const languages = [
