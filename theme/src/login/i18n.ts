@@ -169,6 +169,78 @@ const { useI18n } = i18nBuilder
       invalidPasswordGenericMessage:
         "このパスワードは条件に合わないため使えません。「パスワードの条件」をご確認ください。",
 
+      // Keycloak's own keys for everything else a member can meet: login, OTP, passkeys, ⑦'s link, the
+      // reset, old or expired pages. Keycloak's stock sentences speak of authenticators, accounts and
+      // administrators, and some exist only in English. keycloakMessages.ts lists each key with where
+      // it appears; its test fails when one here is missing or left in Keycloak's words.
+      accountDisabledMessage: "このユーザIDは現在ご利用いただけません。健康保険組合にお問い合わせください。",
+      reauthenticate: "続けるには、もう一度ログインしてください。",
+      authenticateStrong: "この手続きには、多要素認証によるログインが必要です。もう一度ログインしてください。",
+      "webauthn-error-api-get": "生体認証でのログインを完了できませんでした。もう一度お試しください。",
+      "webauthn-error-user-not-found":
+        "この生体認証（パスキー）は登録されていないため、ログインに使えません。ユーザIDとパスワードでログインしてください。",
+      "webauthn-error-different-user":
+        "選ばれた生体認証（パスキー）は、ログイン中のユーザIDのものではありません。ご自身のパスキーを選んで、もう一度お試しください。",
+      "webauthn-error-auth-verification": "生体認証を確認できませんでした。もう一度お試しください。",
+      invalidTotpMessage:
+        "ワンタイムパスワードが正しくありません。認証アプリに表示されている最新の6桁の数字を入力してください。",
+      missingTotpMessage: "ワンタイムパスワード（認証アプリに表示される6桁の数字）を入力してください。",
+      // Only someone with the right password gets here, so naming the lock (why even the correct code
+      // fails) gives nothing away.
+      accountTemporarilyDisabledMessageTotp:
+        "まちがった入力が続いたため、しばらくの間ログインできません。時間をおいてから、もう一度お試しください。",
+      missingTotpDeviceNameMessage: "デバイスの名前を入力してください。",
+      // Keycloak uses its exception text as the key; the escapes keep its spaces in the .properties key.
+      "Device\\ already\\ exists\\ with\\ the\\ same\\ name":
+        "この名前のデバイスは、すでに登録されています。別の名前を入力してください（例：iPhone 2）。",
+      "webauthn-error-register-verification": "生体認証の登録を完了できませんでした。",
+      "webauthn-error-registration":
+        "生体認証を登録できませんでした。同じ名前のデバイスがすでに登録されているときは、デバイスの名前を変えてもう一度お試しください。",
+      updatePasswordMessage:
+        "新しいパスワードを設定してください。設定が終わると、これまでのパスワードは使えなくなります。",
+      resetPasswordMessage:
+        "新しいパスワードを設定してください。設定が終わったら、新しいパスワードでもう一度ログインしていただきます。",
+      updateProfileMessage: "メールアドレスを登録すると、次の手順に進みます。",
+      missingEmailMessage: "メールアドレスを入力してください。",
+      "error-user-attribute-required": "この項目を入力してください。",
+      invalidEmailMessage: "メールアドレスの形式が正しくありません。入力した内容をご確認ください。",
+      "error-invalid-email": "メールアドレスの形式が正しくありません。入力した内容をご確認ください。",
+      confirmEmailAddressVerificationHeader: "メールアドレスの確認",
+      confirmEmailAddressVerification: "メールアドレス {0} を確認します。「次へ進む」を押してください。",
+      emailVerifiedMessageHeader: "メールアドレスの確認が終わりました",
+      emailVerifiedMessage:
+        "メールアドレスの確認が終わりました。ログインを始めた画面に戻って、手続きを続けてください。",
+      emailVerifiedAlreadyMessageHeader: "確認済みのメールアドレスです",
+      emailVerifiedAlreadyMessage: "このメールアドレスは、すでに確認が終わっています。",
+      staleEmailVerificationLink:
+        "このリンクは古いため使えません。メールアドレスの確認がすでに終わっている場合は、そのままログインを続けてください。",
+      emailSendErrorMessage:
+        "メールを送れませんでした。しばらくしてから、もう一度お試しください。続くときは健康保険組合にお問い合わせください。",
+      missingUsernameMessage: "ユーザIDを入力してください。",
+      credentialSetupRequired:
+        "多要素認証（生体認証またはワンタイムパスワード）が登録されていないため、ここから先に進めません。お手数ですが、健康保険組合にお問い合わせください。",
+      // Keycloak shows these after the reset (its force-login option), and after any emailed set of actions.
+      accountUpdatedTitle: "手続きが完了しました",
+      accountUpdatedMessage:
+        "手続きが完了しました。新しいパスワードを設定した場合は、そのパスワードで加入者ページからログインしてください。",
+      expiredCodeMessage:
+        "ログインの途中で一定の時間が経ったため、手続きを中断しました。もう一度ログインしてください。",
+      expiredActionTokenNoSessionMessage:
+        "メールのリンクの有効期限が切れています。お手数ですが、はじめからやり直してください。",
+      expiredActionTokenSessionExistsMessage:
+        "メールのリンクの有効期限が切れています。お手数ですが、もう一度はじめからやり直してください。",
+      invalidCodeMessage:
+        "この画面は使えなくなりました（ブラウザーの「戻る」で前の画面に戻ったときなどに表示されます）。加入者ページからもう一度ログインしてください。",
+      cookieNotFoundMessage:
+        "ログインの途中の情報が見つからないため、続けられませんでした。時間が経ったか、ブラウザーで Cookie（クッキー）が使えない設定になっている可能性があります。Cookie を使える設定にして、加入者ページからもう一度ログインしてください。",
+      alreadyLoggedIn: "すでにログインしています。加入者ページに戻ってご利用ください。",
+      differentUserAuthenticated:
+        "このブラウザーでは、別のユーザID（{0}）でログインしています。いったんログアウトしてから、もう一度お試しください。",
+      unexpectedErrorHandlingRequestMessage:
+        "問題が発生したため、手続きを続けられませんでした。お手数ですが、加入者ページからもう一度ログインしてください。",
+      sessionNotActiveMessage: "ログインの有効期限が切れているか、すでにログアウトしています。",
+      successLogout: "ログアウトしました。共用のパソコンをお使いの場合は、ブラウザーも閉じてください。",
+
       // ⑦ email
       kenpoProfileTitle: "メールアドレスの登録",
       kenpoProfileLead: "お知らせやパスワードの再設定に使うメールアドレスを入力してください。",
@@ -431,6 +503,67 @@ const { useI18n } = i18nBuilder
       invalidPasswordRegexPatternMessage: "This password does not meet the rules of your health insurance society.",
       invalidPasswordBlacklistedMessage: "This password is too easy to guess. Please choose another one.",
       invalidPasswordGenericMessage: "This password does not meet the password rules. Please check the rules above.",
+
+      // Keycloak's own keys for everything else a member can meet (see the ja block and keycloakMessages.ts).
+      accountDisabledMessage:
+        "This user ID cannot be used at the moment. Please contact your health insurance society.",
+      reauthenticate: "Please log in again to continue.",
+      authenticateStrong: "This needs a login with multi-factor authentication. Please log in again.",
+      "webauthn-error-api-get": "Logging in with biometrics did not finish. Please try again.",
+      "webauthn-error-user-not-found":
+        "This biometric sign-in (passkey) is not registered, so it cannot be used to log in. Please log in with your user ID and password.",
+      "webauthn-error-different-user":
+        "The passkey you chose does not belong to the user ID logging in. Please choose your own passkey and try again.",
+      "webauthn-error-auth-verification": "Your biometric check could not be confirmed. Please try again.",
+      invalidTotpMessage:
+        "The one-time password is not correct. Enter the latest 6-digit code shown in your authenticator app.",
+      missingTotpMessage: "Enter the one-time password (the 6-digit code shown in your authenticator app).",
+      accountTemporarilyDisabledMessageTotp:
+        "After too many wrong entries, logging in is not possible for a while. Please wait and try again later.",
+      missingTotpDeviceNameMessage: "Enter a device name.",
+      "Device\\ already\\ exists\\ with\\ the\\ same\\ name":
+        "A device with this name is already registered. Please enter another name (for example: iPhone 2).",
+      "webauthn-error-register-verification": "Setting up biometric sign-in did not finish.",
+      "webauthn-error-registration":
+        "Biometric sign-in could not be registered. If a device with the same name is already registered, change the device name and try again.",
+      updatePasswordMessage: "Please set a new password. Once it is set, your previous password no longer works.",
+      resetPasswordMessage: "Please set a new password. Afterwards you will log in again with the new password.",
+      updateProfileMessage: "Register your email address to go on to the next step.",
+      missingEmailMessage: "Enter your email address.",
+      "error-user-attribute-required": "Please fill in this field.",
+      invalidEmailMessage: "This email address is not written correctly. Please check what you entered.",
+      "error-invalid-email": "This email address is not written correctly. Please check what you entered.",
+      confirmEmailAddressVerificationHeader: "Confirm your email address",
+      confirmEmailAddressVerification: "To confirm the email address {0}, press “Continue”.",
+      emailVerifiedMessageHeader: "Email address confirmed",
+      emailVerifiedMessage:
+        "Your email address is confirmed. Go back to the screen where you started logging in and continue there.",
+      emailVerifiedAlreadyMessageHeader: "Email address already confirmed",
+      emailVerifiedAlreadyMessage: "This email address has already been confirmed.",
+      staleEmailVerificationLink:
+        "This link is out of date and cannot be used. If your email address is already confirmed, simply continue logging in.",
+      emailSendErrorMessage:
+        "The email could not be sent. Please try again later. If this keeps happening, please contact your health insurance society.",
+      missingUsernameMessage: "Enter your user ID.",
+      credentialSetupRequired:
+        "No multi-factor authentication (biometrics or one-time password) is registered, so you cannot go on from here. Please contact your health insurance society.",
+      accountUpdatedTitle: "All done",
+      accountUpdatedMessage: "Your changes are saved. If you set a new password, log in to the member portal with it.",
+      expiredCodeMessage: "Too much time passed during login, so the login was stopped. Please log in again.",
+      expiredActionTokenNoSessionMessage: "The link in the email has expired. Please start again from the beginning.",
+      expiredActionTokenSessionExistsMessage:
+        "The link in the email has expired. Please start again from the beginning.",
+      invalidCodeMessage:
+        "This page can no longer be used (this happens, for example, after going back with the browser’s Back button). Please log in again from the member portal.",
+      cookieNotFoundMessage:
+        "The login could not continue because its information was not found. Time may have run out, or cookies may be turned off in your browser. Turn cookies on and log in again from the member portal.",
+      alreadyLoggedIn: "You are already logged in. Please go back to the member portal.",
+      differentUserAuthenticated:
+        "Another user ID ({0}) is logged in in this browser. Please log out first, then try again.",
+      unexpectedErrorHandlingRequestMessage:
+        "Something went wrong, so the login could not continue. Please log in again from the member portal.",
+      sessionNotActiveMessage: "Your login has expired, or you have already logged out.",
+      successLogout: "You are logged out. If this is a shared computer, please also close the browser.",
 
       kenpoProfileTitle: "Your email address",
       kenpoProfileLead: "Enter the email address for notices and for resetting your password.",
