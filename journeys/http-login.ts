@@ -201,6 +201,13 @@ export function expectPage(result: Page | { redirectedTo: string }, what: string
   return result;
 }
 
+/** The URL a login redirected to (the client's redirect URI with a code or an error); a page instead fails with its summary. */
+export function expectRedirect(result: Page | { redirectedTo: string }, what: string): string {
+  if (isPage(result))
+    throw new Error(`${what}: expected the redirect back to the client, got a page\n${summarize(result)}`);
+  return result.redirectedTo;
+}
+
 /** The page's id: "login.ftl", "login-birthdate.ftl", … (Keycloakify pages) or the stock form's id. */
 export function pageId(page: Page): string {
   return page.kcContext?.pageId ?? page.$("form").first().attr("id") ?? "(unknown)";

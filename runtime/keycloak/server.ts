@@ -18,7 +18,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { ensureDistribution } from "./distribution.js";
 import { findJdk } from "./jdk.js";
 import { cacheDir, providersBuildDir } from "./paths.js";
-import { freePort } from "./ports.js";
+import { freePort, lostPortRace, portBindFailure } from "./ports.js";
 
 /** Features our providers need; `scripts` runs the JavaScript authenticators. */
 export const KEYCLOAK_FEATURES = ["scripts"];
@@ -116,6 +116,9 @@ function prepareHome(distHome: string, name: string, providers: string[]): strin
   return home;
 }
 
+/** Keycloak's process ended before it was ready (as opposed to a start that timed out). */
+class KeycloakExited extends Error {}
+
 async function waitReady(
   kc: { managementUrl: string; logFile: string },
   child: ChildProcess | undefined,
@@ -128,13 +131,14 @@ async function waitReady(
   child?.once("exit", (code) => (exited = code ?? -1));
   while (Date.now() < deadline) {
     if (exited !== null) {
-      throw new Error(
+      throw new KeycloakExited(
         `Keycloak exited with code ${exited} before it was ready; see ${kc.logFile}:\n${tail(kc.logFile, 30)}`,
       );
     }
     try {
-      const res = await fetch(`${kc.managementUrl}/health/ready`);
-      if (res.ok) return;
+      // Bounded: whoever else holds a port we picked may accept the connection and never answer.
+      const res = await fetch(`${kc.managementUrl}/health/ready`, { signal: AbortSignal.timeout(5000) });
+      if (res.ok && exited === null) return;
     } catch {
       // not listening yet
     }
@@ -148,6 +152,12 @@ export function tail(file: string, lines: number): string {
   return readFileSync(file, "utf8").split("\n").slice(-lines).join("\n");
 }
 
+/**
+ * How many times a start is repeated with new ports when another process took a port freePort() had picked
+ * before Keycloak bound it (freePort() closes its probe, so the port is free only at that moment).
+ */
+const PORT_RACE_RETRIES = 2;
+
 /** Starts Keycloak in its own process group and resolves once /health/ready answers. */
 export async function startKeycloak(options: KeycloakOptions): Promise<RunningKeycloak & { process: ChildProcess }> {
   const existing = readState(options.name);
@@ -156,8 +166,6 @@ export async function startKeycloak(options: KeycloakOptions): Promise<RunningKe
   }
   const dist = await ensureDistribution();
   const jdk = findJdk();
-  const httpPort = options.httpPort || (await freePort());
-  const managementPort = options.managementPort || (await freePort());
   const httpHost = options.httpHost ?? "127.0.0.1";
   const production = options.database !== undefined;
   const adminUser = options.adminUser ?? process.env.KENPO_ADMIN_USER ?? DEV_ADMIN_USER;
@@ -168,26 +176,6 @@ export async function startKeycloak(options: KeycloakOptions): Promise<RunningKe
   const providers = options.providers ?? defaultProviders();
   const home = prepareHome(dist.home, options.name, providers);
   const logFile = join(instancesDir(), `${options.name}.log`);
-
-  const args = [
-    join(home, "bin", "kc.sh"),
-    production ? "start" : "start-dev",
-    `--http-port=${httpPort}`,
-    `--http-host=${httpHost}`,
-    `--http-management-port=${managementPort}`,
-    "--health-enabled=true",
-    `--features=${KEYCLOAK_FEATURES.join(",")}`,
-  ];
-  if (options.database) {
-    args.push(
-      `--db=${options.database.vendor}`,
-      `--db-url=${options.database.url}`,
-      `--db-username=${options.database.username}`,
-      "--http-enabled=true",
-      "--hostname-strict=false",
-    );
-  }
-  args.push(...(options.extraArgs ?? []));
 
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -200,34 +188,74 @@ export async function startKeycloak(options: KeycloakOptions): Promise<RunningKe
     ...(options.database ? { KC_DB_PASSWORD: options.database.password } : {}),
     ...options.extraEnv,
   };
-  const out = openSync(logFile, "w");
-  const child = spawn("bash", args, { cwd: home, env, detached: true, stdio: ["ignore", out, out] });
-  closeSync(out);
-  const running: RunningKeycloak = {
-    name: options.name,
-    url: `http://${httpHost === "0.0.0.0" ? "127.0.0.1" : httpHost}:${httpPort}`,
-    managementUrl: `http://127.0.0.1:${managementPort}`,
-    adminUser,
-    adminPassword,
-    pid: child.pid!,
-    home,
-    logFile,
-  };
-  writeFileSync(
-    stateFile(options.name),
-    JSON.stringify({ ...running, adminPassword: undefined, ephemeral: options.ephemeral ?? false }, null, 2),
-  );
-  let echo: ReturnType<typeof setInterval> | undefined;
-  if (options.echoLog) echo = followLog(logFile);
-  try {
-    await waitReady(running, child, options.startTimeout ?? 300);
-  } catch (error) {
-    await stopKeycloak(options.name);
-    throw error;
-  } finally {
-    if (echo) clearInterval(echo);
+
+  for (let attempt = 1; ; attempt += 1) {
+    const httpPort = options.httpPort || (await freePort());
+    const managementPort = options.managementPort || (await freePort());
+    const picked = [options.httpPort ? [] : [httpPort], options.managementPort ? [] : [managementPort]].flat();
+    const args = [
+      join(home, "bin", "kc.sh"),
+      production ? "start" : "start-dev",
+      `--http-port=${httpPort}`,
+      `--http-host=${httpHost}`,
+      `--http-management-port=${managementPort}`,
+      "--health-enabled=true",
+      `--features=${KEYCLOAK_FEATURES.join(",")}`,
+    ];
+    if (options.database) {
+      args.push(
+        `--db=${options.database.vendor}`,
+        `--db-url=${options.database.url}`,
+        `--db-username=${options.database.username}`,
+        "--http-enabled=true",
+        "--hostname-strict=false",
+      );
+    }
+    args.push(...(options.extraArgs ?? []));
+
+    const out = openSync(logFile, "w");
+    const child = spawn("bash", args, { cwd: home, env, detached: true, stdio: ["ignore", out, out] });
+    closeSync(out);
+    const running: RunningKeycloak = {
+      name: options.name,
+      url: `http://${httpHost === "0.0.0.0" ? "127.0.0.1" : httpHost}:${httpPort}`,
+      managementUrl: `http://127.0.0.1:${managementPort}`,
+      adminUser,
+      adminPassword,
+      pid: child.pid!,
+      home,
+      logFile,
+    };
+    writeFileSync(
+      stateFile(options.name),
+      JSON.stringify({ ...running, adminPassword: undefined, ephemeral: options.ephemeral ?? false }, null, 2),
+    );
+    let echo: ReturnType<typeof setInterval> | undefined;
+    if (options.echoLog) echo = followLog(logFile);
+    try {
+      await waitReady(running, child, options.startTimeout ?? 300);
+      return { ...running, process: child };
+    } catch (error) {
+      const raced =
+        error instanceof KeycloakExited &&
+        attempt <= PORT_RACE_RETRIES &&
+        lostPortRace(readFileSync(logFile, "utf8"), picked);
+      if (!raced) {
+        await stopKeycloak(options.name);
+        throw error;
+      }
+      // Keycloak has exited; its instance folder stays for the next attempt (no second copy of the distribution).
+      await endProcessGroup(child.pid!);
+      const ports = portBindFailure(readFileSync(logFile, "utf8"))?.ports ?? [];
+      const what = ports.length ? `port ${ports.join(", ")}` : "one of its ports";
+      process.stderr.write(
+        `[keycloak] ${options.name}: ${what} was taken by another process before Keycloak bound it; ` +
+          `starting again on new ports (attempt ${attempt + 1} of ${PORT_RACE_RETRIES + 1})\n`,
+      );
+    } finally {
+      if (echo) clearInterval(echo);
+    }
   }
-  return { ...running, process: child };
 }
 
 function followLog(file: string): ReturnType<typeof setInterval> {
@@ -258,26 +286,29 @@ export function isAlive(pid: number): boolean {
 }
 
 /** SIGTERM to the whole process group (bash + java), SIGKILL after a grace period. */
+async function endProcessGroup(pid: number, graceSec = 30): Promise<void> {
+  try {
+    process.kill(-pid, "SIGTERM");
+  } catch {
+    // already gone
+  }
+  const deadline = Date.now() + graceSec * 1000;
+  while (isAlive(pid) && Date.now() < deadline) await sleep(200);
+  if (isAlive(pid)) {
+    try {
+      process.kill(-pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
+}
+
+/** Stops the instance (see endProcessGroup), forgets its state and removes an ephemeral instance's folder. */
 export async function stopKeycloak(name: string, graceSec = 30): Promise<boolean> {
   const state = readState(name);
   if (!state) return false;
   const wasRunning = isAlive(state.pid);
-  if (wasRunning) {
-    try {
-      process.kill(-state.pid, "SIGTERM");
-    } catch {
-      // already gone
-    }
-    const deadline = Date.now() + graceSec * 1000;
-    while (isAlive(state.pid) && Date.now() < deadline) await sleep(200);
-    if (isAlive(state.pid)) {
-      try {
-        process.kill(-state.pid, "SIGKILL");
-      } catch {
-        // already gone
-      }
-    }
-  }
+  if (wasRunning) await endProcessGroup(state.pid, graceSec);
   rmSync(stateFile(name), { force: true });
   if (state.ephemeral) rmSync(state.home, { recursive: true, force: true });
   return wasRunning;

@@ -4,12 +4,12 @@ import {
   decodeJwt,
   exchangeCode,
   expectPage,
+  expectRedirect,
   HttpBrowser,
   isPage,
   pageId,
-  summarize,
-  type Page,
 } from "../../journeys/http-login.js";
+import { freshCode } from "../../journeys/http-journey.js";
 import { provisionTestRealm } from "../../journeys/realm.js";
 import { logsInThroughBrowser } from "../../realm-config/sections/side-doors.js";
 import { otpApp, otpCredential, seededUser } from "../../journeys/seed.js";
@@ -32,26 +32,9 @@ describe("acr: the portal gets tokens only for logins that reached a registered 
   const used = new Set<string>();
   const totp = otpApp(SECRET);
 
-  /** A code the realm has not seen yet (Keycloak refuses a reused one). */
-  async function code(): Promise<string> {
-    for (;;) {
-      const value = totp.generate();
-      if (!used.has(value)) {
-        used.add(value);
-        return value;
-      }
-      await new Promise((r) => setTimeout(r, 1000));
-    }
-  }
-
   const portal = () => realm.config.portalClients[0]!.clientId;
   const request = (clientId: string, redirect: string, extra: Record<string, string> = {}) =>
     authorizationRequest(realm.config.server.url, realm.config.realm, clientId, redirect, extra);
-
-  function redirected(result: Page | { redirectedTo: string }, what: string): string {
-    if (isPage(result)) throw new Error(`${what}: expected the redirect with a code, got a page\n${summarize(result)}`);
-    return result.redirectedTo;
-  }
 
   beforeAll(async () => {
     realm = await provisionTestRealm("acr");
@@ -94,7 +77,10 @@ describe("acr: the portal gets tokens only for logins that reached a registered 
     expect(pageId(otpPage)).toBe("login-otp.ftl");
     const tokens = await exchangeCode(
       first,
-      redirected(await browser.submit(otpPage, { otp: await code() }, { stopAt: REDIRECT }), "after the OTP code"),
+      expectRedirect(
+        await browser.submit(otpPage, { otp: await freshCode(totp, used) }, { stopAt: REDIRECT }),
+        "after the OTP code",
+      ),
     );
     expect(decodeJwt(tokens.id_token).acr).toBe(MFA_ACR);
     expect(decodeJwt(tokens.access_token).acr).toBe(MFA_ACR);
@@ -105,7 +91,7 @@ describe("acr: the portal gets tokens only for logins that reached a registered 
     });
     const sso = await exchangeCode(
       again,
-      redirected(await browser.navigate(again.authUrl, {}, REDIRECT), "the SSO login"),
+      expectRedirect(await browser.navigate(again.authUrl, {}, REDIRECT), "the SSO login"),
     );
     expect(decodeJwt(sso.id_token).acr).toBe(MFA_ACR);
   });
@@ -149,7 +135,7 @@ describe("acr: the portal gets tokens only for logins that reached a registered 
     const login = expectPage(await browser.navigate(weak.authUrl), "the password-only login page");
     const weakTokens = await exchangeCode(
       weak,
-      redirected(
+      expectRedirect(
         await browser.submit(login, { username: "hanako.acr", password: PASSWORD }, { stopAt: PASSWORD_ONLY_REDIRECT }),
         "the password-only login",
       ),
@@ -170,7 +156,10 @@ describe("acr: the portal gets tokens only for logins that reached a registered 
     expect(pageId(otpPage)).toBe("login-otp.ftl");
     const tokens = await exchangeCode(
       portalRequest,
-      redirected(await browser.submit(otpPage, { otp: await code() }, { stopAt: REDIRECT }), "after the step-up"),
+      expectRedirect(
+        await browser.submit(otpPage, { otp: await freshCode(totp, used) }, { stopAt: REDIRECT }),
+        "after the step-up",
+      ),
     );
     expect(decodeJwt(tokens.id_token).acr).toBe(MFA_ACR);
   });

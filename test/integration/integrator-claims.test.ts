@@ -5,10 +5,10 @@ import {
   decodeJwt,
   exchangeCode,
   expectPage,
+  expectRedirect,
   HttpBrowser,
   isPage,
   pageId,
-  summarize,
   type Page,
   type Tokens,
 } from "../../journeys/http-login.js";
@@ -119,12 +119,6 @@ function codesFor(secret: string): () => Promise<string> {
   };
 }
 
-function redirected(result: Page | { redirectedTo: string }, what: string): string {
-  if (isPage(result))
-    throw new Error(`${what}: expected the redirect back to the app, got a page\n${summarize(result)}`);
-  return result.redirectedTo;
-}
-
 /** Every key at any depth of a JSON value. */
 function keysOf(value: unknown): string[] {
   if (Array.isArray(value)) return value.flatMap(keysOf);
@@ -215,7 +209,7 @@ describe("what an integrator's app gets from a member realm", () => {
       "the OTP page",
     );
     expect(pageId(otpPage)).toBe("login-otp.ftl");
-    return redirected(
+    return expectRedirect(
       await on.submit(otpPage, { otp: await codes[m.username]!() }, { stopAt: REDIRECT }),
       "after the OTP code",
     );
@@ -436,7 +430,7 @@ describe("what an integrator's app gets from a member realm", () => {
 
   test("SSO: a second request in the same browser gets a code with no page, the same auth_time and acr mfa", async () => {
     const { req, result } = await sso({ prompt: "none" });
-    const tokens = await exchangeCode(req, redirected(result, "the SSO login"));
+    const tokens = await exchangeCode(req, expectRedirect(result, "the SSO login"));
     const id = decodeJwt(tokens.id_token);
     expect(id.acr).toBe(ACR.mfa);
     expect(id.auth_time).toBe(first.id.auth_time);
@@ -496,7 +490,7 @@ describe("what an integrator's app gets from a member realm", () => {
   test("offline_access: no member gets an offline token, whichever way an app asks", async () => {
     // The scope is not offered to any client: the authorization request names it and Keycloak refuses.
     const { result } = await sso({ prompt: "none", scope: "openid offline_access" });
-    const back = new URL(redirected(result, "the SSO login with offline_access"));
+    const back = new URL(expectRedirect(result, "the SSO login with offline_access"));
     expect(back.searchParams.get("code")).toBeNull();
     expect(back.searchParams.get("error")).toBe("invalid_scope");
     // And the role Keycloak requires for one is not among the realm's default roles.
@@ -519,7 +513,7 @@ describe("what an integrator's app gets from a member realm", () => {
     noPkce.searchParams.delete("code_challenge");
     noPkce.searchParams.delete("code_challenge_method");
     const missing = new URL(
-      redirected(await new HttpBrowser().navigate(noPkce.toString(), {}, REDIRECT), "the request without PKCE"),
+      expectRedirect(await new HttpBrowser().navigate(noPkce.toString(), {}, REDIRECT), "the request without PKCE"),
     );
     expect(missing.searchParams.get("error")).toBe("invalid_request");
     expect(missing.searchParams.get("error_description")).toBe("Missing parameter: code_challenge_method");
@@ -548,7 +542,7 @@ describe("what an integrator's app gets from a member realm", () => {
     );
     try {
       const { result } = await sso({ prompt: "none" });
-      expect(new URL(redirected(result, "prompt=none with a pending step")).searchParams.get("error")).toBe(
+      expect(new URL(expectRedirect(result, "prompt=none with a pending step")).searchParams.get("error")).toBe(
         "interaction_required",
       );
     } finally {
@@ -577,7 +571,7 @@ describe("what an integrator's app gets from a member realm", () => {
     );
     expect(pageId(terms)).toBe(PAGE.terms);
     const back = new URL(
-      redirected(await on.submit(terms, { [FORM_FIELD.cancel]: "" }, { stopAt: REDIRECT }), "the declined terms"),
+      expectRedirect(await on.submit(terms, { [FORM_FIELD.cancel]: "" }, { stopAt: REDIRECT }), "the declined terms"),
     );
     expect(back.searchParams.get("error")).toBe("access_denied");
     expect(back.searchParams.get("code")).toBeNull();
@@ -589,12 +583,14 @@ describe("what an integrator's app gets from a member realm", () => {
     end.searchParams.set("id_token_hint", first.tokens.id_token);
     end.searchParams.set("post_logout_redirect_uri", POST_LOGOUT);
     end.searchParams.set("state", "bye-123");
-    const to = new URL(redirected(await browser.navigate(end.toString(), {}, POST_LOGOUT), "the logout"));
+    const to = new URL(expectRedirect(await browser.navigate(end.toString(), {}, POST_LOGOUT), "the logout"));
     expect(`${to.origin}${to.pathname}`).toBe(POST_LOGOUT);
     expect(to.searchParams.get("state")).toBe("bye-123");
 
     const { result } = await sso({ prompt: "none" });
-    expect(new URL(redirected(result, "prompt=none after logout")).searchParams.get("error")).toBe("login_required");
+    expect(new URL(expectRedirect(result, "prompt=none after logout")).searchParams.get("error")).toBe(
+      "login_required",
+    );
     const r = await refresh(first.tokens.refresh_token);
     expect(r.status).toBe(400);
     expect(r.body.error).toBe("invalid_grant");

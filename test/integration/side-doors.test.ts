@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type UserRepresentation from "@keycloak/keycloak-admin-client/lib/defs/userRepresentation.js";
 import { DECLARED_FLOWS, treeHash } from "../../realm-config/flows.js";
 import { applyRealm, planRealm } from "../../realm-config/provision.js";
+import { CLOSED_GRANT_ATTRIBUTES } from "../../realm-config/sections/side-doors.js";
 import { startMailbox, type Mailbox } from "../../runtime/mail/mailbox.js";
 import { cardMember, freshCode, importMember, Journey, type TestRealm } from "../../journeys/http-journey.js";
 import { expectPage, HttpBrowser, isPage, pageId, type Page } from "../../journeys/http-login.js";
@@ -396,6 +397,107 @@ describe("side doors: no session without the stage's proof", () => {
       await applyRealm(realm.admin, realm.config);
     }
     expect(await planRealm(realm.admin, realm.config)).toEqual([]);
+  });
+
+  test("device grant, CIBA and token exchange are off on every client Keycloak lets us edit, and Keycloak refuses a device authorization", async () => {
+    const clients = await realm.admin.clients.find({ realm: realm.config.realm });
+    const editable = clients.filter((c) => !c.bearerOnly);
+    expect(editable.map((c) => c.clientId)).toEqual(
+      expect.arrayContaining(["admin-cli", "account", "account-console", "security-admin-console", "member-portal"]),
+    );
+    expect(
+      editable.flatMap((c) =>
+        Object.keys(CLOSED_GRANT_ATTRIBUTES)
+          .filter((key) => c.attributes?.[key] !== "false")
+          .map((key) => `${c.clientId} ${key}=${c.attributes?.[key]}`),
+      ),
+    ).toEqual([]);
+    process.stderr.write(
+      `[side-doors] grant attributes false on ${editable.length} clients; bearer-only left alone: ${clients
+        .filter((c) => c.bearerOnly)
+        .map((c) => c.clientId)
+        .join(", ")}\n`,
+    );
+    for (const clientId of ["member-portal", "account-console", "admin-cli"]) {
+      const res = await fetch(`${kcUrl()}/realms/${realm.config.realm}/protocol/openid-connect/auth/device`, {
+        method: "POST",
+        body: new URLSearchParams({ client_id: clientId, scope: "openid" }),
+      });
+      const json = (await res.json()) as { device_code?: string; error?: string };
+      expect(`${clientId} ${res.status} ${json.device_code ?? json.error}`).toBe(`${clientId} 400 unauthorized_client`);
+    }
+  });
+
+  test("a grant switched on by hand is switched off again by provisioning, and the next plan is empty", async () => {
+    const [consoleClient] = await realm.admin.clients.find({ realm: realm.config.realm, clientId: "account-console" });
+    await realm.admin.clients.update(
+      { realm: realm.config.realm, id: consoleClient!.id! },
+      {
+        ...consoleClient,
+        attributes: {
+          ...consoleClient!.attributes,
+          "oauth2.device.authorization.grant.enabled": "true",
+          "oidc.ciba.grant.enabled": "true",
+        },
+      },
+    );
+    const planned = await planRealm(realm.admin, realm.config);
+    expect(planned.map((c) => `${c.section} ${c.target}`)).toEqual(["side-doors client account-console"]);
+    expect(planned[0]!.details).toEqual([
+      "OAuth 2.0 device grant (oauth2.device.authorization.grant.enabled) true → false",
+      "CIBA (oidc.ciba.grant.enabled) true → false",
+    ]);
+    await applyRealm(realm.admin, realm.config);
+    const [after] = await realm.admin.clients.find({ realm: realm.config.realm, clientId: "account-console" });
+    expect(after!.attributes).toMatchObject({
+      "oauth2.device.authorization.grant.enabled": "false",
+      "oidc.ciba.grant.enabled": "false",
+    });
+    expect(await planRealm(realm.admin, realm.config)).toEqual([]);
+  });
+
+  test("offline_access mapped to a group or a subgroup (a default group too) is removed by provisioning, and the next plan is empty", async () => {
+    const r = realm.config.realm;
+    const offline = (await realm.admin.roles.findOneByName({ realm: r, name: "offline_access" }))!;
+    const uma = (await realm.admin.roles.findOneByName({ realm: r, name: "uma_authorization" }))!;
+    const { id: parentId } = await realm.admin.groups.create({ realm: r, name: "kumiai-offline" });
+    const { id: childId } = await realm.admin.groups.createChildGroup({ realm: r, id: parentId }, { name: "kazoku" });
+    const { id: quietId } = await realm.admin.groups.create({ realm: r, name: "kumiai-quiet" });
+    await realm.admin.groups.addRealmRoleMappings({
+      realm: r,
+      id: parentId,
+      roles: [
+        { id: offline.id!, name: offline.name! },
+        { id: uma.id!, name: uma.name! },
+      ],
+    });
+    await realm.admin.groups.addRealmRoleMappings({
+      realm: r,
+      id: childId,
+      roles: [{ id: offline.id!, name: offline.name! }],
+    });
+    await realm.admin.realms.addDefaultGroup({ realm: r, id: childId });
+    try {
+      const planned = await planRealm(realm.admin, realm.config);
+      expect(planned.map((c) => `${c.section} ${c.target}`).sort()).toEqual([
+        "side-doors group /kumiai-offline",
+        "side-doors group /kumiai-offline/kazoku",
+      ]);
+      expect(planned[0]!.details).toEqual([
+        "realm role offline_access → removed (its members would get offline tokens)",
+      ]);
+      await applyRealm(realm.admin, realm.config);
+      const names = async (id: string) =>
+        (await realm.admin.groups.listRealmRoleMappings({ realm: r, id })).map((role) => role.name).sort();
+      expect(await names(parentId)).toEqual(["uma_authorization"]);
+      expect(await names(childId)).toEqual([]);
+      expect(await names(quietId)).toEqual([]);
+      expect(await planRealm(realm.admin, realm.config)).toEqual([]);
+    } finally {
+      await realm.admin.realms.removeDefaultGroup({ realm: r, id: childId });
+      await realm.admin.groups.del({ realm: r, id: parentId });
+      await realm.admin.groups.del({ realm: r, id: quietId });
+    }
   });
 
   async function stockFlowId(alias: string): Promise<string | undefined> {
