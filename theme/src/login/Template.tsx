@@ -4,6 +4,7 @@ import type { KcContext } from "./KcContext";
 import type { I18n } from "./i18n";
 import { StepIndicator, type Step } from "./components/StepIndicator";
 import { getSocietyTexts } from "./lib/portal";
+import { useSingleSubmit } from "./lib/singleSubmit";
 import "./kenpo.css";
 
 export type TemplateProps = {
@@ -50,6 +51,7 @@ export default function Template(props: TemplateProps) {
   }, [documentTitle, headerNode, portalName, msgStr]);
 
   useSessionChecker(kcContext);
+  useSingleSubmit();
 
   return (
     <div className="kp-page">

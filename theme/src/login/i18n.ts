@@ -328,6 +328,16 @@ const { useI18n } = i18nBuilder
       kenpoOtpScanTip: "うまく読み取れないときは、スマートフォンのカメラを画面の正面にまっすぐ向けてください。",
       kenpoOtpQrAlt: "ワンタイムパスワード設定用の QR コード",
       kenpoOtpManualLink: "QR コードを読み取れないとき（キーを入力する）",
+      // ⑭ on the smartphone itself: the QR code would be on the phone's own screen.
+      kenpoOtpPhoneStep:
+        "このスマートフォンで設定します。認証アプリを入れてから、下のボタンを押してください。アプリが開き、加入者ページの登録が追加されます。",
+      kenpoOtpOpenApp: "認証アプリで設定を開く",
+      kenpoOtpOpenAppHint:
+        "アプリが開かないときは、下のキーをコピーし、アプリの「コードを追加」→「セットアップキーを入力」に貼り付けてください（時間ベース）。",
+      kenpoOtpCopyKey: "キーをコピーする",
+      kenpoOtpKeyCopied: "キーをコピーしました。認証アプリに貼り付けてください。",
+      kenpoOtpContinueOnPc:
+        "パソコンで設定したいときは、ここで画面を閉じ、パソコンで加入者ページを開いてログインしてください。この続きから始まり、パソコンの画面の QR コードをスマートフォンで読み取れます。",
       kenpoOtpQrLink: "QR コードを表示する",
       kenpoOtpKey: "キー",
       kenpoOtpKeyDetails: "種類：時間ベース／桁数：{0}／間隔：{1} 秒／アルゴリズム：{2}",
@@ -646,6 +656,15 @@ const { useI18n } = i18nBuilder
       kenpoOtpScanTip: "If scanning does not work, hold the phone's camera straight in front of the screen.",
       kenpoOtpQrAlt: "QR code for setting up one-time passwords",
       kenpoOtpManualLink: "Cannot scan the QR code? Enter a key instead",
+      kenpoOtpPhoneStep:
+        "You are setting up on this phone. Install an authenticator app, then press the button below: the app opens and adds the member portal.",
+      kenpoOtpOpenApp: "Open the set-up in the authenticator app",
+      kenpoOtpOpenAppHint:
+        "If no app opens, copy the key below and paste it into the app under “Add a code” → “Enter a setup key” (time based).",
+      kenpoOtpCopyKey: "Copy the key",
+      kenpoOtpKeyCopied: "The key is copied. Paste it into the authenticator app.",
+      kenpoOtpContinueOnPc:
+        "To set up on a computer instead, close this page, open the member portal on the computer and log in: you continue from here and can scan the QR code on the computer's screen with your phone.",
       kenpoOtpQrLink: "Show the QR code",
       kenpoOtpKey: "Key",
       kenpoOtpKeyDetails: "Type: time-based / digits: {0} / interval: {1} s / algorithm: {2}",

@@ -1,9 +1,55 @@
-import { screen } from "@testing-library/react";
+import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { URI } from "otpauth";
 import { getKcContextMock, fieldErrors } from "../mocks";
 import { renderPage } from "../../../test/render";
 
+const ANDROID_UA =
+  "Mozilla/5.0 (Linux; Android 15; Pixel 9) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36";
+
+function setUserAgent(value: string) {
+  Object.defineProperty(window.navigator, "userAgent", { value, configurable: true });
+}
+
 describe("login-config-totp.ftl (manual ⑧ then ⑭)", () => {
+  afterEach(() => setUserAgent("Mozilla/5.0 (X11; Linux x86_64) jsdom"));
+
+  it("on the smartphone itself: a link that opens the authenticator app, the key to copy, and the way to a PC", async () => {
+    setUserAgent(ANDROID_UA);
+    const user = userEvent.setup();
+    const writeText = jest.fn(() => Promise.resolve());
+    Object.defineProperty(window.navigator, "clipboard", { value: { writeText }, configurable: true });
+    const kcContext = getKcContextMock({
+      pageId: "login-config-totp.ftl",
+      overrides: { isAppInitiatedAction: true, realm: { displayName: "みどり健康保険組合" } },
+    });
+    await renderPage(kcContext);
+    expect(screen.queryByRole("img", { name: "ワンタイムパスワード設定用の QR コード" })).toBeNull();
+    const link = screen.getByRole("link", { name: "認証アプリで設定を開く" });
+    const uri = URI.parse(link.getAttribute("href")!);
+    expect(uri).toMatchObject({ issuer: "みどり健康保険組合", label: kcContext.totp.username, digits: 6 });
+    expect(uri.secret.base32).toBe(kcContext.totp.totpSecretEncoded.replace(/\s+/g, ""));
+    await user.click(screen.getByRole("button", { name: "キーをコピーする" }));
+    expect(writeText).toHaveBeenCalledWith(kcContext.totp.totpSecretEncoded.replace(/\s+/g, ""));
+    await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent("キーをコピーしました"));
+    expect(screen.getByText(/パソコンで加入者ページを開いてログインしてください/)).toBeInTheDocument();
+    // The suggested device name is the phone's.
+    expect(screen.getByLabelText("デバイスの名前")).toHaveValue("Android");
+  });
+
+  it("suggests a device name the member's devices do not use yet (Keycloak refuses a second one)", async () => {
+    await renderPage(
+      getKcContextMock({
+        pageId: "login-config-totp.ftl",
+        overrides: {
+          isAppInitiatedAction: true,
+          totp: { otpCredentials: [{ id: "a", userLabel: "スマートフォン" }] },
+        },
+      }),
+    );
+    expect(screen.getByLabelText("デバイスの名前")).toHaveValue("スマートフォン (2)");
+  });
+
   it("opens with ⑧, then shows the three apps, the QR code, the scanning tip and the 6-digit field", async () => {
     const user = userEvent.setup();
     await renderPage(getKcContextMock({ pageId: "login-config-totp.ftl" }));

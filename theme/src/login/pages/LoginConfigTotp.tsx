@@ -8,22 +8,29 @@ import { FirstLoginDone } from "../components/FirstLoginDone";
 import { OtpApps } from "../components/OtpApps";
 import { FIRST_LOGIN_STEPS } from "../steps";
 import { guessDeviceNameKey, isSmartphone } from "../lib/deviceName";
+import { otpauthUri, unusedDeviceName } from "../lib/otpauth";
 
 type Props = { kcContext: Extract<KcContext, { pageId: "login-config-totp.ftl" }>; i18n: I18n };
 
 /** Manual ⑧ then ⑭: "first login complete", then the OTP app set-up (QR code or key, 6-digit code, device name). */
 export default function LoginConfigTotp(props: Props) {
   const { kcContext, i18n } = props;
-  const { url, isAppInitiatedAction, totp, mode, messagesPerField, message } = kcContext;
+  const { url, isAppInitiatedAction, totp, mode, messagesPerField, message, realm } = kcContext;
   const { msg, msgStr } = i18n;
   // Errors and the QR/manual switch come back to this page: the member is already setting up here.
   const [phase, setPhase] = useState<"done" | "setup">(
     isAppInitiatedAction || message?.type === "error" || (mode !== undefined && mode !== null) ? "setup" : "done",
   );
-  // On a PC the codes come from the member's phone, so the phone is the device to name.
+  const [onPhone] = useState(() => isSmartphone(navigator.userAgent));
+  // On a PC the codes come from the member's phone, so the phone is the device to name. A name the
+  // member's devices already use would be refused by Keycloak.
   const [defaultDeviceName] = useState(() =>
-    msgStr(isSmartphone(navigator.userAgent) ? guessDeviceNameKey(navigator.userAgent) : "kenpoDeviceSmartphone"),
+    unusedDeviceName(
+      msgStr(onPhone ? guessDeviceNameKey(navigator.userAgent) : "kenpoDeviceSmartphone"),
+      totp.otpCredentials.map((c) => c.userLabel),
+    ),
   );
+  const [copied, setCopied] = useState(false);
 
   const codeError = messagesPerField.existsError("totp") ? messagesPerField.get("totp") : undefined;
   const labelError = messagesPerField.existsError("userLabel") ? messagesPerField.get("userLabel") : undefined;
@@ -56,7 +63,49 @@ export default function LoginConfigTotp(props: Props) {
           <p>{msg("kenpoOtpStep1")}</p>
           <OtpApps i18n={i18n} id="kc-totp-supported-apps" />
         </li>
-        {mode === "manual" ? (
+        {onPhone ? (
+          // The QR code would be on this phone's own screen: open the app with the set-up link, or paste the key.
+          <li id="kp-otp-on-phone">
+            <p>{msg("kenpoOtpPhoneStep")}</p>
+            <a
+              className="kp-button kp-button--primary"
+              id="kp-otpauth-link"
+              href={otpauthUri({
+                issuer: realm.displayName || realm.name,
+                account: totp.username,
+                secretBase32: totp.totpSecretEncoded,
+                algorithm: totp.policy.getAlgorithmKey(),
+                digits: totp.policy.digits,
+                period: totp.policy.type === "totp" ? totp.policy.period : 30,
+              })}
+            >
+              {msg("kenpoOtpOpenApp")}
+            </a>
+            <p className="kp-hint">{msg("kenpoOtpOpenAppHint")}</p>
+            <p className="kp-key">
+              <span className="kp-visually-hidden">{msg("kenpoOtpKey")}：</span>
+              <code id="kc-totp-secret-key">{totp.totpSecretEncoded}</code>
+            </p>
+            <button
+              type="button"
+              className="kp-button kp-button--secondary"
+              id="kp-copy-key"
+              onClick={() => {
+                void navigator.clipboard
+                  ?.writeText(totp.totpSecretEncoded.replace(/\s+/g, ""))
+                  .then(() => setCopied(true));
+              }}
+            >
+              {msg("kenpoOtpCopyKey")}
+            </button>
+            <p className="kp-hint" role="status" id="kp-copy-status">
+              {copied ? msg("kenpoOtpKeyCopied") : ""}
+            </p>
+            <p className="kp-tip" id="kp-otp-on-pc">
+              {msg("kenpoOtpContinueOnPc")}
+            </p>
+          </li>
+        ) : mode === "manual" ? (
           <li>
             <p>{msg("kenpoOtpStep2Manual")}</p>
             <p className="kp-key">

@@ -3,6 +3,7 @@ import type { KcContext } from "../KcContext";
 import type { I18n } from "../i18n";
 import Template from "../Template";
 import { Field } from "../components/Field";
+import { AttemptsLeft } from "../components/AttemptsLeft";
 import { FIRST_LOGIN_STEPS } from "../steps";
 
 type Props = { kcContext: Extract<KcContext, { pageId: typeof PAGE.emailCode }>; i18n: I18n };
@@ -75,11 +76,7 @@ export default function LoginEmailCode(props: Props) {
                 autoFocus: true,
               }}
             />
-            {attemptsLeft !== undefined && (
-              <p className="kp-warning" id="kp-attempts-left" role="status">
-                {msgStr("kenpoBirthdateAttemptsLeft", String(attemptsLeft))}
-              </p>
-            )}
+            <AttemptsLeft i18n={i18n} attemptsLeft={attemptsLeft} />
             <button type="submit" className="kp-button kp-button--primary" id="kp-code-submit">
               {msg("kenpoDoNext")}
             </button>
