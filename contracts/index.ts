@@ -186,6 +186,9 @@ export const REALM_TEXT = {
   portalUrl: "kenpoPortalUrl",
   /** Keycloak's stock key; HTML allowed. */
   termsText: "termsText",
+  /** policies.maxLoginFailures and policies.lockoutMinutes, as digits: the pages say the lockout rule. */
+  lockoutFailures: "kenpoLockoutFailures",
+  lockoutMinutes: "kenpoLockoutMinutes",
 } as const;
 export type RealmTextKey = (typeof REALM_TEXT)[keyof typeof REALM_TEXT];
 

@@ -88,6 +88,13 @@ test("localization texts carry the society's own words in both languages", () =>
   expect(texts.ja.kenpoSocietyName).toBe("デモ健康保険組合");
   expect(texts.en.kenpoSocietyName).toBe("Demo Health Insurance Society");
   expect(texts.ja.termsText).toContain("利用規約");
+  // The lockout the pages state is the realm's own (brute-force settings from the same policies).
+  const custom = desiredLocalization({
+    ...config,
+    policies: { ...config.policies, maxLoginFailures: 3, lockoutMinutes: 30 },
+  });
+  expect(custom.ja).toMatchObject({ kenpoLockoutFailures: "3", kenpoLockoutMinutes: "30" });
+  expect(custom.en).toMatchObject({ kenpoLockoutFailures: "3", kenpoLockoutMinutes: "30" });
 });
 
 test("portal clients are public, code flow only, PKCE S256", () => {

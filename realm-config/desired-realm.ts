@@ -152,6 +152,8 @@ export function desiredLocalization(config: SocietyConfig): Record<"ja" | "en", 
     [REALM_TEXT.portalName]: config.portalName[lang],
     [REALM_TEXT.portalUrl]: config.portalUrl,
     [REALM_TEXT.termsText]: config.termsText[lang],
+    [REALM_TEXT.lockoutFailures]: String(config.policies.maxLoginFailures),
+    [REALM_TEXT.lockoutMinutes]: String(config.policies.lockoutMinutes),
   });
   return { ja: texts("ja"), en: texts("en") };
 }

@@ -21,6 +21,8 @@ const { useI18n } = i18nBuilder
       kenpoSocietyName: "健康保険組合",
       kenpoPortalName: "加入者ポータル",
       kenpoPortalUrl: "",
+      kenpoLockoutFailures: "5",
+      kenpoLockoutMinutes: "15",
 
       kenpoLanguage: "表示言語",
       kenpoStepIndicator: "初回ログインの手順 {0} / {1}",
@@ -92,7 +94,9 @@ const { useI18n } = i18nBuilder
       kenpoBirthdateLead: "ご本人の確認のため、ご自身の生年月日を入力してください。",
       kenpoBirthdateLabel: "生年月日（西暦8桁）",
       kenpoBirthdateHint: "例）1980年12月1日生まれの場合は 19801201",
-      kenpoBirthdateAttemptsLeft: "あと {0} 回まちがえると、しばらくログインできなくなります。",
+      kenpoBirthdateAttemptsLeft: "あと {0} 回まちがえると、{1}分間ログインできなくなります。",
+      kenpoLockoutRule:
+        "パスワード・生年月日・コードのまちがいが合わせて{0}回になると、{1}分間ログインできなくなります。{1}分たてば、正しい内容でまたログインできます。",
       kenpoBirthdateFormat: "生年月日は西暦の8桁の数字で入力してください（例：19801201）。",
       kenpoBirthdateWrong: "入力された内容では確認できませんでした。しばらくしてから、もう一度お試しください。",
 
@@ -377,6 +381,8 @@ const { useI18n } = i18nBuilder
       kenpoSocietyName: "Health Insurance Society",
       kenpoPortalName: "Member portal",
       kenpoPortalUrl: "",
+      kenpoLockoutFailures: "5",
+      kenpoLockoutMinutes: "15",
 
       kenpoLanguage: "Language",
       kenpoStepIndicator: "First login — step {0} of {1}",
@@ -443,7 +449,9 @@ const { useI18n } = i18nBuilder
       kenpoBirthdateLead: "To confirm it is you, enter your date of birth.",
       kenpoBirthdateLabel: "Date of birth (8 digits, YYYYMMDD)",
       kenpoBirthdateHint: "Example: born 1 December 1980 → 19801201",
-      kenpoBirthdateAttemptsLeft: "After {0} more wrong answers you will not be able to log in for a while.",
+      kenpoBirthdateAttemptsLeft: "After {0} more wrong answers you will not be able to log in for {1} minutes.",
+      kenpoLockoutRule:
+        "After {0} wrong passwords, dates of birth or codes, you cannot log in for {1} minutes. After that, the right details work again.",
       kenpoBirthdateFormat: "Enter your date of birth as 8 digits (example: 19801201).",
       kenpoBirthdateWrong: "We could not confirm the details you entered. Please wait a moment and try again.",
 

@@ -29,6 +29,8 @@ describe("login.ftl (manual ②)", () => {
     );
     expect(screen.getByText(/ユーザIDがわからない方は、健康保険組合にお問い合わせください。/)).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "ログイン" })).toHaveAttribute("type", "submit");
+    expect(document.getElementById("kp-lockout-rule-first-login")).toHaveTextContent(/5回になると、15分間/);
+    expect(document.getElementById("kp-lockout-rule")).toBeNull();
   });
 
   it("ties a wrong user ID or password to the user ID field", async () => {
@@ -41,6 +43,10 @@ describe("login.ftl (manual ②)", () => {
     const userId = screen.getByLabelText("ユーザID");
     expect(userId).toHaveAttribute("aria-invalid", "true");
     expect(userId).toHaveAccessibleDescription(/ユーザIDまたはパスワードが正しくありません。/);
+    // The lockout rule under the error: after the wait, the right initial password works again.
+    expect(document.getElementById("kp-lockout-rule")).toHaveTextContent(
+      "15分たてば、正しい内容でまたログインできます",
+    );
   });
 
   it("offers passkey sign-in with the PC + phone (QR code, Bluetooth) explanation when the realm enables it", async () => {

@@ -2,6 +2,7 @@ import { useState } from "react";
 import type { KcContext } from "../KcContext";
 import type { I18n } from "../i18n";
 import Template from "../Template";
+import { LockoutRule } from "../components/Lockout";
 import { Field, PasswordField } from "../components/Field";
 import { PasskeyHelp } from "../components/PasskeyHelp";
 import { PasskeyLoginForms, usePasskeyLoginScript } from "../components/PasskeyLogin";
@@ -95,6 +96,7 @@ export default function Login(props: Props) {
           >
             {msg("kenpoDoLogIn")}
           </button>
+          {credentialsError !== undefined && <LockoutRule i18n={i18n} />}
         </form>
       )}
 
@@ -107,6 +109,7 @@ export default function Login(props: Props) {
         <p>{msg("kenpoFirstTimeNotice")}</p>
         <p>{msg("kenpoInitialPasswordRule")}</p>
         <p>{msg("kenpoInitialPasswordExpiry")}</p>
+        <LockoutRule i18n={i18n} id="kp-lockout-rule-first-login" />
         <div className="kp-example">
           <p>{msg("kenpoInitialPasswordExample")}</p>
           <p className="kp-example__result">

@@ -1,4 +1,4 @@
-import { FORM_ATTRIBUTE, FORM_FIELD, PAGE } from "../../../../contracts";
+import { FORM_ATTRIBUTE, FORM_FIELD, PAGE, REALM_TEXT } from "../../../../contracts";
 import { screen } from "@testing-library/react";
 import { getKcContextMock, fieldErrors } from "../mocks";
 import { renderPage } from "../../../test/render";
@@ -34,6 +34,22 @@ describe("login-birthdate.ftl (manual ③)", () => {
     const field = screen.getByLabelText("生年月日（西暦8桁）");
     expect(field).toHaveAttribute("aria-invalid", "true");
     expect(field).toHaveAccessibleDescription(/入力された内容では確認できませんでした/);
-    expect(screen.getByText("あと 2 回まちがえると、しばらくログインできなくなります。")).toBeInTheDocument();
+    expect(screen.getByText("あと 2 回まちがえると、15分間ログインできなくなります。")).toBeInTheDocument();
+    expect(screen.getByText(/合わせて5回になると、15分間ログインできなくなります/)).toBeInTheDocument();
+  });
+
+  it("says the society's own lockout (its realm texts), not the defaults", async () => {
+    await renderPage(
+      getKcContextMock({
+        pageId: PAGE.birthdate,
+        overrides: {
+          [FORM_ATTRIBUTE.attemptsLeft]: 1,
+          messagesPerField: fieldErrors({ [FORM_FIELD.birthdate]: "入力された内容では確認できませんでした。" }),
+          "x-keycloakify": { messages: { [REALM_TEXT.lockoutFailures]: "3", [REALM_TEXT.lockoutMinutes]: "30" } },
+        },
+      }),
+    );
+    expect(screen.getByText("あと 1 回まちがえると、30分間ログインできなくなります。")).toBeInTheDocument();
+    expect(screen.getByText(/合わせて3回になると、30分間ログインできなくなります。30分たてば/)).toBeInTheDocument();
   });
 });

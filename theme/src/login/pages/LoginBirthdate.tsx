@@ -3,7 +3,7 @@ import type { KcContext } from "../KcContext";
 import type { I18n } from "../i18n";
 import Template from "../Template";
 import { Field } from "../components/Field";
-import { AttemptsLeft } from "../components/AttemptsLeft";
+import { AttemptsLeft, LockoutRule } from "../components/Lockout";
 import { FIRST_LOGIN_STEPS } from "../steps";
 
 type Props = { kcContext: Extract<KcContext, { pageId: typeof PAGE.birthdate }>; i18n: I18n };
@@ -45,6 +45,7 @@ export default function LoginBirthdate(props: Props) {
           }}
         />
         <AttemptsLeft i18n={i18n} attemptsLeft={attemptsLeft} />
+        {error !== undefined && <LockoutRule i18n={i18n} />}
         <button type="submit" className="kp-button kp-button--primary" id="kp-birthdate-submit">
           {msg("kenpoDoNext")}
         </button>

@@ -39,7 +39,7 @@ describe("login-email-code.ftl (the email check, step 6)", () => {
     const field = screen.getByLabelText("確認コード（6桁の数字）");
     expect(field).toHaveAttribute("aria-invalid", "true");
     expect(field).toHaveAccessibleDescription(/確認コードが正しくありません/);
-    expect(screen.getByText("あと 2 回まちがえると、しばらくログインできなくなります。")).toBeInTheDocument();
+    expect(screen.getByText("あと 2 回まちがえると、15分間ログインできなくなります。")).toBeInTheDocument();
   });
 
   it("asks for an address where the society lets members enter one, then lets them change it", async () => {

@@ -3,7 +3,7 @@ import type { KcContext } from "../KcContext";
 import type { I18n } from "../i18n";
 import Template from "../Template";
 import { Field } from "../components/Field";
-import { AttemptsLeft } from "../components/AttemptsLeft";
+import { AttemptsLeft, LockoutRule } from "../components/Lockout";
 import { FIRST_LOGIN_STEPS } from "../steps";
 
 type Props = { kcContext: Extract<KcContext, { pageId: typeof PAGE.emailCode }>; i18n: I18n };
@@ -77,6 +77,7 @@ export default function LoginEmailCode(props: Props) {
               }}
             />
             <AttemptsLeft i18n={i18n} attemptsLeft={attemptsLeft} />
+            {codeError !== undefined && <LockoutRule i18n={i18n} />}
             <button type="submit" className="kp-button kp-button--primary" id="kp-code-submit">
               {msg("kenpoDoNext")}
             </button>
