@@ -84,7 +84,7 @@ describe("journey 5: login timeout", () => {
   );
 
   test(
-    "an earlier step reopened (browser back) → the time-out page → its one button back to the portal → the login resumes",
+    "an earlier step reopened (browser back) → 'this page can no longer be used' → continue at the current step; or start again from the portal",
     async () => {
       const s = await suite.newMember("journey 5c (page expired)");
       const pc = await openDevice(suite.browser, "pc");
@@ -101,16 +101,21 @@ describe("journey 5: login timeout", () => {
         expect(await waitForKeycloakPage(pc.page, [PAGES.pageExpired, PAGES.login, PAGES.birthdate, PAGES.error])).toBe(
           PAGES.pageExpired,
         );
-        expect(await pc.page.locator("body").innerText()).toContain("一定の時間が経った");
+        const text = await pc.page.locator("body").innerText();
+        expect(text).toContain("ログインの手続きは続いています");
+        expect(text).not.toContain("時間切れ");
 
-        // The one next step: the theme's start-again button, back to this realm's portal.
+        // Continue: back at ③, where the login is; no second password.
+        await s.journey.tap(pc.page.locator("#kp-continue"), "続きから進む");
+        await waitForKeycloakPage(pc.page, PAGES.birthdate);
+
+        // Or start again: the same page offers the portal.
+        await pc.page.goto(loginStep);
+        await waitForKeycloakPage(pc.page, PAGES.pageExpired);
         const startAgain = pc.page.locator("#kp-start-again");
         expect(await startAgain.getAttribute("href")).toBe(suite.realm.portal.url);
         await s.journey.tap(startAgain, "やり直す");
         await pc.page.getByRole("button", { name: "Login with OpenID Connect" }).waitFor({ state: "visible" });
-        await openPortal(s, pc);
-        await logInWithPassword(s, pc);
-        await waitForKeycloakPage(pc.page, PAGES.birthdate);
       } finally {
         await pc.close();
       }

@@ -354,6 +354,11 @@ const { useI18n } = i18nBuilder
 
       // errors, timeout, info, logout
       kenpoErrorTitle: "エラーが発生しました",
+      // Back to a step already done (login-page-expired.ftl): the login itself goes on.
+      kenpoPageExpiredTitle: "この画面は使えなくなりました",
+      kenpoPageExpiredWhat:
+        "ブラウザの「戻る」などで、すでに終えた手順の画面を開きました。ログインの手続きは続いています。「続きから進む」を押すと、いまの手順の画面に戻ります。",
+      kenpoPageExpiredContinue: "続きから進む",
       kenpoTimeoutTitle: "時間切れのため中断しました",
       kenpoTimeoutWhat: "ログインの途中で一定の時間が経ったため、安全のため手続きを中断しました。",
       kenpoTimeoutNext: "下のボタンから{0}を開き、「Login with OpenID Connect」からもう一度ログインしてください。",
@@ -684,6 +689,10 @@ const { useI18n } = i18nBuilder
       kenpoOtpChooseDevice: "Device to use",
 
       kenpoErrorTitle: "Something went wrong",
+      kenpoPageExpiredTitle: "This page can no longer be used",
+      kenpoPageExpiredWhat:
+        "You opened the page of a step you have already done (with the browser's Back button, for example). Your login is still going on: press “Continue” to return to the current step.",
+      kenpoPageExpiredContinue: "Continue",
       kenpoTimeoutTitle: "Stopped because time ran out",
       kenpoTimeoutWhat: "Too much time passed during login, so the login was stopped for your security.",
       kenpoTimeoutNext: "Open the {0} with the button below and log in again with “Login with OpenID Connect”.",
