@@ -27,7 +27,7 @@ async function importDemoMembers(admin: KcAdminClient, realm: string): Promise<s
     );
   }
   lines.push(
-    "  (members who already changed their password keep it; `npm run kenpo -- reset-password USER_ID` puts one back)",
+    "  (members who already changed their password keep it; `npm run kenpo -- reset-password USER_ID --config realm-config/societies/demo.yaml` puts one back)",
   );
   return lines;
 }

@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { SingleBar, Presets } from "cli-progress";
 import { importRegister, type ImportRegisterOptions } from "../../members/import-register.js";
 import { importReport } from "../../members/import-report.js";
-import { connectSociety, withSocietyOptions, type SocietyOptions } from "./society.js";
+import { connectSociety, userPath, withSocietyOptions, type SocietyOptions } from "./society.js";
 
 type ImportOptions = SocietyOptions & ImportRegisterOptions & { report?: string; batchSize: number };
 
@@ -38,7 +38,7 @@ export function registerImportMembers(program: Command): void {
             Presets.shades_classic,
           )
         : undefined;
-    const outcome = await importRegister(file, opts, {
+    const outcome = await importRegister(userPath(file), opts, {
       connect: async () => {
         const { config, admin } = await connectSociety(opts);
         return { admin, realm: config.realm, close: () => admin.close() };

@@ -1,17 +1,17 @@
 import type { Command } from "commander";
-import { loadSocietyConfig } from "../../realm-config/load.js";
 import { applyRealm, formatChange, planRealm } from "../../realm-config/provision.js";
 import { adminFromEnv, connectAdmin } from "../../runtime/keycloak/admin.js";
+import { loadSociety, withSocietyOptions, type SocietyOptions } from "./society.js";
 
 export function registerProvision(program: Command): void {
-  program
-    .command("provision")
-    .description("make a society's realm match its config file (idempotent); --dry-run prints the plan only")
-    .requiredOption("--config <file>", "the society's config (YAML), e.g. realm-config/societies/demo.yaml")
-    .option("--url <url>", "Keycloak base URL (default: the config's server.url)")
+  withSocietyOptions(
+    program
+      .command("provision")
+      .description("make a society's realm match its config file (idempotent); --dry-run prints the plan only"),
+  )
     .option("--dry-run", "print what would change and write nothing")
-    .action(async (opts: { config: string; url?: string; dryRun?: boolean }) => {
-      const config = loadSocietyConfig(opts.config);
+    .action(async (opts: SocietyOptions & { dryRun?: boolean }) => {
+      const config = loadSociety(opts);
       const admin = await connectAdmin(adminFromEnv(opts.url ?? config.server.url));
       try {
         if (opts.dryRun) {

@@ -2,30 +2,53 @@ import type { Command } from "commander";
 import { loadSocietyConfig } from "../../realm-config/load.js";
 import type { SocietyConfig } from "../../realm-config/schema.js";
 import { adminFromEnv, connectAdmin } from "../../runtime/keycloak/admin.js";
-import { repoRoot } from "../../runtime/keycloak/paths.js";
+import { resolve } from "node:path";
 
 /** The options every command that talks to a society's realm shares. */
 export interface SocietyOptions {
-  config: string;
+  config?: string;
   url?: string;
 }
 
-export const DEFAULT_CONFIG = process.env.KENPO_CONFIG ?? `${repoRoot}/realm-config/societies/demo.yaml`;
+/**
+ * A path the admin typed, from the folder they typed it in: `npm run kenpo` runs in the project
+ * folder, and npm keeps the caller's folder in INIT_CWD.
+ */
+export function userPath(path: string, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
+  return resolve(env.INIT_CWD ?? cwd, path);
+}
+
+/**
+ * The society's config file: --config, else $KENPO_CONFIG. Never a silent default: a help-desk
+ * command run against the demo realm by mistake would answer "no such member" for a real one.
+ */
+export function societyConfigPath(
+  opts: { config?: string },
+  env: NodeJS.ProcessEnv = process.env,
+  cwd = process.cwd(),
+): string {
+  const given = opts.config ?? env.KENPO_CONFIG;
+  if (!given)
+    throw new Error(
+      "which society? pass --config FILE or set KENPO_CONFIG (the local demo: --config realm-config/societies/demo.yaml)",
+    );
+  return userPath(given, env, cwd);
+}
 
 export function withSocietyOptions(command: Command): Command {
   return command
-    .option(
-      "--config <file>",
-      "the society's config (realm name, server URL); default $KENPO_CONFIG or the demo",
-      DEFAULT_CONFIG,
-    )
+    .option("--config <file>", "the society's config (YAML: realm name, server URL); default $KENPO_CONFIG")
     .option("--url <url>", "Keycloak base URL (default: the config's server.url)");
+}
+
+export function loadSociety(opts: { config?: string }): SocietyConfig {
+  return loadSocietyConfig(societyConfigPath(opts));
 }
 
 export async function connectSociety(
   opts: SocietyOptions,
 ): Promise<{ config: SocietyConfig; admin: Awaited<ReturnType<typeof connectAdmin>> }> {
-  const config = loadSocietyConfig(opts.config);
+  const config = loadSociety(opts);
   const admin = await connectAdmin(adminFromEnv(opts.url ?? config.server.url));
   return { config, admin };
 }
