@@ -12,7 +12,7 @@ import {
 } from "../../contracts/index.js";
 import { formatCode, isPlausibleEmail, isWellFormedCode, maskEmail, normalizeCode } from "../../rules/email-code.js";
 import { cleanField } from "../../rules/text.js";
-import { applyHeldChoice } from "./kenpo-method-choice.js";
+import { applyHeldChoice, stoppedForEmail } from "./kenpo-method-choice.js";
 import {
   attemptsLeftAfterFailure,
   fieldError,
@@ -178,16 +178,8 @@ export function authenticate(context: AuthenticationFlowContext): void {
     context.success();
     return;
   }
-  if (address(context, user) === "" && !entryAllowed(context, user)) {
-    // Fail closed: kenpo-method-choice stops these members before ⑤; nobody passes without a proven address.
-    context.challenge(
-      context
-        .form()
-        .setInfo(MESSAGE.noEmailOnFile, [realmSetting(context, REALM_ATTRIBUTE.helpDesk)])
-        .createInfoPage(),
-    );
-    return;
-  }
+  // Fail closed: ⑤ stops these members already; nobody passes without a proven address.
+  if (stoppedForEmail(context, user)) return;
   if (address(context, user) === "") show(context, user);
   else if (liveCode(context)) show(context, user);
   else sendAndShow(context, user, false);
