@@ -32,7 +32,7 @@ import { connectAdmin } from "../runtime/keycloak/admin.js";
 import { benchMembers } from "./members.js";
 import { repoRoot } from "../runtime/keycloak/paths.js";
 import { keycloakVersion } from "../runtime/keycloak/version.js";
-import { startMailbox, type Mailbox } from "../runtime/mail/mailbox.js";
+import { mailboxSmtp, startMailbox, type Mailbox } from "../runtime/mail/mailbox.js";
 
 function positiveInt(name: string, fallback: number): number {
   const value = Number(process.env[name] ?? fallback);
@@ -154,7 +154,7 @@ try {
     password: cluster.running.adminPassword,
   });
   const base = loadSocietyConfig(`${repoRoot}/realm-config/societies/demo.yaml`);
-  const smtp = { host: "127.0.0.1", port: mailbox.port, from: "no-reply@kenpo.test", ssl: false, starttls: false };
+  const smtp = mailboxSmtp(mailbox);
   const realmOf = (config: SocietyConfig): TestRealm => ({
     config,
     admin,

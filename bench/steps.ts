@@ -14,7 +14,7 @@ import { loadSocietyConfig } from "../realm-config/load.js";
 import { applyRealm } from "../realm-config/provision.js";
 import type { SocietyConfig } from "../realm-config/schema.js";
 import { Journey, mailedCode, type TestRealm } from "../journeys/http-journey.js";
-import { startMailbox } from "../runtime/mail/mailbox.js";
+import { mailboxSmtp, startMailbox } from "../runtime/mail/mailbox.js";
 import { connectAdmin } from "../runtime/keycloak/admin.js";
 import { benchMembers } from "./members.js";
 import { repoRoot } from "../runtime/keycloak/paths.js";
@@ -53,7 +53,7 @@ try {
   const admin = await connectAdmin({ url: kc.url, username: kc.adminUser, password: kc.adminPassword });
   const base = loadSocietyConfig(`${repoRoot}/realm-config/societies/demo.yaml`);
   const realmOf = (config: SocietyConfig): TestRealm => ({ config, admin, mailbox, cleanup: () => Promise.resolve() });
-  const smtp = { host: "127.0.0.1", port: mailbox.port, from: "no-reply@kenpo.test", ssl: false, starttls: false };
+  const smtp = mailboxSmtp(mailbox);
   const kenpo = realmOf({ ...base, realm: "bench-kenpo", server: { url: kc.url }, smtp });
   const stock = realmOf({ ...base, realm: "bench-stock", server: { url: kc.url }, smtp });
   await applyRealm(admin, kenpo.config);

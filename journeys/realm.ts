@@ -4,7 +4,7 @@ import { loadSocietyConfig } from "../realm-config/load.js";
 import { applyRealm } from "../realm-config/provision.js";
 import type { SocietyConfig } from "../realm-config/schema.js";
 import { repoRoot } from "../runtime/keycloak/paths.js";
-import { startMailbox } from "../runtime/mail/mailbox.js";
+import { mailboxSmtp, startMailbox } from "../runtime/mail/mailbox.js";
 import { testKeycloak, type TestKeycloak } from "./keycloak-env.js";
 
 export function uniqueRealm(prefix: string): string {
@@ -35,9 +35,7 @@ export async function provisionTestRealm(
   // Members' mails (the email check's code) go to a real SMTP server of the realm's own, unless the
   // test brings its mailbox.
   const mailbox = overrides.smtp ? undefined : await startMailbox();
-  const smtp = mailbox
-    ? { smtp: { host: "127.0.0.1", port: mailbox.port, from: "no-reply@kenpo.test", ssl: false, starttls: false } }
-    : {};
+  const smtp = mailbox ? { smtp: mailboxSmtp(mailbox) } : {};
   const config = testConfig(prefix, { ...smtp, ...overrides }, kc);
   const admin = await testAdmin(kc);
   await applyRealm(admin, config);

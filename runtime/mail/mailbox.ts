@@ -46,6 +46,11 @@ function toReceived(parsed: ParsedMail): ReceivedMail {
   };
 }
 
+/** The society config's `smtp` that sends to this mailbox (tests, benchmarks). */
+export function mailboxSmtp(mailbox: Pick<Mailbox, "port">) {
+  return { host: "127.0.0.1", port: mailbox.port, from: "no-reply@kenpo.test", ssl: false, starttls: false };
+}
+
 export async function startMailbox(
   options: { port?: number; onMail?: (mail: ReceivedMail) => void } = {},
 ): Promise<Mailbox> {

@@ -16,7 +16,7 @@ import {
   type TestRealm,
 } from "../../journeys/http-journey.js";
 import { memberRegister, runCli, spawnCli } from "../support/kenpo-cli.js";
-import { startMailbox, type Mailbox } from "../support/mailbox.js";
+import { mailboxSmtp, startMailbox, type Mailbox } from "../support/mailbox.js";
 import { provisionTestRealm, testAdmin } from "../../journeys/realm.js";
 import { clusterNode, clusterPublic, testCluster, waitForClusterSize } from "./cluster-env.js";
 import { FORM_FIELD, METHOD, PAGE, STAGE, USER_ATTRIBUTE } from "../../contracts/index.js";
@@ -56,11 +56,7 @@ describe("two Keycloak nodes on PostgreSQL as one cluster", () => {
   beforeEach(bothNodesUp);
   beforeAll(async () => {
     mailbox = await startMailbox();
-    realm = await provisionTestRealm(
-      "cluster",
-      { smtp: { host: "127.0.0.1", port: mailbox.port, from: "no-reply@kenpo.test", ssl: false, starttls: false } },
-      clusterPublic(),
-    );
+    realm = await provisionTestRealm("cluster", { smtp: mailboxSmtp(mailbox) }, clusterPublic());
   });
   afterAll(async () => {
     await realm.cleanup();

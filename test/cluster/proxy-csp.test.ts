@@ -5,7 +5,7 @@ import { repoRoot } from "../../runtime/keycloak/paths.js";
 import { launchBrowser, waitForKeycloakPage } from "../../journeys/browser.js";
 import { authorizationRequest } from "../../journeys/http-login.js";
 import { cardMember, importMember, mailedCode, type TestRealm } from "../../journeys/http-journey.js";
-import { startMailbox, type Mailbox } from "../support/mailbox.js";
+import { mailboxSmtp, startMailbox, type Mailbox } from "../support/mailbox.js";
 import { provisionTestRealm } from "../../journeys/realm.js";
 import { clusterNode, clusterPublic } from "./cluster-env.js";
 import { FORM_FIELD, PAGE } from "../../contracts/index.js";
@@ -51,11 +51,7 @@ describe("the proxy's Content-Security-Policy and the kenpo theme", () => {
 
   beforeAll(async () => {
     mailbox = await startMailbox();
-    realm = await provisionTestRealm(
-      "csp",
-      { smtp: { host: "127.0.0.1", port: mailbox.port, from: "no-reply@kenpo.test", ssl: false, starttls: false } },
-      clusterNode(2),
-    );
+    realm = await provisionTestRealm("csp", { smtp: mailboxSmtp(mailbox) }, clusterNode(2));
     browser = await launchBrowser();
   });
   const useCsp = (policy: string) =>

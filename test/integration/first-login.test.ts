@@ -1,4 +1,4 @@
-import { startMailbox, type Mailbox } from "../../runtime/mail/mailbox.js";
+import { mailboxSmtp, startMailbox, type Mailbox } from "../../runtime/mail/mailbox.js";
 import {
   cardMember,
   freshCode,
@@ -40,7 +40,7 @@ describe("first login: ② → ③ → ④ → ⑤ → ⑥ → ⑦ → ⑧/⑭ �
   beforeAll(async () => {
     mailbox = await startMailbox();
     realm = await provisionTestRealm("journey", {
-      smtp: { host: "127.0.0.1", port: mailbox.port, from: "no-reply@kenpo.test", ssl: false, starttls: false },
+      smtp: mailboxSmtp(mailbox),
     });
   });
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import type UserRepresentation from "@keycloak/keycloak-admin-client/lib/defs/userRepresentation.js";
 import { writeMembers } from "../../members/keycloak-writer.js";
 import { hashAlgorithmFromPolicy, hashPassword } from "../../members/password-hash.js";
-import { startMailbox, type Mailbox } from "../../runtime/mail/mailbox.js";
+import { mailboxSmtp, startMailbox, type Mailbox } from "../../runtime/mail/mailbox.js";
 import { cardMember, Journey, mailedCode, totpFromPage, type TestRealm } from "../../journeys/http-journey.js";
 import { expectPage, HttpBrowser, isPage, pageId, type Page } from "../../journeys/http-login.js";
 import { provisionTestRealm } from "../../journeys/realm.js";
@@ -506,7 +506,7 @@ describe("malformed input at every form of the member journey: the same page wit
   beforeAll(async () => {
     mailbox = await startMailbox();
     realm = await provisionTestRealm("malformed", {
-      smtp: { host: "127.0.0.1", port: mailbox.port, from: "no-reply@kenpo.test", ssl: false, starttls: false },
+      smtp: mailboxSmtp(mailbox),
     });
     // Imported members at the start of the first login (② … ⑥), with spares for rows that end a session.
     const imported = Array.from({ length: 48 }, (_, i) => cardMember(`mf.initial.${i}`));

@@ -1,5 +1,5 @@
 import type { Browser } from "playwright-core";
-import { startMailbox, type Mailbox } from "../../runtime/mail/mailbox.js";
+import { mailboxSmtp, startMailbox, type Mailbox } from "../../runtime/mail/mailbox.js";
 import { cardMember, importMember, Journey, passEmailCheck, type TestRealm } from "../../journeys/http-journey.js";
 import { PAGE } from "../../contracts/index.js";
 import { launchBrowser, openDevice } from "../../journeys/browser.js";
@@ -49,7 +49,7 @@ describe("password policy on ⑥: the realm's rules, in our words", () => {
     mailbox = await startMailbox();
     realm = await provisionTestRealm("pwpolicy", {
       policies: { ...demo.policies, passwordMinLength: 10 },
-      smtp: { host: "127.0.0.1", port: mailbox.port, from: "no-reply@kenpo.test", ssl: false, starttls: false },
+      smtp: mailboxSmtp(mailbox),
     });
     browser = await launchBrowser();
   });

@@ -3,7 +3,7 @@ import type UserRepresentation from "@keycloak/keycloak-admin-client/lib/defs/us
 import { DECLARED_FLOWS, treeHash } from "../../realm-config/flows.js";
 import { applyRealm, planRealm } from "../../realm-config/provision.js";
 import { CLOSED_GRANT_ATTRIBUTES } from "../../realm-config/sections/side-doors.js";
-import { startMailbox, type Mailbox } from "../../runtime/mail/mailbox.js";
+import { mailboxSmtp, startMailbox, type Mailbox } from "../../runtime/mail/mailbox.js";
 import { cardMember, freshCode, importMember, Journey, type TestRealm } from "../../journeys/http-journey.js";
 import { expectPage, HttpBrowser, isPage, pageId, type Page } from "../../journeys/http-login.js";
 import { provisionTestRealm } from "../../journeys/realm.js";
@@ -156,7 +156,7 @@ describe("side doors: no session without the stage's proof", () => {
   beforeAll(async () => {
     mailbox = await startMailbox();
     realm = await provisionTestRealm("doors", {
-      smtp: { host: "127.0.0.1", port: mailbox.port, from: "no-reply@kenpo.test", ssl: false, starttls: false },
+      smtp: mailboxSmtp(mailbox),
     });
     await seedMembers(realm);
     await lock(realm, "locked");

@@ -1,2 +1,2 @@
 // Tests use the same SMTP mailbox as `npm start`'s mail catcher.
-export { startMailbox, type Mailbox, type ReceivedMail } from "../../runtime/mail/mailbox.js";
+export { mailboxSmtp, startMailbox, type Mailbox, type ReceivedMail } from "../../runtime/mail/mailbox.js";
