@@ -8,6 +8,7 @@ import {
   openSync,
   readdirSync,
   readFileSync,
+  realpathSync,
   rmSync,
   statSync,
   utimesSync,
@@ -86,13 +87,14 @@ export function defaultProviders(): string[] {
 /**
  * Each instance runs from its own copy of the distribution: Keycloak's build step writes into
  * lib/quarkus and reads providers/ from its home, so two instances with different providers
- * (tests next to `npm start`) must not share one.
+ * (tests next to `npm start`) must not share one. KEYCLOAK_HOME is often a link (/opt/keycloak →
+ * keycloak-26.x): the copy is of what it points to, since a copied link would share the installation.
  */
-function prepareHome(distHome: string, name: string, providers: string[]): string {
+export function prepareHome(distHome: string, name: string, providers: string[]): string {
   const home = join(instancesDir(), name);
   if (!existsSync(join(home, "bin", "kc.sh"))) {
     mkdirSync(instancesDir(), { recursive: true });
-    cpSync(distHome, home, { recursive: true, preserveTimestamps: true });
+    cpSync(realpathSync(distHome), home, { recursive: true, preserveTimestamps: true });
   }
   const providersDir = join(home, "providers");
   mkdirSync(providersDir, { recursive: true });
