@@ -46,9 +46,14 @@ test.each<[string, ServerFacts, string[]]>([
     ["Keycloak 25.0.6 is not supported: run Keycloak 26.x"],
   ],
   [
-    "no version",
+    "no version told (an admin without master's view-system): not checked",
     facts({ info: { ...info(), systemInfo: undefined } }),
-    ["Keycloak (version not reported) is not supported: run Keycloak 26.x"],
+    [],
+  ],
+  [
+    "a version Keycloak never had",
+    facts({ info: info({ version: "nightly" }) }),
+    ["Keycloak nightly is not supported: run Keycloak 26.x"],
   ],
   [
     "scripts feature off (a stock Keycloak with our JARs)",

@@ -12,6 +12,7 @@ import { testKeycloak } from "../../journeys/keycloak-env.js";
 import { testAdmin, testConfig, uniqueRealm } from "../../journeys/realm.js";
 import type { ProvisionReport } from "../../realm-config/provision.js";
 import { repoRoot } from "../../runtime/keycloak/paths.js";
+import { freePort } from "../../runtime/keycloak/ports.js";
 import { startKeycloak, stopKeycloak } from "../../runtime/keycloak/server.js";
 import { cliEnv } from "../support/kenpo-cli.js";
 
@@ -70,7 +71,7 @@ describe("provision checks the server first", () => {
     } finally {
       admin.close();
     }
-  });
+  }, 900_000);
 });
 
 describe("provision's exit codes and JSON report", () => {
@@ -81,14 +82,14 @@ describe("provision's exit codes and JSON report", () => {
       code: EXIT_CODE.invalidConfig,
     });
     const file = societyFile("unreachable");
-    await expect(
-      kenpo(["provision", "--config", file, "--url", "http://127.0.0.1:9"], cliEnv(testKeycloak())),
-    ).rejects.toMatchObject({
-      code: EXIT_CODE.unfitServer,
-      stderr: expect.stringContaining(
-        "cannot reach Keycloak's admin API at http://127.0.0.1:9 (realm master): ECONNREFUSED",
-      ),
-    });
+    // A port nobody listens on: free a moment ago, never given to anything.
+    const closed = `http://127.0.0.1:${await freePort()}`;
+    await expect(kenpo(["provision", "--config", file, "--url", closed], cliEnv(testKeycloak()))).rejects.toMatchObject(
+      {
+        code: EXIT_CODE.unfitServer,
+        stderr: expect.stringContaining(`cannot reach Keycloak's admin API at ${closed} (realm master): ECONNREFUSED`),
+      },
+    );
   });
 
   test("--report json: the dry run of a new realm lists the steps the apply then takes", async () => {
@@ -120,7 +121,7 @@ describe("provision's exit codes and JSON report", () => {
     expect(applied).toMatchObject({ realm, dryRun: false, applied: dry.changes.length });
     expect(applied.changes).toEqual(dry.changes);
     expect(again).toEqual({ realm, dryRun: false, changes: [], applied: 0 });
-  });
+  }, 900_000);
 });
 
 describe("admin access", () => {
@@ -205,7 +206,7 @@ describe("admin access", () => {
     const { stdout } = await kenpo(["provision", "--config", file], { ...ops, KENPO_ADMIN_REALM: "master" });
     expect(stdout).toMatch(new RegExp(`applied \\d+ change\\(s\\) to realm ${realm}`));
     expect(await admin.realms.findOne({ realm })).toMatchObject({ realm, loginTheme: "kenpo" });
-  });
+  }, 900_000);
 
   test("a private CA: trusted through NODE_EXTRA_CA_CERTS; without it, the error names the certificate and the variable", async () => {
     const ca = privateCa();
@@ -234,7 +235,7 @@ describe("admin access", () => {
     } finally {
       front.close();
     }
-  });
+  }, 900_000);
 });
 
 /** A CA and a certificate for localhost it signed, made with openssl as an operator would. */
