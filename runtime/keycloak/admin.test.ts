@@ -74,9 +74,7 @@ test.each<[string, unknown, AdminConnection, string]>([
     "a private CA",
     fetchFailed("UNABLE_TO_VERIFY_LEAF_SIGNATURE", "unable to verify the first certificate"),
     user,
-    expect.stringMatching(
-      /not trusted \(UNABLE_TO_VERIFY_LEAF_SIGNATURE: .*set NODE_EXTRA_CA_CERTS/,
-    ) as unknown as string,
+    expect.stringMatching(/not trusted \(UNABLE_TO_VERIFY_LEAF_SIGNATURE: .*set NODE_EXTRA_CA_CERTS/),
   ],
   [
     "a certificate for another name",
