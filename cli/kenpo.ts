@@ -8,6 +8,8 @@ import { registerKeycloak } from "./commands/keycloak.js";
 import { registerPortal } from "./commands/portal.js";
 import { registerProvision } from "./commands/provision.js";
 import { registerResetPassword } from "./commands/reset-password.js";
+import { registerUnlock } from "./commands/unlock.js";
+import { EXIT_CODE } from "../contracts/index.js";
 
 const program = new Command("kenpo")
   .description("kenpo-keycloak: run Keycloak, provision a society's realm, import and help members")
@@ -20,9 +22,12 @@ registerCluster(program);
 registerInitialPassword(program);
 registerImportMembers(program);
 registerResetPassword(program);
+registerUnlock(program);
 registerPortal(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`kenpo: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = process.exitCode || 1;
+  // Errors that know their kind carry its exit code (ConfigError, MemberNotFound, ...).
+  const code = (error as { exitCode?: unknown } | undefined)?.exitCode;
+  process.exitCode = process.exitCode || (typeof code === "number" ? code : EXIT_CODE.failed);
 });

@@ -198,3 +198,28 @@ export type RealmTextKey = (typeof REALM_TEXT)[keyof typeof REALM_TEXT];
  * flow of ours ends with. Applications ask for `mfa` and check it.
  */
 export const ACR = { password: "password", mfa: "mfa" } as const;
+
+/**
+ * The `kenpo` CLI's exit codes, for the scripts that run it (README lists them per command). One
+ * code per kind of failure, so a scheduled job can tell "fix the file" from "fix the server".
+ * (`keycloak status` and `cluster status` keep their own 3 = not running, 4 = not ready.)
+ */
+export const EXIT_CODE = {
+  ok: 0,
+  /** A failure not listed below. */
+  failed: 1,
+  /** import-members: some rows are invalid. */
+  invalidRows: 1,
+  /** import-members: the register cannot be read (file, encoding, columns). */
+  unreadableFile: 2,
+  /** import-members: rows conflict with accounts in the realm. */
+  conflict: 3,
+  /** No society given (--config, $KENPO_CONFIG), or its file is unreadable or invalid. */
+  invalidConfig: 4,
+  /** Keycloak cannot be used: unreachable, the admin login refused, or (provision's check) the server lacks what the realm needs. */
+  unfitServer: 5,
+  /** provision: a change failed while being applied (a new realm is removed again). */
+  applyFailed: 6,
+  /** reset-password, unlock: no member with that user ID in the realm. */
+  unknownMember: 7,
+} as const;

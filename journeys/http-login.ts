@@ -220,6 +220,20 @@ export function isLoginForm(page: Page): boolean {
     : page.$("input[name=username]").length > 0 && page.$("input[name=password]").length > 0;
 }
 
+/** One password login at the member portal's client: true when Keycloak accepted the password (any next page but the login form). */
+export async function passwordAccepted(
+  keycloakUrl: string,
+  realm: string,
+  username: string,
+  password: string,
+): Promise<boolean> {
+  const request = authorizationRequest(keycloakUrl, realm, "member-portal", "http://localhost:5173/cb");
+  const browser = new HttpBrowser();
+  const page = expectPage(await browser.navigate(request.authUrl), "login page");
+  const next = await browser.submit(page, { username, password }, { stopAt: request.redirectUri });
+  return !isPage(next) || !isLoginForm(next);
+}
+
 /** The error/info text Keycloak shows on a page (the theme's alert or field errors). */
 export function pageMessages(page: Page): string {
   if (page.kcContext) return page.kcContext.message?.summary ?? "";

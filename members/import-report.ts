@@ -1,3 +1,4 @@
+import { EXIT_CODE } from "../contracts/index.js";
 import type { ImportOutcome } from "./import-register.js";
 import type { ValidationSummary } from "./read-members.js";
 
@@ -12,9 +13,6 @@ export interface ImportReportText {
   stderr: string;
   exitCode: number;
 }
-
-/** Distinct from 1 (invalid rows) and 2 (unreadable file): the file is fine, the realm disagrees. */
-export const CONFLICT_EXIT_CODE = 3;
 
 function validationJson(summary: ValidationSummary) {
   return { total: summary.total, valid: summary.valid, invalid: summary.invalid, errors: summary.errors };
@@ -40,7 +38,7 @@ export function importReport(
       return {
         stdout: json ? jsonLine({ total: 0, valid: 0, invalid: 0, errors: [], fileError: outcome.message }) : "",
         stderr: `kenpo: ${outcome.message}\n`,
-        exitCode: 2,
+        exitCode: EXIT_CODE.unreadableFile,
       };
     case "validated": {
       const { summary } = outcome;
@@ -49,7 +47,7 @@ export function importReport(
           ? jsonLine(validationJson(summary))
           : `${file} (${summary.encoding}): ${summary.total} rows, ${summary.valid} valid, ${summary.invalid} invalid\n`,
         stderr: json ? "" : errorLines(summary),
-        exitCode: summary.invalid > 0 ? 1 : 0,
+        exitCode: summary.invalid > 0 ? EXIT_CODE.invalidRows : EXIT_CODE.ok,
       };
     }
     case "invalid": {
@@ -57,7 +55,7 @@ export function importReport(
       return {
         stdout: json ? jsonLine({ ...validationJson(summary), written: false }) : "",
         stderr: `kenpo: ${summary.invalid} of ${summary.total} rows are invalid; nothing was written (fix them, or pass --skip-invalid):\n${errorLines(summary)}`,
-        exitCode: 1,
+        exitCode: EXIT_CODE.invalidRows,
       };
     }
     case "imported":
@@ -97,7 +95,7 @@ function importedReport(
       stdout += `  … and ${report.renamed.length - 20} more matched by card under another user ID\n`;
     if (summary.invalid) stderr += errorLines(summary);
   }
-  if (report.conflicts.length === 0) return { stdout, stderr, exitCode: 0 };
+  if (report.conflicts.length === 0) return { stdout, stderr, exitCode: EXIT_CODE.ok };
   const fix = "fix them, or pass --skip-invalid to import the other rows";
   const written = !report.refused
     ? `the other rows ${report.dryRun ? "would be" : "were"} written`
@@ -106,5 +104,5 @@ function importedReport(
       : `nothing was written (${fix})`;
   stderr += `kenpo: ${report.conflicts.length} row(s) conflict with accounts in realm ${realm}; ${written}:\n`;
   stderr += errorLines({ errors: report.conflicts.map((c) => ({ line: c.line, field: c.field, message: c.reason })) });
-  return { stdout, stderr, exitCode: CONFLICT_EXIT_CODE };
+  return { stdout, stderr, exitCode: EXIT_CODE.conflict };
 }

@@ -1,6 +1,6 @@
 import type KcAdminClient from "@keycloak/keycloak-admin-client";
 import type UserRepresentation from "@keycloak/keycloak-admin-client/lib/defs/userRepresentation.js";
-import { CREDENTIAL_TYPE, STAGE, USER_ATTRIBUTE } from "../contracts/index.js";
+import { CREDENTIAL_TYPE, EXIT_CODE, STAGE, USER_ATTRIBUTE } from "../contracts/index.js";
 import { hashAlgorithmFromPolicy, hashPassword } from "./password-hash.js";
 
 /** Credentials that are a member's second factor: OTP apps and passkeys. */
@@ -12,7 +12,9 @@ export interface ResetResult {
   keptDevices: Array<{ type: string; name: string }>;
 }
 
-export class MemberNotFound extends Error {}
+export class MemberNotFound extends Error {
+  readonly exitCode = EXIT_CODE.unknownMember;
+}
 
 export async function findMember(
   admin: KcAdminClient,

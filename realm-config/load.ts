@@ -1,9 +1,12 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { z, type ZodError } from "zod";
+import { EXIT_CODE } from "../contracts/index.js";
 import { societyConfigSchema, type SocietyConfig } from "./schema.js";
 
-export class ConfigError extends Error {}
+export class ConfigError extends Error {
+  readonly exitCode = EXIT_CODE.invalidConfig;
+}
 
 /** Where every key is explained; named at the end of every invalid-config message. */
 export const CONFIG_REFERENCE = "docs/config.md";

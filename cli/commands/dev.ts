@@ -4,7 +4,7 @@ import type { Command } from "commander";
 import { loadSocietyConfig } from "../../realm-config/load.js";
 import { applyRealm } from "../../realm-config/provision.js";
 import { isStale } from "../../scripts/build/stale.js";
-import { adminFromEnv, connectAdmin } from "../../runtime/keycloak/admin.js";
+import { connectAdmin } from "../../runtime/keycloak/admin.js";
 import { memberFacingUrl } from "../../runtime/keycloak/member-url.js";
 import { providersBuildDir, repoRoot } from "../../runtime/keycloak/paths.js";
 import { keycloakStatus, startKeycloak, stopKeycloak } from "../../runtime/keycloak/server.js";
@@ -69,7 +69,7 @@ export function registerDev(program: Command): void {
       if (status.running) await stopKeycloak("dev");
       say("▶ starting Keycloak (dev mode, file database)…");
       const kc = await startKeycloak({ name: "dev", httpPort: opts.port, managementPort: opts.managementPort });
-      const admin = await connectAdmin({ ...adminFromEnv(kc.url), username: kc.adminUser, password: kc.adminPassword });
+      const admin = await connectAdmin({ url: kc.url, username: kc.adminUser, password: kc.adminPassword });
       const applied = await applyRealm(admin, config);
       say(`▶ realm ${config.realm} provisioned (${applied.length} change(s))`);
 

@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { SingleBar, Presets } from "cli-progress";
 import { importRegister, type ImportRegisterOptions } from "../../members/import-register.js";
 import { importReport } from "../../members/import-report.js";
-import { connectSociety, userPath, withSocietyOptions, type SocietyOptions } from "./society.js";
+import { connectSociety, reportFormat, userPath, withSocietyOptions, type SocietyOptions } from "./society.js";
 
 type ImportOptions = SocietyOptions & ImportRegisterOptions & { report?: string; batchSize: number };
 
@@ -25,8 +25,7 @@ export function registerImportMembers(program: Command): void {
       )
       .option("--batch-size <n>", "members per write", (v) => Number(v), 200),
   ).action(async (file: string, opts: ImportOptions) => {
-    const json = opts.report === "json";
-    if (opts.report !== undefined && !json) throw new Error(`--report ${opts.report}: only "json" is supported`);
+    const json = reportFormat(opts.report);
     // A bar only for a person watching: it would garble a JSON report or a log.
     const bar =
       process.stderr.isTTY && !json

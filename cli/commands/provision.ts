@@ -1,35 +1,28 @@
 import type { Command } from "commander";
-import { applyRealm, formatChange, planRealm } from "../../realm-config/provision.js";
-import { adminFromEnv, connectAdmin } from "../../runtime/keycloak/admin.js";
-import { loadSociety, withSocietyOptions, type SocietyOptions } from "./society.js";
+import { formatChange, provisionSociety, provisionSummary } from "../../realm-config/provision.js";
+import { connectSociety, reportFormat, withSocietyOptions, type SocietyOptions } from "./society.js";
 
 export function registerProvision(program: Command): void {
   withSocietyOptions(
     program
       .command("provision")
-      .description("make a society's realm match its config file (idempotent); --dry-run prints the plan only"),
+      .description(
+        "check the Keycloak server, then make a society's realm match its config file (idempotent); --dry-run prints the plan only",
+      ),
   )
     .option("--dry-run", "print what would change and write nothing")
-    .action(async (opts: SocietyOptions & { dryRun?: boolean }) => {
-      const config = loadSociety(opts);
-      const admin = await connectAdmin(adminFromEnv(opts.url ?? config.server.url));
+    .option("--report <format>", "json: the plan or the applied changes as one JSON object on stdout")
+    .action(async (opts: SocietyOptions & { dryRun?: boolean; report?: string }) => {
+      const json = reportFormat(opts.report);
+      const { config, admin } = await connectSociety(opts);
       try {
-        if (opts.dryRun) {
-          const changes = await planRealm(admin, config);
-          for (const change of changes) process.stdout.write(`${formatChange(change)}\n`);
-          process.stdout.write(
-            changes.length === 0
-              ? `realm ${config.realm} is up to date: nothing to change\n`
-              : `dry run: ${changes.length} change(s) planned for realm ${config.realm}, nothing written\n`,
-          );
-          return;
-        }
-        const applied = await applyRealm(admin, config, (change) => process.stdout.write(`${formatChange(change)}\n`));
-        process.stdout.write(
-          applied.length === 0
-            ? `realm ${config.realm} is up to date: nothing to change\n`
-            : `applied ${applied.length} change(s) to realm ${config.realm}\n`,
-        );
+        const { report, failure } = await provisionSociety(admin, config, {
+          dryRun: opts.dryRun,
+          onChange: (change) => json || process.stdout.write(`${formatChange(change)}\n`),
+        });
+        process.stdout.write(json ? `${JSON.stringify(report)}\n` : provisionSummary(report));
+        // The handler in kenpo.ts says what failed and exits with the failed apply's code.
+        if (failure) throw failure;
       } finally {
         admin.close();
       }

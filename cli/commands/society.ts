@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { loadSocietyConfig } from "../../realm-config/load.js";
+import { ConfigError, loadSocietyConfig } from "../../realm-config/load.js";
 import type { SocietyConfig } from "../../realm-config/schema.js";
 import { adminFromEnv, connectAdmin } from "../../runtime/keycloak/admin.js";
 import { resolve } from "node:path";
@@ -8,6 +8,7 @@ import { resolve } from "node:path";
 export interface SocietyOptions {
   config?: string;
   url?: string;
+  adminRealm?: string;
 }
 
 /**
@@ -29,7 +30,7 @@ export function societyConfigPath(
 ): string {
   const given = opts.config ?? env.KENPO_CONFIG;
   if (!given)
-    throw new Error(
+    throw new ConfigError(
       "which society? pass --config FILE or set KENPO_CONFIG (the local demo: --config realm-config/societies/demo.yaml)",
     );
   return userPath(given, env, cwd);
@@ -38,7 +39,17 @@ export function societyConfigPath(
 export function withSocietyOptions(command: Command): Command {
   return command
     .option("--config <file>", "the society's config (YAML: realm name, server URL); default $KENPO_CONFIG")
-    .option("--url <url>", "Keycloak base URL (default: the config's server.url)");
+    .option("--url <url>", "Keycloak base URL (default: the config's server.url)")
+    .option(
+      "--admin-realm <realm>",
+      "the realm of the admin account or service-account client (default $KENPO_ADMIN_REALM, else master)",
+    );
+}
+
+/** --report: only "json" (true), or none (false). */
+export function reportFormat(report: string | undefined): boolean {
+  if (report !== undefined && report !== "json") throw new Error(`--report ${report}: only "json" is supported`);
+  return report === "json";
 }
 
 export function loadSociety(opts: { config?: string }): SocietyConfig {
@@ -49,6 +60,6 @@ export async function connectSociety(
   opts: SocietyOptions,
 ): Promise<{ config: SocietyConfig; admin: Awaited<ReturnType<typeof connectAdmin>> }> {
   const config = loadSociety(opts);
-  const admin = await connectAdmin(adminFromEnv(opts.url ?? config.server.url));
+  const admin = await connectAdmin(adminFromEnv(opts.url ?? config.server.url, process.env, opts.adminRealm));
   return { config, admin };
 }

@@ -45,6 +45,8 @@ export interface KeycloakOptions {
   adminPassword?: string;
   /** Provider JARs copied into the instance's providers/; default: build/providers/*.jar. */
   providers?: string[];
+  /** Features switched on; default KEYCLOAK_FEATURES. [] starts a stock Keycloak (provision's check refuses it). */
+  features?: string[];
   extraArgs?: string[];
   extraEnv?: Record<string, string>;
   /** Remove the instance folder (and its database) when stopped. */
@@ -202,8 +204,9 @@ export async function startKeycloak(options: KeycloakOptions): Promise<RunningKe
       `--http-host=${httpHost}`,
       `--http-management-port=${managementPort}`,
       "--health-enabled=true",
-      `--features=${KEYCLOAK_FEATURES.join(",")}`,
     ];
+    const features = options.features ?? KEYCLOAK_FEATURES;
+    if (features.length > 0) args.push(`--features=${features.join(",")}`);
     if (options.database) {
       args.push(
         `--db=${options.database.vendor}`,

@@ -5,12 +5,12 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { stringify } from "yaml";
 import { repoRoot } from "../../runtime/keycloak/paths.js";
-import { authorizationRequest, expectPage, HttpBrowser, isLoginForm, isPage } from "../../journeys/http-login.js";
+import { passwordAccepted } from "../../journeys/http-login.js";
 import { testKeycloak } from "../../journeys/keycloak-env.js";
 import { memberRegister, REGISTER_HEADER } from "../support/kenpo-cli.js";
 import { provisionTestRealm } from "../../journeys/realm.js";
 import { otpCredential, seededUser } from "../../journeys/seed.js";
-import { CREDENTIAL_TYPE, METHOD, STAGE, USER_ATTRIBUTE } from "../../contracts/index.js";
+import { CREDENTIAL_TYPE, EXIT_CODE, METHOD, STAGE, USER_ATTRIBUTE } from "../../contracts/index.js";
 import { firstAttribute } from "../../members/attributes.js";
 
 const run = promisify(execFile);
@@ -31,18 +31,8 @@ describe("kenpo import-members and reset-password against Keycloak", () => {
       (u) => u.username!,
     );
 
-  async function loginPasses(username: string, password: string): Promise<boolean> {
-    const request = authorizationRequest(
-      testKeycloak().url,
-      realm.config.realm,
-      "member-portal",
-      "http://localhost:5173/cb",
-    );
-    const browser = new HttpBrowser();
-    const page = expectPage(await browser.navigate(request.authUrl), "login page");
-    const next = await browser.submit(page, { username, password }, { stopAt: request.redirectUri });
-    return !isPage(next) || !isLoginForm(next);
-  }
+  const loginPasses = (username: string, password: string) =>
+    passwordAccepted(testKeycloak().url, realm.config.realm, username, password);
 
   beforeAll(async () => {
     realm = await provisionTestRealm("import");
@@ -195,7 +185,7 @@ describe("kenpo import-members and reset-password against Keycloak", () => {
     expect(await loginPasses("otp.member", "1219800101")).toBe(true);
 
     await expect(cli(["reset-password", "nobody"])).rejects.toMatchObject({
-      code: 1,
+      code: EXIT_CODE.unknownMember,
       stderr: expect.stringContaining('no member with user ID "nobody"'),
     });
   });

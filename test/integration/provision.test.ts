@@ -10,7 +10,7 @@ import type { RealmOnlyPayload } from "../../realm-config/plan-types.js";
 import { repoRoot } from "../../runtime/keycloak/paths.js";
 import { testKeycloak } from "../../journeys/keycloak-env.js";
 import { testAdmin, testConfig } from "../../journeys/realm.js";
-import { REALM_TEXT, USER_ATTRIBUTE } from "../../contracts/index.js";
+import { EXIT_CODE, REALM_TEXT, USER_ATTRIBUTE } from "../../contracts/index.js";
 
 const run = promisify(execFile);
 
@@ -161,12 +161,12 @@ describe("provisioning a society's realm", () => {
     expect(same.stdout).toMatch(/up to date: nothing to change/);
   });
 
-  test("an invalid config exits non-zero and names the field", async () => {
+  test("an invalid config exits with its own code and names the field", async () => {
     const dir = mkdtempSync(join(tmpdir(), "kenpo-prov-"));
     const file = join(dir, "bad.yaml");
     writeFileSync(file, stringify({ ...config, policies: { ...config.policies, passwordMinLength: 4 } }));
     await expect(cli(["provision", "--config", file])).rejects.toMatchObject({
-      code: 1,
+      code: EXIT_CODE.invalidConfig,
       stderr: expect.stringMatching(/policies\.passwordMinLength: .*got 4/),
     });
   });
