@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { applyRealm, formatChange, planRealm } from "../../realm-config/provision.js";
 import { adminFromEnv, connectAdmin } from "../../runtime/keycloak/admin.js";
+import { t } from "../messages/catalogue.js";
 import { loadSociety, withSocietyOptions, type SocietyOptions } from "./society.js";
 
 export function registerProvision(program: Command): void {
@@ -18,17 +19,13 @@ export function registerProvision(program: Command): void {
           const changes = await planRealm(admin, config);
           for (const change of changes) process.stdout.write(`${formatChange(change)}\n`);
           process.stdout.write(
-            changes.length === 0
-              ? `realm ${config.realm} is up to date: nothing to change\n`
-              : `dry run: ${changes.length} change(s) planned for realm ${config.realm}, nothing written\n`,
+            `${changes.length === 0 ? t("provisionUpToDate", { realm: config.realm }) : t("provisionDryRun", { count: changes.length, realm: config.realm })}\n`,
           );
           return;
         }
         const applied = await applyRealm(admin, config, (change) => process.stdout.write(`${formatChange(change)}\n`));
         process.stdout.write(
-          applied.length === 0
-            ? `realm ${config.realm} is up to date: nothing to change\n`
-            : `applied ${applied.length} change(s) to realm ${config.realm}\n`,
+          `${applied.length === 0 ? t("provisionUpToDate", { realm: config.realm }) : t("provisionApplied", { count: applied.length, realm: config.realm })}\n`,
         );
       } finally {
         admin.close();

@@ -252,9 +252,10 @@ describe("kenpo import-members and reset-password against Keycloak", () => {
       {
         line: 2,
         field: "number",
+        column: "番号",
         message: expect.stringMatching(/記号 2 番号 23\*\*\*78 枝番 01\) appears more than once \(also on line 4\)/),
       },
-      { line: 4, field: "number", message: expect.stringMatching(/also on line 2/) },
+      { line: 4, field: "number", column: "番号", message: expect.stringMatching(/also on line 2/) },
     ]);
     expect(JSON.stringify(report)).not.toContain("2345678");
     const skipping = JSON.parse((await cli(["import-members", file, "--skip-invalid", "--report", "json"])).stdout);
