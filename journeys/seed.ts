@@ -1,3 +1,4 @@
+import type KcAdminClient from "@keycloak/keycloak-admin-client";
 import type UserRepresentation from "@keycloak/keycloak-admin-client/lib/defs/userRepresentation.js";
 import { Secret, TOTP } from "otpauth";
 import { CREDENTIAL_TYPE, USER_ATTRIBUTE } from "../contracts/index.js";
@@ -77,4 +78,13 @@ export function seededUser(
     },
     credentials: [...passwords, ...(member.credentials ?? [])],
   };
+}
+
+/** Puts members straight into a realm in one partial import, which fails if one of them exists already. */
+export async function seedMembers(
+  admin: KcAdminClient,
+  realm: string,
+  members: Array<Parameters<typeof seededUser>[0]>,
+): Promise<void> {
+  await admin.realms.partialImport({ realm, rep: { ifResourceExists: "FAIL", users: members.map(seededUser) } });
 }
