@@ -309,7 +309,7 @@ describe("kenpo import-members and reset-password against Keycloak", () => {
     expect(text).toMatchObject({
       code: 3,
       stderr: expect.stringMatching(
-        /1 row\(s\) conflict with accounts in realm .*; nothing was written[^]*line 3, user_id: user ID "holder"/,
+        /1 row\(s\) conflict with accounts in realm .*; nothing was written[^]*line 3, ユーザID: user ID "holder"/,
       ),
     });
     expect(await users()).not.toContain("newcomer");
