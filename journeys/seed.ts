@@ -2,6 +2,8 @@ import type KcAdminClient from "@keycloak/keycloak-admin-client";
 import type UserRepresentation from "@keycloak/keycloak-admin-client/lib/defs/userRepresentation.js";
 import { Secret, TOTP } from "otpauth";
 import { CREDENTIAL_TYPE, USER_ATTRIBUTE } from "../contracts/index.js";
+import { loadSocietyConfig } from "../realm-config/load.js";
+import { repoRoot } from "../runtime/keycloak/paths.js";
 
 /**
  * Members put straight into a stage with the admin API (partial import), for tests and benchmarks that
@@ -43,6 +45,16 @@ export interface SeededMember {
   password?: string | { type: "password"; secretData: string; credentialData: string; createdDate?: number };
   attributes?: Record<string, string[]>;
   credentials?: Array<Record<string, unknown>>;
+  /** The terms version the member accepted; default: the demo society's current one (test realms use its config). */
+  termsVersion?: string;
+}
+
+let demoTermsVersion: string | undefined;
+
+/** Seeded members accepted the current terms, as a member who finished the first login has: no ④ again. */
+function currentDemoTermsVersion(): string {
+  demoTermsVersion ??= loadSocietyConfig(`${repoRoot}/realm-config/societies/demo.yaml`).termsVersion;
+  return demoTermsVersion;
 }
 
 export function seededUser(
@@ -61,6 +73,7 @@ export function seededUser(
       [USER_ATTRIBUTE.symbol]: [member.symbol ?? "12"],
       [USER_ATTRIBUTE.number]: [member.number],
       [USER_ATTRIBUTE.birthdate]: [member.birthdate ?? "1980-12-01"],
+      [USER_ATTRIBUTE.termsVersion]: [member.termsVersion ?? currentDemoTermsVersion()],
       ...member.attributes,
     },
     credentials: [...passwords, ...(member.credentials ?? [])],

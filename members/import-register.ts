@@ -4,6 +4,7 @@ import { writeMembers, type ImportMember, type WriteProgress, type WriteReport }
 import { FileReadError, HeaderError, validateFile, validMembers, type ValidationSummary } from "./read-members.js";
 import type { FileEncoding } from "./read-file.js";
 import type { MemberRow } from "./validate.js";
+import { t } from "../cli/messages/catalogue.js";
 
 /**
  * Importing a member register, start to end: read and validate the file, then (when it is fit and
@@ -22,6 +23,8 @@ export interface ImportRegisterOptions {
   skipInvalid?: boolean;
   updateProfile?: boolean;
   batchSize?: number;
+  /** Header names of columns to leave unread (備考, メモ): --ignore-columns plus the config's register.ignoreColumns. */
+  ignoreColumns?: readonly string[];
 }
 
 export interface RealmConnection {
@@ -55,7 +58,7 @@ export function fileEncoding(name: string | undefined): FileEncoding | undefined
   const v = name.toLowerCase().replace(/[-_]/g, "");
   if (v === "utf8") return "utf-8";
   if (v === "shiftjis" || v === "sjis" || v === "cp932" || v === "windows31j") return "shift_jis";
-  throw new FileReadError(`--encoding ${name}: use utf-8 or shift_jis`);
+  throw new FileReadError(t("fileEncodingOption", { name }));
 }
 
 /** A validated row as the writer takes it: with the initial password from its card. */
@@ -73,13 +76,19 @@ export function registerMembers(summary: ValidationSummary): () => AsyncGenerato
   };
 }
 
-async function validate(file: string, encoding: string | undefined): Promise<ValidationSummary | { message: string }> {
+async function validate(
+  file: string,
+  { encoding, ignoreColumns }: ImportRegisterOptions,
+): Promise<ValidationSummary | { message: string }> {
   try {
-    return await validateFile(file, { encoding: fileEncoding(encoding) });
+    return await validateFile(file, { encoding: fileEncoding(encoding), ignoreColumns });
   } catch (error) {
     if (error instanceof FileReadError || error instanceof HeaderError) {
       return {
-        message: error instanceof FileReadError && error.line ? `line ${error.line}: ${error.message}` : error.message,
+        message:
+          error instanceof FileReadError && error.line
+            ? t("fileLine", { line: error.line, message: error.message })
+            : error.message,
       };
     }
     throw error;
@@ -91,7 +100,7 @@ export async function importRegister(
   options: ImportRegisterOptions,
   ctx: ImportRegisterContext,
 ): Promise<ImportOutcome> {
-  const summary = await validate(file, options.encoding);
+  const summary = await validate(file, options);
   if ("message" in summary) return { kind: "unreadable", message: summary.message };
   if (options.validateOnly) return { kind: "validated", summary };
   if (summary.invalid > 0 && !options.skipInvalid) return { kind: "invalid", summary };
@@ -111,10 +120,7 @@ export async function importRegister(
     return { kind: "imported", summary, realm, report };
   } catch (error) {
     // Safe advice because the writer never overwrites: a re-run only adds who is still missing.
-    throw new Error(
-      `import interrupted: ${(error as Error).message}. Members written so far stay; run the same command again to finish (existing members are skipped).`,
-      { cause: error },
-    );
+    throw new Error(t("importInterrupted", { reason: (error as Error).message }), { cause: error });
   } finally {
     close?.();
   }

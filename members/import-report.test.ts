@@ -2,17 +2,32 @@ import type { ImportOutcome } from "./import-register.js";
 import { importReport } from "./import-report.js";
 import type { WriteReport } from "./keycloak-writer.js";
 import type { ValidationSummary } from "./read-members.js";
+import { DEFAULT_LABELS } from "./columns.js";
+
+// The wording under test is the English one unless a test says otherwise (the machine's locale may be Japanese).
+process.env.LC_ALL = "C.UTF-8";
 
 const file = "members.csv";
 
 function summary(overrides: Partial<ValidationSummary> = {}): ValidationSummary {
-  return { file, encoding: "utf-8", total: 2, valid: 2, invalid: 0, errors: [], invalidLines: new Set(), ...overrides };
+  return {
+    file,
+    encoding: "utf-8",
+    total: 2,
+    valid: 2,
+    invalid: 0,
+    errors: [],
+    invalidLines: new Set(),
+    labels: { ...DEFAULT_LABELS, user_id: "user_id" },
+    ignoreColumns: [],
+    ...overrides,
+  };
 }
 
 const INVALID = summary({
   valid: 1,
   invalid: 1,
-  errors: [{ line: 3, field: "birthdate", message: "birthdate is not a date" }],
+  errors: [{ line: 3, field: "birthdate", column: "生年月日", message: "生年月日 is not a date" }],
   invalidLines: new Set([3]),
 });
 
@@ -70,18 +85,19 @@ test("--validate-only: exit 0 or 1; the text names the encoding and lists the er
   });
   expect(importReport({ kind: "validated", summary: INVALID }, { file, json: false })).toEqual({
     stdout: "members.csv (utf-8): 2 rows, 1 valid, 1 invalid\n",
-    stderr: "  line 3, birthdate: birthdate is not a date\n",
+    stderr: "  line 3, 生年月日: 生年月日 is not a date\n",
     exitCode: 1,
   });
 });
 
 test("invalid rows refused: exit 1, written false; at most 50 errors in the text", () => {
   expect(importReport({ kind: "invalid", summary: INVALID }, { file, json: true }).stdout).toBe(
-    '{"total":2,"valid":1,"invalid":1,"errors":[{"line":3,"field":"birthdate","message":"birthdate is not a date"}],"written":false}\n',
+    '{"total":2,"valid":1,"invalid":1,"errors":[{"line":3,"field":"birthdate","column":"生年月日","message":"生年月日 is not a date"}],"written":false}\n',
   );
   const errors = Array.from({ length: 60 }, (_, i) => ({
     line: i + 2,
     field: "email" as const,
+    column: "email",
     message: "email is not an email address",
   }));
   const many = importReport(
@@ -121,7 +137,7 @@ test("imported, as text: the plan, what was written, renamed members and skipped
       "  plan: 2 to create, 0 already in realm demo (left as they are), 0 to update, 0 in conflict\n" +
       "  2 created, 0 skipped, 0 updated in 1.2 s, passwords hashed here with pbkdf2-sha512 (210000 iterations)\n" +
       "  line 2: new.id is in the realm as old.id (matched by card)\n",
-    stderr: "  line 3, birthdate: birthdate is not a date\n",
+    stderr: "  line 3, 生年月日: 生年月日 is not a date\n",
     exitCode: 0,
   });
   const dry = importReport(
@@ -145,4 +161,22 @@ test("conflicts with the realm: exit 3, and stderr says what was (or would be) w
   );
   expect(said({}).stderr).toContain("; the other rows were written:");
   expect(said({ dryRun: true, written: false }).stderr).toContain("; the other rows would be written:");
+});
+
+test("in a Japanese locale the admin reads Japanese, columns named as the file names them", () => {
+  process.env.LC_ALL = "ja_JP.UTF-8";
+  try {
+    expect(importReport({ kind: "invalid", summary: INVALID }, { file, json: false }).stderr).toBe(
+      "kenpo: 2 行のうち 1 行に誤りがあります。何も書き込んでいません（直すか、--skip-invalid を指定してください）:\n" +
+        "  3行目、生年月日: 生年月日 is not a date\n",
+    );
+    const conflicts = importReport(imported(report({ conflicts: [CONFLICT], refused: true, written: false })), {
+      file,
+      json: false,
+    });
+    expect(conflicts.stdout).toContain("  予定: 新規登録 2 人、レルム demo に登録済み 0 人（そのまま）");
+    expect(conflicts.stderr).toContain("  3行目、user_id: ");
+  } finally {
+    process.env.LC_ALL = "C.UTF-8";
+  }
 });

@@ -1,4 +1,5 @@
 import { EXIT_CODE } from "../contracts/index.js";
+import { t } from "../cli/messages/catalogue.js";
 import type { ImportOutcome } from "./import-register.js";
 import type { ValidationSummary } from "./read-members.js";
 
@@ -18,14 +19,18 @@ function validationJson(summary: ValidationSummary) {
   return { total: summary.total, valid: summary.valid, invalid: summary.invalid, errors: summary.errors };
 }
 
+const line = (text: string) => `${text}\n`;
+
 const jsonLine = (value: unknown) => `${JSON.stringify(value)}\n`;
 
 /** At most 50, so a broken 100,000-row file does not flood the terminal; the JSON report has them all. */
 function errorLines(summary: Pick<ValidationSummary, "errors">): string {
   const shown = summary.errors.slice(0, 50);
-  let text = shown.map((e) => `  line ${e.line}, ${e.field}: ${e.message}\n`).join("");
+  let text = shown
+    .map((e) => line(t("reportErrorLine", { line: e.line, column: e.column, message: e.message })))
+    .join("");
   if (summary.errors.length > shown.length)
-    text += `  … and ${summary.errors.length - shown.length} more (use --report json for all)\n`;
+    text += line(t("reportMoreErrors", { count: summary.errors.length - shown.length }));
   return text;
 }
 
@@ -45,7 +50,7 @@ export function importReport(
       return {
         stdout: json
           ? jsonLine(validationJson(summary))
-          : `${file} (${summary.encoding}): ${summary.total} rows, ${summary.valid} valid, ${summary.invalid} invalid\n`,
+          : line(t("reportValidated", { file, ...counts(summary), encoding: summary.encoding })),
         stderr: json ? "" : errorLines(summary),
         exitCode: summary.invalid > 0 ? EXIT_CODE.invalidRows : EXIT_CODE.ok,
       };
@@ -54,7 +59,7 @@ export function importReport(
       const { summary } = outcome;
       return {
         stdout: json ? jsonLine({ ...validationJson(summary), written: false }) : "",
-        stderr: `kenpo: ${summary.invalid} of ${summary.total} rows are invalid; nothing was written (fix them, or pass --skip-invalid):\n${errorLines(summary)}`,
+        stderr: `kenpo: ${line(t("reportInvalid", counts(summary)))}${errorLines(summary)}`,
         exitCode: EXIT_CODE.invalidRows,
       };
     }
@@ -75,34 +80,53 @@ function importedReport(
   } else {
     const { planned } = report;
     stdout =
-      `${file}: ${summary.valid} valid member(s) of ${summary.total}` +
-      (summary.invalid ? ` (${summary.invalid} invalid row(s) skipped)` : "") +
-      `\n  plan: ${planned.create} to create, ${planned.skip} already in realm ${realm} (left as they are), ${planned.update} to update, ${planned.conflict} in conflict` +
+      t("reportValidOf", { file, ...counts(summary) }) +
+      (summary.invalid ? t("reportInvalidSkipped", counts(summary)) : "") +
+      "\n" +
+      line(t("reportPlan", { ...planned, realm })) +
       (report.dryRun
-        ? "\n  dry run: nothing was written"
+        ? line(t("reportDryRun"))
         : report.written
-          ? `\n  ${report.created} created, ${report.skipped} skipped, ${report.updated} updated in ${report.seconds.toFixed(1)} s, passwords hashed here with ${report.hashAlgorithm}`
-          : "") +
-      "\n";
+          ? line(
+              t("reportWritten", {
+                created: report.created,
+                skipped: report.skipped,
+                updated: report.updated,
+                seconds: report.seconds.toFixed(1),
+                algorithm: report.hashAlgorithm,
+              }),
+            )
+          : "");
     if (report.plan) {
       for (const [what, ids] of Object.entries(report.plan))
         if (ids.length)
-          stdout += `  ${what}: ${ids.slice(0, 20).join(", ")}${ids.length > 20 ? ` … (${ids.length})` : ""}\n`;
+          stdout += line(
+            t("reportPlanned", {
+              what,
+              ids: `${ids.slice(0, 20).join(", ")}${ids.length > 20 ? ` … (${ids.length})` : ""}`,
+            }),
+          );
     }
-    for (const r of report.renamed.slice(0, 20))
-      stdout += `  line ${r.line}: ${r.userId} is in the realm as ${r.currentUserId} (matched by card)\n`;
-    if (report.renamed.length > 20)
-      stdout += `  … and ${report.renamed.length - 20} more matched by card under another user ID\n`;
+    for (const r of report.renamed.slice(0, 20)) stdout += line(t("reportRenamed", r));
+    if (report.renamed.length > 20) stdout += line(t("reportMoreRenamed", { count: report.renamed.length - 20 }));
     if (summary.invalid) stderr += errorLines(summary);
   }
   if (report.conflicts.length === 0) return { stdout, stderr, exitCode: EXIT_CODE.ok };
-  const fix = "fix them, or pass --skip-invalid to import the other rows";
-  const written = !report.refused
-    ? `the other rows ${report.dryRun ? "would be" : "were"} written`
-    : report.dryRun
-      ? `the import would write nothing (${fix})`
-      : `nothing was written (${fix})`;
-  stderr += `kenpo: ${report.conflicts.length} row(s) conflict with accounts in realm ${realm}; ${written}:\n`;
-  stderr += errorLines({ errors: report.conflicts.map((c) => ({ line: c.line, field: c.field, message: c.reason })) });
+  const outcome = !report.refused
+    ? t(report.dryRun ? "conflictOthersWouldBeWritten" : "conflictOthersWritten")
+    : t(report.dryRun ? "conflictWouldWriteNothing" : "conflictWroteNothing");
+  stderr += `kenpo: ${line(t("reportConflicts", { count: report.conflicts.length, realm, outcome }))}`;
+  stderr += errorLines({
+    errors: report.conflicts.map((c) => ({
+      line: c.line,
+      field: c.field,
+      column: summary.labels[c.field],
+      message: c.reason,
+    })),
+  });
   return { stdout, stderr, exitCode: EXIT_CODE.conflict };
+}
+
+function counts(summary: ValidationSummary) {
+  return { total: summary.total, valid: summary.valid, invalid: summary.invalid };
 }

@@ -1,3 +1,4 @@
+import { t } from "../cli/messages/catalogue.js";
 import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
 import { Transform, type TransformCallback } from "node:stream";
@@ -36,7 +37,7 @@ async function sample(file: string): Promise<Buffer> {
     handle = await open(file, "r");
   } catch (error) {
     throw new FileReadError(
-      `cannot open ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      t("fileCannotOpen", { file, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message }),
     );
   }
   try {
@@ -75,9 +76,7 @@ export async function detectEncoding(file: string): Promise<FileEncoding> {
   if (isUtf8(bytes)) return "utf-8";
   const detected = Encoding.detect(bytes);
   if (detected === "SJIS") return "shift_jis";
-  throw new FileReadError(
-    `cannot tell the encoding of ${file} (neither UTF-8 nor Shift_JIS); save it as UTF-8 or pass --encoding`,
-  );
+  throw new FileReadError(t("fileEncodingUnknown", { file }));
 }
 
 /** CRLF (and lone CR) → LF, also across chunk boundaries, so line counting has one newline to count. */

@@ -1,10 +1,13 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import iconv from "iconv-lite";
 import { validateFile, validMembers } from "./read-members.js";
+
+// The wording under test is the English one unless a test says otherwise (the machine's locale may be Japanese).
+process.env.LC_ALL = "C.UTF-8";
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), "kenpo-members-"));
@@ -69,8 +72,13 @@ test("quoted fields spanning lines keep the physical line numbers of later rows"
   );
   const summary = await validateFile(path, { today });
   expect(summary.errors).toEqual([
-    { line: 2, field: "last_name", message: expect.stringContaining("line breaks") },
-    { line: 5, field: "birthdate", message: expect.stringContaining("1980-02-30 is not a date") },
+    { line: 2, field: "last_name", column: "last_name", message: expect.stringContaining("line breaks") },
+    {
+      line: 5,
+      field: "birthdate",
+      column: "birthdate",
+      message: 'birthdate: 1980-02-30 is not a date in the calendar (got "1980-02-30")',
+    },
   ]);
   expect(summary.total).toBe(2);
 });
@@ -132,21 +140,152 @@ test("two rows with one card (記号 + 番号 + 枝番 as printed) are both inva
 
 test("unknown, repeated and missing columns are file errors naming them", async () => {
   await expect(validateFile(file("user_id,symbol,number,birthdate,last_name,first_name,extra\n"))).rejects.toThrow(
-    /unknown column\(s\): "extra"/,
+    /unknown column\(s\): "extra".*--ignore-columns extra or list it under register\.ignoreColumns/,
   );
   await expect(validateFile(file("user_id,ユーザID,symbol,number,birthdate,last_name,first_name\n"))).rejects.toThrow(
     /appears twice/,
   );
   await expect(validateFile(file("user_id,symbol,birthdate,last_name,first_name\n"))).rejects.toThrow(
-    /missing column\(s\): number/,
+    /missing column\(s\): 番号 \(number\)/,
   );
   await expect(validateFile(file(""))).rejects.toThrow(/empty/);
   await expect(validateFile(join(dir, "missing.csv"))).rejects.toThrow(/cannot open/);
 });
 
+describe("header spellings from real registers", () => {
+  const ROW = "yamada.taro,12,3456789,1980-12-01,山田,太郎";
+  test.each([
+    ["ユーザーID,記号,番号,生年月日,姓,名", "ユーザー (long mark)"],
+    ["ユーザｰID,記号,番号,生年月日,姓,名", "half-width ｰ"],
+    ["ユーザID,記号,番号,生年月日,姓,名", "ユーザ"],
+    ["利用者ID,記号,番号,生年月日,姓,名", "利用者ID"],
+    ["ユーザＩＤ,記号,番号,生年月日,姓,名", "full-width ＩＤ"],
+    [" ユーザID , 記号 ,番号,生年月日,姓,名 ", "surrounding spaces"],
+    ["ユーザ ID,記号,番号,生年　月日,姓,名", "spaces inside (half- and full-width)"],
+    ["ユーザID,被保険者記号,被保険者番号,生年月日,氏,名", "被保険者記号 / 被保険者番号 / 氏"],
+    ["User_ID,Symbol,Number,Birthdate,Last_Name,First_Name", "English in any case"],
+  ])("%s (%s) reads the member", async (header) => {
+    const { summary, rows } = await members(file(`${header}\n${ROW}\n`));
+    expect(summary.errors).toEqual([]);
+    expect(rows[0]).toMatchObject({ userId: "yamada.taro", number: "3456789", lastName: "山田", firstName: "太郎" });
+  });
+
+  test.each([
+    ["氏名", "山田 太郎", { lastName: "山田", firstName: "太郎" }],
+    ["氏 名", "山田　太郎", { lastName: "山田", firstName: "太郎" }],
+    ["名前", " 佐藤  一郎 ", { lastName: "佐藤", firstName: "一郎" }],
+    ["氏名", "Smith John Paul", { lastName: "Smith", firstName: "John Paul" }],
+  ])("the whole name in %s: %j → %j", async (column, value, names) => {
+    const { summary, rows } = await members(
+      file(`ユーザID,記号,番号,生年月日,${column}\nyamada.taro,12,3456789,1980-12-01,${value}\n`),
+    );
+    expect(summary.errors).toEqual([]);
+    expect(rows[0]).toMatchObject(names);
+  });
+
+  test("a whole name without a space is an error naming the file's column", async () => {
+    const summary = await validateFile(
+      file("ユーザID,記号,番号,生年月日,氏名\nyamada.taro,12,3456789,1980-12-01,山田太郎\n"),
+      {
+        today,
+      },
+    );
+    expect(summary.errors).toEqual([
+      { line: 2, field: "first_name", column: "氏名", message: expect.stringMatching(/^氏名 needs a space/) },
+    ]);
+  });
+
+  test("氏名 beside 姓 and 名 is refused: which one counts is unclear", async () => {
+    await expect(validateFile(file("ユーザID,記号,番号,生年月日,姓,名,氏名\n"))).rejects.toThrow(
+      /column "氏名" holds the whole name: give either it or 姓 and 名/,
+    );
+  });
+});
+
+describe("ignored columns", () => {
+  const HEADER = "ユーザID,記号,番号,備考,生年月日,姓,名,メモ";
+  const ROW = "yamada.taro,12,3456789,電話あり,1980-12-01,山田,太郎,";
+  test.each([
+    [["備考", "メモ"], undefined],
+    [["備考", "ﾒﾓ"], undefined],
+    [[" 備考 ", "メ モ"], undefined],
+    [["備考"], /unknown column\(s\): "メモ".*--ignore-columns メモ/],
+    [[], /unknown column\(s\): "備考", "メモ".*--ignore-columns 備考,メモ/],
+  ])("ignoring %j: %s", async (ignoreColumns, refused) => {
+    const path = file(`${HEADER}\n${ROW}\n`);
+    if (refused) {
+      await expect(validateFile(path, { today, ignoreColumns })).rejects.toThrow(refused);
+      return;
+    }
+    const summary = await validateFile(path, { today, ignoreColumns });
+    const rows = [];
+    for await (const row of validMembers(summary, { today })) rows.push(row);
+    expect(rows.map((r) => [r.userId, r.birthdate])).toEqual([["yamada.taro", "1980-12-01"]]);
+  });
+
+  test("an ignored name never hides a required column", async () => {
+    await expect(validateFile(file(`${JA_HEADER}\n${GOOD}\n`), { ignoreColumns: ["記号"] })).rejects.toThrow(
+      /missing column\(s\): 記号 \(symbol\)/,
+    );
+  });
+});
+
+describe("errors name the columns as the file names them, in the admin's language", () => {
+  const BAD = "taro,1a,3456789,,1980-02-30,山田,,";
+  afterEach(() => {
+    process.env.LC_ALL = "C.UTF-8";
+  });
+  test.each([
+    [
+      "C.UTF-8",
+      JA_HEADER,
+      [
+        '記号 must be 1–8 digits (got "1a")',
+        '生年月日: 1980-02-30 is not a date in the calendar (got "1980-02-30")',
+        "名 is empty",
+      ],
+    ],
+    [
+      "ja_JP.UTF-8",
+      JA_HEADER,
+      [
+        "記号は1〜8桁の数字にしてください（値:「1a」）",
+        "生年月日: 1980-02-30 は暦にない日付です（値:「1980-02-30」）",
+        "名が空です",
+      ],
+    ],
+    [
+      "ja_JP.UTF-8",
+      "user_id,symbol,number,branch,birthdate,last_name,first_name,email",
+      [
+        "symbolは1〜8桁の数字にしてください（値:「1a」）",
+        "birthdate: 1980-02-30 は暦にない日付です（値:「1980-02-30」）",
+        "first_nameが空です",
+      ],
+    ],
+  ])("LC_ALL=%s, header %s", async (locale, header, messages) => {
+    process.env.LC_ALL = locale;
+    const summary = await validateFile(file(`${header}\n${BAD}\n`), { today });
+    expect(summary.errors.map((e) => e.message)).toEqual(messages);
+  });
+
+  test.each([
+    ["S64.1.8", "生年月日: 1989-01-08 is outside 昭和 (1926-12-25 – 1989-01-07)"],
+    ["2099-01-01", "生年月日: 2099-01-01 is in the future"],
+    ["1899-12-31", "生年月日: 1899-12-31 is before 1900"],
+    ["昭和0年1月1日", "生年月日: the era year must be 1 (元年) or more"],
+    ["12/1/1980", "生年月日: use YYYYMMDD"],
+  ])("birthdate %s: %s", async (value, message) => {
+    const summary = await validateFile(file(`${JA_HEADER}\ntaro,1,1,,${value},山田,太郎,\n`), { today });
+    expect(summary.errors[0]?.message).toContain(message);
+  });
+});
+
+type ExecError = { code: number; stdout: string; stderr: string };
+
 describe("the CLI", () => {
-  const cli = (args: string[]) =>
-    run("npx", ["tsx", "cli/kenpo.ts", ...args], { cwd: new URL("..", import.meta.url).pathname });
+  const root = new URL("..", import.meta.url).pathname;
+  const cli = (args: string[]) => run("npx", ["tsx", "cli/kenpo.ts", ...args], { cwd: root });
 
   test("initial-password prints exactly one line", async () => {
     const { stdout } = await cli([
@@ -188,5 +327,43 @@ describe("the CLI", () => {
     await expect(
       cli(["import-members", join(dir, "nope.csv"), "--validate-only", "--report", "json"]),
     ).rejects.toMatchObject({ code: 2 });
+  });
+  test("import-members --ignore-columns and the config's register.ignoreColumns; unknown columns named, in Japanese too", async () => {
+    const register = file(
+      `ユーザーID,記号,番号,備考,生年月日,姓,名,メモ\n${"taro,12,3456789,電話あり,1980-12-01,山田,太郎,"}\n`,
+    );
+    const refused = await cli(["import-members", register, "--validate-only"]).catch((e: ExecError) => e);
+    expect(refused).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/"備考", "メモ".*--ignore-columns 備考,メモ/),
+    });
+
+    const ja = await run("npx", ["tsx", "cli/kenpo.ts", "import-members", register, "--validate-only"], {
+      cwd: root,
+      env: { ...process.env, LC_ALL: "ja_JP.UTF-8" },
+    }).catch((e: ExecError) => e);
+    expect(ja).toMatchObject({ code: 2, stderr: expect.stringContaining('不明な列: "備考", "メモ"') });
+
+    const ok = await cli(["import-members", register, "--validate-only", "--ignore-columns", "備考、メモ"]);
+    expect(ok.stdout).toMatch(/1 rows, 1 valid, 0 invalid/);
+
+    const config = file(
+      `${readFileSync(join(root, "realm-config/societies/demo.yaml"), "utf8")}\nregister:\n  ignoreColumns: [備考]\n`,
+      "yaml",
+    );
+    const both = await cli([
+      "import-members",
+      register,
+      "--validate-only",
+      "--config",
+      config,
+      "--ignore-columns",
+      "メモ",
+    ]);
+    expect(both.stdout).toMatch(/1 rows, 1 valid, 0 invalid/);
+    await expect(cli(["import-members", register, "--validate-only", "--config", config])).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/unknown column\(s\): "メモ"/),
+    });
   });
 });

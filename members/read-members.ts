@@ -1,4 +1,13 @@
-import { FIELDS, HeaderError, mapHeader, type Field } from "./columns.js";
+import { t } from "../cli/messages/catalogue.js";
+import {
+  DEFAULT_LABELS,
+  FIELDS,
+  HeaderError,
+  mapHeader,
+  splitFullName,
+  type Field,
+  type RegisterHeader,
+} from "./columns.js";
 import { describeKey, memberKey } from "../rules/member-key.js";
 import { normalizeUserId } from "../rules/user-id.js";
 import { detectEncoding, FileReadError, readRecords, type FileEncoding } from "./read-file.js";
@@ -14,6 +23,8 @@ import { validateRow, type MemberRow, type RowError } from "./validate.js";
 export interface ReadOptions {
   encoding?: FileEncoding;
   today?: Date;
+  /** Header names of columns to leave unread (備考, メモ): --ignore-columns and the config's register.ignoreColumns. */
+  ignoreColumns?: readonly string[];
 }
 
 export interface ValidationSummary {
@@ -24,36 +35,67 @@ export interface ValidationSummary {
   invalid: number;
   errors: RowError[];
   invalidLines: Set<number>;
+  /** Each field as the file's header names it (記号, not symbol), for messages about the file's rows. */
+  labels: Record<Field, string>;
+  /** The columns left unread, so the second pass reads the file as the first did. */
+  ignoreColumns: readonly string[];
 }
 
 export { FileReadError, HeaderError };
 
 type Values = Record<Field, string>;
 
-async function* rows(
-  file: string,
-  encoding: FileEncoding,
-): AsyncGenerator<{ line: number; values: Values; extra?: string }> {
-  let columns: Map<Field, number> | undefined;
-  let width = 0;
+interface Row {
+  line: number;
+  values: Values;
+  labels: Record<Field, string>;
+  /** Problems found while reading the row (surplus fields, a 氏名 without a space): they replace the field's own. */
+  problems: RowError[];
+}
+
+function rowOf(header: RegisterHeader, line: number, fields: string[]): Row {
+  const { columns, labels, width, fullName } = header;
+  const values = Object.fromEntries(
+    FIELDS.map((f) => [f, columns.has(f) ? (fields[columns.get(f)!] ?? "") : ""]),
+  ) as Values;
+  const problems: RowError[] = [];
+  if (fullName !== undefined) {
+    const whole = fields[fullName] ?? "";
+    const split = splitFullName(whole);
+    values.last_name = split?.last ?? whole;
+    values.first_name = split?.first ?? "";
+    if (!split && whole.trim() !== "")
+      problems.push({
+        line,
+        field: "first_name",
+        column: labels.first_name,
+        message: t("rowFullNameSplit", { column: labels.first_name }),
+      });
+  }
+  const overflow = fields.slice(width).filter((v) => v.trim() !== "");
+  if (overflow.length > 0) {
+    const last = FIELDS[FIELDS.length - 1]!;
+    problems.push({
+      line,
+      field: last,
+      column: labels[last],
+      message: t("rowExtraFields", { fields: fields.length, width }),
+    });
+  }
+  return { line, values, labels, problems };
+}
+
+async function* rows(file: string, encoding: FileEncoding, ignoreColumns: readonly string[] = []): AsyncGenerator<Row> {
+  let header: RegisterHeader | undefined;
   for await (const record of readRecords(file, encoding)) {
-    if (!columns) {
-      if (record.line !== 1) throw new HeaderError(`the header must be on line 1 (found on line ${record.line})`);
-      columns = mapHeader(record.fields);
-      width = record.fields.length;
+    if (!header) {
+      if (record.line !== 1) throw new HeaderError(t("headerNotFirstLine", { line: record.line }));
+      header = mapHeader(record.fields, ignoreColumns);
       continue;
     }
-    const values = Object.fromEntries(
-      FIELDS.map((f) => [f, columns!.has(f) ? (record.fields[columns!.get(f)!] ?? "") : ""]),
-    ) as Values;
-    const overflow = record.fields.slice(width).filter((v) => v.trim() !== "");
-    yield {
-      line: record.line,
-      values,
-      ...(overflow.length > 0 ? { extra: `row has ${record.fields.length} fields but the header has ${width}` } : {}),
-    };
+    yield rowOf(header, record.line, record.fields);
   }
-  if (!columns) throw new HeaderError("the file is empty: no header line");
+  if (!header) throw new HeaderError(t("fileEmpty"));
 }
 
 export async function validateFile(file: string, options: ReadOptions = {}): Promise<ValidationSummary> {
@@ -63,10 +105,13 @@ export async function validateFile(file: string, options: ReadOptions = {}): Pro
   const linesById = new Map<string, number[]>();
   const linesByCard = new Map<string, number[]>();
   let total = 0;
-  for await (const { line, values, extra } of rows(file, encoding)) {
+  let labels: Record<Field, string> | undefined;
+  for await (const row of rows(file, encoding, options.ignoreColumns)) {
+    const { line, values, problems } = row;
+    labels = row.labels;
     total += 1;
-    const result = validateRow(line, values, options.today);
-    if (extra) result.errors.push({ line, field: FIELDS[FIELDS.length - 1]!, message: extra });
+    const result = validateRow(line, values, options.today, labels);
+    result.errors = [...result.errors.filter((e) => !problems.some((p) => p.field === e.field)), ...problems];
     if (result.errors.length > 0) {
       errors.push(...result.errors);
       invalidLines.add(line);
@@ -81,10 +126,12 @@ export async function validateFile(file: string, options: ReadOptions = {}): Pro
     if (lines.length < 2) continue;
     for (const line of lines) {
       const others = lines.filter((l) => l !== line).join(", ");
+      const column = labels!.user_id;
       errors.push({
         line,
         field: "user_id",
-        message: `user_id "${id}" appears more than once (also on line ${others}); user IDs are compared in lower case`,
+        column,
+        message: t("rowDuplicateUserId", { column, userId: id, lines: others }),
       });
       invalidLines.add(line);
     }
@@ -97,20 +144,31 @@ export async function validateFile(file: string, options: ReadOptions = {}): Pro
       errors.push({
         line,
         field: "number",
-        message: `the card (${describeKey(card)}) appears more than once (also on line ${others}); each member needs their own card, family members their 枝番`,
+        column: labels!.number,
+        message: t("rowDuplicateCard", { card: describeKey(card), lines: others }),
       });
       invalidLines.add(line);
     }
   }
   errors.sort((a, b) => a.line - b.line || FIELDS.indexOf(a.field) - FIELDS.indexOf(b.field));
-  return { file, encoding, total, valid: total - invalidLines.size, invalid: invalidLines.size, errors, invalidLines };
+  return {
+    file,
+    encoding,
+    total,
+    valid: total - invalidLines.size,
+    invalid: invalidLines.size,
+    errors,
+    invalidLines,
+    labels: labels ?? DEFAULT_LABELS,
+    ignoreColumns: options.ignoreColumns ?? [],
+  };
 }
 
 /** The second pass: valid members in file order; rows found invalid in the first pass are left out. */
 export async function* validMembers(summary: ValidationSummary, options: ReadOptions = {}): AsyncGenerator<MemberRow> {
-  for await (const { line, values } of rows(summary.file, summary.encoding)) {
+  for await (const { line, values, labels } of rows(summary.file, summary.encoding, summary.ignoreColumns)) {
     if (summary.invalidLines.has(line)) continue;
-    const { row } = validateRow(line, values, options.today);
+    const { row } = validateRow(line, values, options.today, labels);
     if (row) yield row;
   }
 }

@@ -1,3 +1,4 @@
+import { t } from "../cli/messages/catalogue.js";
 import type KcAdminClient from "@keycloak/keycloak-admin-client";
 import type UserRepresentation from "@keycloak/keycloak-admin-client/lib/defs/userRepresentation.js";
 import { CREDENTIAL_TYPE, EXIT_CODE, STAGE, USER_ATTRIBUTE } from "../contracts/index.js";
@@ -22,7 +23,7 @@ export async function findMember(
   userId: string,
 ): Promise<UserRepresentation & { id: string }> {
   const [user] = await admin.users.find({ realm, username: userId, exact: true });
-  if (!user?.id) throw new MemberNotFound(`no member with user ID "${userId}" in realm ${realm}`);
+  if (!user?.id) throw new MemberNotFound(t("resetNoMember", { userId, realm }));
   return user as UserRepresentation & { id: string };
 }
 

@@ -4,6 +4,7 @@ import { initialPasswordOf } from "../rules/initial-password.js";
 import { normalizeUserId } from "../rules/user-id.js";
 import { findMember, resetMember, type ResetResult } from "./reset-member.js";
 import { firstAttribute } from "./attributes.js";
+import { t } from "../cli/messages/catalogue.js";
 
 /**
  * The help desk's reset, start to end (`kenpo reset-password`): the user ID as the caller spells
@@ -29,8 +30,7 @@ export async function resetPassword(
     number: firstAttribute(user, USER_ATTRIBUTE.number) ?? "",
     birthdate: firstAttribute(user, USER_ATTRIBUTE.birthdate) ?? "",
   });
-  if (!password.ok)
-    throw new Error(`member ${userId} has no usable card data (${password.field}): re-import the member's row first`);
+  if (!password.ok) throw new Error(t("resetNoCard", { userId, field: password.field }));
   const result = await resetMember(admin, realm, user, password.password, options);
   // The ID the help desk asked for, normalized: what the report names the member by.
   return { ...result, userId };
@@ -38,18 +38,14 @@ export async function resetPassword(
 
 /** What the help desk reads back to the member: what was reset, and which devices went or stayed. */
 export function resetReport(result: ResetResult, options: ResetPasswordOptions = {}): string {
-  let text = `${result.userId}: password reset to the initial password (記号+番号+生年月日); the member starts again at the birthdate step (③)\n`;
+  const lines = [t("resetDone", { userId: result.userId })];
   if (options.removeMfa) {
-    text +=
-      result.removedDevices.length === 0
-        ? "  no passkeys or OTP devices were registered\n"
-        : result.removedDevices
-            .map((d) => `  removed ${d.type === CREDENTIAL_TYPE.otp ? "OTP device" : "passkey"}: ${d.name}\n`)
-            .join("");
-    if (!options.keepEmailVerified)
-      text += "  the email address is to be confirmed again at the next first login (⑦)\n";
+    if (result.removedDevices.length === 0) lines.push(t("resetNoDevices"));
+    for (const d of result.removedDevices)
+      lines.push(t(d.type === CREDENTIAL_TYPE.otp ? "resetRemovedOtp" : "resetRemovedPasskey", { name: d.name }));
+    if (!options.keepEmailVerified) lines.push(t("resetEmailAgain"));
   } else if (result.keptDevices.length > 0) {
-    text += `  kept: ${result.keptDevices.map((d) => d.name).join(", ")} (use --remove-mfa if the phone was lost or changed)\n`;
+    lines.push(t("resetKept", { names: result.keptDevices.map((d) => d.name).join(", ") }));
   }
-  return text;
+  return lines.map((l) => `${l}\n`).join("");
 }

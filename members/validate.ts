@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { parseBirthdate } from "../rules/birthdate.js";
+import { t, type MessageKey } from "../cli/messages/catalogue.js";
+import { parseBirthdate, type BirthdateFailure, type BirthdateReason } from "../rules/birthdate.js";
 import type { Field } from "./columns.js";
 import { maskNumber } from "../rules/member-key.js";
 import { normalizeUserId, USER_ID_RULE } from "../rules/user-id.js";
@@ -23,8 +24,24 @@ export interface MemberRow {
 export interface RowError {
   line: number;
   field: Field;
+  /** The field's column as the file's header names it (記号, not symbol). */
+  column: string;
   message: string;
 }
+
+/** The schema's error texts are message keys, worded with the column's name when reported. */
+type RowMessage = Extract<
+  MessageKey,
+  | "rowEmpty"
+  | "rowTooLong"
+  | "rowControlCharacters"
+  | "rowUserId"
+  | "rowSymbol"
+  | "rowNumber"
+  | "rowBranch"
+  | "rowEmail"
+>;
+const m = (key: RowMessage) => key;
 
 const nfkc = (v: string) => v.normalize("NFKC").trim();
 
@@ -35,10 +52,10 @@ const name = () =>
     .pipe(
       z
         .string()
-        .min(1, { error: "is empty", abort: true })
-        .max(100, "is longer than 100 characters")
+        .min(1, { error: m("rowEmpty"), abort: true })
+        .max(100, m("rowTooLong"))
         // eslint-disable-next-line no-control-regex -- control characters are what this rejects
-        .regex(/^[^\u0000-\u001f\u007f]*$/, "must not contain line breaks or control characters"),
+        .regex(/^[^\u0000-\u001f\u007f]*$/, m("rowControlCharacters")),
     );
 
 const rowSchema = z.object({
@@ -48,8 +65,8 @@ const rowSchema = z.object({
     .pipe(
       z
         .string()
-        .min(1, { error: "is empty", abort: true })
-        .regex(USER_ID_RULE, "must be 3–64 characters: a–z, 0–9, '.', '_', '-', '@', starting with a letter or digit"),
+        .min(1, { error: m("rowEmpty"), abort: true })
+        .regex(USER_ID_RULE, m("rowUserId")),
     ),
   symbol: z
     .string()
@@ -57,8 +74,8 @@ const rowSchema = z.object({
     .pipe(
       z
         .string()
-        .min(1, { error: "is empty", abort: true })
-        .regex(/^[0-9]{1,8}$/, "must be 1–8 digits"),
+        .min(1, { error: m("rowEmpty"), abort: true })
+        .regex(/^[0-9]{1,8}$/, m("rowSymbol")),
     ),
   number: z
     .string()
@@ -66,48 +83,80 @@ const rowSchema = z.object({
     .pipe(
       z
         .string()
-        .min(1, { error: "is empty", abort: true })
-        .regex(/^[0-9]{1,10}$/, "must be 1–10 digits"),
+        .min(1, { error: m("rowEmpty"), abort: true })
+        .regex(/^[0-9]{1,10}$/, m("rowNumber")),
     ),
   branch: z
     .string()
     .transform(nfkc)
-    .pipe(z.string().regex(/^[0-9]{0,3}$/, "must be up to 3 digits")),
+    .pipe(z.string().regex(/^[0-9]{0,3}$/, m("rowBranch"))),
   birthdate: z.string(),
   last_name: name(),
   first_name: name(),
   email: z
     .string()
     .transform(nfkc)
-    .pipe(z.union([z.literal(""), z.string().email("is not an email address")])),
+    .pipe(z.union([z.literal(""), z.string().email(m("rowEmail"))])),
 });
 
 function shown(field: Field, value: string): string {
   const trimmed = value.trim();
-  if (field === "number") return ` (got "${maskNumber(nfkc(trimmed))}")`;
-  return trimmed === "" ? "" : ` (got "${trimmed.length > 40 ? `${trimmed.slice(0, 37)}…` : trimmed}")`;
+  if (field === "number") return t("rowGot", { value: maskNumber(nfkc(trimmed)) });
+  return trimmed === "" ? "" : t("rowGot", { value: trimmed.length > 40 ? `${trimmed.slice(0, 37)}…` : trimmed });
 }
 
+function birthdateMessage(column: string, failure: BirthdateFailure): string {
+  const date = failure.date ?? "";
+  const byReason: Record<BirthdateReason, () => string> = {
+    empty: () => t("rowEmpty", { column }),
+    format: () => t("birthdateFormat", { column }),
+    impossible: () => (date ? t("birthdateImpossible", { column, date }) : t("birthdateEraYear", { column })),
+    "outside-era": () =>
+      t("birthdateOutsideEra", {
+        column,
+        date,
+        era: failure.era ?? "",
+        from: failure.eraFrom ?? "",
+        until: failure.eraUntil ?? "",
+      }),
+    future: () => t("birthdateFuture", { column, date }),
+    "too-old": () => t("birthdateTooOld", { column, date }),
+  };
+  return byReason[failure.reason]();
+}
+
+/** `labels`: each field's column as the file names it; messages say 生年月日 where the header says so. */
 export function validateRow(
   line: number,
   values: Record<Field, string>,
   today?: Date,
+  labels: Partial<Record<Field, string>> = {},
 ): { row?: MemberRow; errors: RowError[] } {
   const errors: RowError[] = [];
+  const label = (field: Field) => labels[field] ?? field;
   const parsed = rowSchema.safeParse(values);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = issue.path[0] as Field;
-      errors.push({ line, field, message: `${field} ${issue.message}${shown(field, values[field] ?? "")}` });
+      const column = label(field);
+      errors.push({
+        line,
+        field,
+        column,
+        message: `${t(issue.message as RowMessage, { column })}${shown(field, values[field] ?? "")}`,
+      });
     }
   }
   const birthdate = parseBirthdate(values.birthdate, today);
-  if (!birthdate.ok)
+  if (!birthdate.ok) {
+    const column = label("birthdate");
     errors.push({
       line,
       field: "birthdate",
-      message: `birthdate ${birthdate.message}${shown("birthdate", values.birthdate ?? "")}`,
+      column,
+      message: `${birthdateMessage(column, birthdate)}${shown("birthdate", values.birthdate ?? "")}`,
     });
+  }
   if (errors.length > 0 || !parsed.success || !birthdate.ok) return { errors };
   const v = parsed.data;
   return {

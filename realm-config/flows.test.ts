@@ -1,6 +1,6 @@
 import {
   ACR_LOA_MAP,
-  DECLARED_FLOWS,
+  declaredFlows,
   flatten,
   MFA_ACR,
   MFA_LEVEL_MAX_AGE_SECONDS,
@@ -13,6 +13,8 @@ const names = (tree: FlowNode): string[] =>
   tree.children.flatMap((c) => (c.kind === "flow" ? [c.name, ...names(c)] : []));
 const configs = (tree: FlowNode): Array<{ name: string; values: Record<string, string> }> =>
   tree.children.flatMap((c) => (c.kind === "execution" ? (c.config ? [c.config] : []) : configs(c)));
+
+const DECLARED_FLOWS = declaredFlows({ termsVersion: "2026-04" });
 
 describe("declared flows", () => {
   test("each realm binding has exactly one flow: browser, reset credentials, direct grant", () => {
@@ -117,11 +119,44 @@ describe("declared flows", () => {
       "kenpo factor lost x:CONDITIONAL",
       "kenpo passkey signed in x:CONDITIONAL",
     ]);
-    // Nothing after the password form but this sub-flow: no step outside the level.
+    // After the password form only this sub-flow, then the terms again (which proves nothing, so comes after it).
     expect(rows.filter((r) => r.level === rows[factor]!.level).map((r) => r.what)).toEqual([
       "auth-username-password-form",
       "kenpo factor x",
+      "kenpo terms again x",
     ]);
+  });
+
+  test("re-consent: ④ again after the factor when the member's accepted terms version is not the config's", () => {
+    const browser = DECLARED_FLOWS.find((f) => f.binding === "browserFlow")!.tree;
+    const rows = flatten(browser, "x");
+    const again = rows.findIndex((r) => r.what === "kenpo terms again x");
+    expect(rows.slice(again, again + 3)).toEqual([
+      { level: 1, what: "kenpo terms again x", requirement: "CONDITIONAL" },
+      {
+        level: 2,
+        what: "conditional-user-attribute",
+        requirement: "REQUIRED",
+        config: expect.objectContaining({
+          attribute_name: "kenpoTermsVersion",
+          attribute_expected_value: "2026-04",
+          not: "true",
+          regex: "false",
+        }),
+      },
+      { level: 2, what: "script-kenpo-terms.js", requirement: "REQUIRED" },
+    ]);
+    expect(rows.length).toBe(again + 3);
+  });
+
+  test.each([
+    ["browserFlow", false],
+    ["resetCredentialsFlow", true],
+    ["directGrantFlow", true],
+  ])("a new terms version: %s keeps its alias = %s", (binding, same) => {
+    const hash = (termsVersion: string) =>
+      treeHash(declaredFlows({ termsVersion }).find((f) => f.binding === binding)!.tree);
+    expect(hash("2026-04") === hash("2026-10")).toBe(same);
   });
 
   test("level mfa lasts at least as long as any SSO session the society file allows", async () => {

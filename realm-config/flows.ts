@@ -42,7 +42,7 @@ export interface DeclaredFlow {
 
 const script = (name: string) => authenticatorId(SCRIPTS.find((s) => s.name === name)!);
 
-function stageIs(name: string, value: string, not = false): ExecutionNode {
+function attributeIs(name: string, attribute: string, value: string, not = false): ExecutionNode {
   return {
     kind: "execution",
     provider: "conditional-user-attribute",
@@ -50,7 +50,7 @@ function stageIs(name: string, value: string, not = false): ExecutionNode {
     config: {
       name,
       values: {
-        attribute_name: USER_ATTRIBUTE.stage,
+        attribute_name: attribute,
         attribute_expected_value: value,
         not: String(not),
         regex: "false",
@@ -59,6 +59,8 @@ function stageIs(name: string, value: string, not = false): ExecutionNode {
     },
   };
 }
+
+const stageIs = (name: string, value: string, not = false) => attributeIs(name, USER_ATTRIBUTE.stage, value, not);
 
 /** True while the member did not sign in with a passkey in this login (the passkey alone is two factors). */
 function passkeyNotUsed(name: string): ExecutionNode {
@@ -122,7 +124,12 @@ const FACTOR_ALTERNATIVES: ExecutionNode[] = [
   exec("webauthn-authenticator-passwordless", "ALTERNATIVE"),
 ];
 
-export function browserFlowTree(): FlowNode {
+/**
+ * `termsVersion` is the society's current terms version: a member whose accepted version differs meets ④ again
+ * once the factor is proven. The condition is stock (the version is written into the flow), so returning members
+ * with the current version still run no script; a new version is a new tree, hence a new flow (see treeHash).
+ */
+export function browserFlowTree(termsVersion: string): FlowNode {
   return {
     kind: "flow",
     name: "kenpo browser",
@@ -231,6 +238,17 @@ export function browserFlowTree(): FlowNode {
               },
             ],
           },
+          {
+            kind: "flow",
+            name: "kenpo terms again",
+            description:
+              "Re-consent: a member who accepted another terms version (or none recorded) meets ④ again after the factor; declining logs nobody in",
+            requirement: "CONDITIONAL",
+            children: [
+              attributeIs("kenpo terms version is not current", USER_ATTRIBUTE.termsVersion, termsVersion, true),
+              exec(script("kenpo-terms")),
+            ],
+          },
         ],
       },
     ],
@@ -281,11 +299,17 @@ export function directGrantFlowTree(): FlowNode {
   };
 }
 
-export const DECLARED_FLOWS: DeclaredFlow[] = [
-  { binding: "browserFlow", tree: browserFlowTree() },
-  { binding: "resetCredentialsFlow", tree: resetCredentialsFlowTree() },
-  { binding: "directGrantFlow", tree: directGrantFlowTree() },
-];
+/** The realm bindings our flows take, whatever the society's config. */
+export const FLOW_BINDINGS: FlowBinding[] = ["browserFlow", "resetCredentialsFlow", "directGrantFlow"];
+
+/** The society's flows: the browser flow carries its terms version (re-consent). */
+export function declaredFlows(config: { termsVersion: string }): DeclaredFlow[] {
+  return [
+    { binding: "browserFlow", tree: browserFlowTree(config.termsVersion) },
+    { binding: "resetCredentialsFlow", tree: resetCredentialsFlowTree() },
+    { binding: "directGrantFlow", tree: directGrantFlowTree() },
+  ];
+}
 
 /** A short fingerprint of the tree: the flow's alias carries it, so a changed tree is a new flow. */
 export function treeHash(tree: FlowNode): string {

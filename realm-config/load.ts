@@ -3,6 +3,7 @@ import { parse } from "yaml";
 import { z, type ZodError } from "zod";
 import { EXIT_CODE } from "../contracts/index.js";
 import { societyConfigSchema, type SocietyConfig } from "./schema.js";
+import { t } from "../cli/messages/catalogue.js";
 
 export class ConfigError extends Error {
   readonly exitCode = EXIT_CODE.invalidConfig;
@@ -135,7 +136,7 @@ const YAML_KINDS: Record<string, string> = {
 };
 
 const orList = (items: string[]) =>
-  items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} or ${items.at(-1)}`;
+  items.length <= 1 ? items.join("") : t("orList", { items: items.slice(0, -1).join(", "), last: items.at(-1)! });
 
 function unknownKeyLine(where: string, mappingPath: string, key: string, known: readonly string[]): string {
   const suggestions = nearestKeys(key, known);
@@ -143,11 +144,11 @@ function unknownKeyLine(where: string, mappingPath: string, key: string, known: 
   const hints = Object.hasOwn(KEY_HINTS, mappingPath) ? KEY_HINTS[mappingPath]! : {};
   const hint = Object.hasOwn(hints, key) ? hints[key] : undefined;
   const parts = [
-    suggestions.length > 0 ? `did you mean ${orList(suggestions.map((s) => `"${s}"`))}?` : "",
+    suggestions.length > 0 ? t("configDidYouMean", { keys: orList(suggestions.map((s) => `"${s}"`)) }) : "",
     hint ?? "",
   ].filter(Boolean);
-  const keysHere = known.length > 0 ? ` (keys here: ${known.join(", ")})` : "";
-  return `${where}: unknown key "${key}"${parts.length > 0 ? ` — ${parts.join(" ")}` : ""}${keysHere}`;
+  const keysHere = known.length > 0 ? ` ${t("configKeysHere", { keys: known.join(", ") })}` : "";
+  return `${t("configUnknownKey", { where, key })}${parts.length > 0 ? ` — ${parts.join(" ")}` : ""}${keysHere}`;
 }
 
 /**
@@ -166,14 +167,14 @@ export function describeIssues(error: ZodError, input: unknown, schema: z.ZodTyp
     for (const key of issue.path)
       got = got && typeof got === "object" ? (got as Record<PropertyKey, unknown>)[key] : undefined;
     if (issue.code === "invalid_type" && got === undefined && issue.path.length > 0) {
-      return [`${where}: required key missing (expected ${YAML_KINDS[issue.expected] ?? issue.expected})`];
+      return [t("configKeyMissing", { where, kind: YAML_KINDS[issue.expected] ?? issue.expected })];
     }
     // YAML reads 2026.04 or yes as a number or boolean; only quotes keep them text.
     const quote =
       issue.code === "invalid_type" &&
       issue.expected === "string" &&
       (typeof got === "number" || typeof got === "boolean");
-    return [`${where}: ${issue.message}${shown(got)}${quote ? ": quote it to make it text" : ""}`];
+    return [`${where}: ${issue.message}${shown(got)}${quote ? `: ${t("configQuoteIt")}` : ""}`];
   });
 }
 
@@ -181,7 +182,7 @@ export function parseSocietyConfig(input: unknown, source = "config"): SocietyCo
   const result = societyConfigSchema.safeParse(input);
   if (!result.success) {
     throw new ConfigError(
-      `${source} is invalid:\n  ${describeIssues(result.error, input).join("\n  ")}\nevery key, with its type, default and an example: ${CONFIG_REFERENCE}`,
+      `${t("configInvalid", { source })}\n  ${describeIssues(result.error, input).join("\n  ")}\n${t("configReference", { reference: CONFIG_REFERENCE })}`,
     );
   }
   return result.data;
@@ -192,13 +193,13 @@ export function loadSocietyConfig(file: string): SocietyConfig {
   try {
     text = readFileSync(file, "utf8");
   } catch (error) {
-    throw new ConfigError(`cannot read ${file}: ${(error as Error).message}`);
+    throw new ConfigError(t("configUnreadable", { file, reason: (error as Error).message }));
   }
   let raw: unknown;
   try {
     raw = parse(text);
   } catch (error) {
-    throw new ConfigError(`${file} is not valid YAML: ${(error as Error).message}`);
+    throw new ConfigError(t("configNotYaml", { file, reason: (error as Error).message }));
   }
   return parseSocietyConfig(raw, file);
 }

@@ -218,6 +218,20 @@ export const policiesSchema = z
       "Passwords, lockout, session and link lifetimes, records. Every key has a default; leave out what you do not change.",
   });
 
+export const registerSchema = z
+  .object({
+    ignoreColumns: z
+      .array(z.string().trim().min(1))
+      .default([])
+      .meta({
+        description:
+          "Columns of the member register that `kenpo import-members` leaves unread (e.g. notes the office keeps in the same Excel sheet), by their header as the file writes it; full-width/half-width and spaces do not matter. Any other unknown column still stops the import. `--ignore-columns` adds to this list.",
+        examples: [["備考", "メモ"]],
+      }),
+  })
+  .strict()
+  .meta({ description: "How `kenpo import-members` reads the society's member register." });
+
 const DEFAULT_SERVER_URL = "http://127.0.0.1:8080";
 
 export const societyConfigSchema = z
@@ -273,6 +287,7 @@ export const societyConfigSchema = z
         examples: ["例示健保 加入者ページ窓口 電話 03-0000-0000（平日 9:00〜17:00）"],
       }),
     smtp: smtpSchema.optional(),
+    register: registerSchema.default(() => registerSchema.parse({})),
     policies: policiesSchema.default(() => policiesSchema.parse({})),
     server: z
       .object({

@@ -8,7 +8,17 @@ import { toHalfWidth } from "./text.js";
  */
 
 export type BirthdateReason = "empty" | "format" | "impossible" | "outside-era" | "future" | "too-old";
-export type BirthdateResult = { ok: true; value: string } | { ok: false; reason: BirthdateReason; message: string };
+/** `date`: the date read (ISO), when one was; `era`, `eraFrom`, `eraUntil` (empty for the current era): the era it fell outside. */
+export interface BirthdateFailure {
+  ok: false;
+  reason: BirthdateReason;
+  message: string;
+  date?: string;
+  era?: string;
+  eraFrom?: string;
+  eraUntil?: string;
+}
+export type BirthdateResult = { ok: true; value: string } | BirthdateFailure;
 
 interface Era {
   names: string[];
@@ -43,8 +53,10 @@ function daysInMonth(y: number, m: number): number {
   return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 }
 
-function fail(reason: BirthdateReason, message: string): BirthdateResult {
-  return { ok: false, reason: reason, message: message };
+function fail(reason: BirthdateReason, message: string, date?: string): BirthdateFailure {
+  const result: BirthdateFailure = { ok: false, reason: reason, message: message };
+  if (date) result.date = date;
+  return result;
 }
 
 function findEra(name: string): number {
@@ -100,7 +112,7 @@ export function parseBirthdate(input: string | null | undefined, today?: Date): 
     d = Number(match[4]);
   }
   if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m))
-    return fail("impossible", iso(y, m, d) + " is not a date in the calendar");
+    return fail("impossible", iso(y, m, d) + " is not a date in the calendar", iso(y, m, d));
   const value = iso(y, m, d);
   if (era >= 0) {
     const start = ERAS[era]!.start;
@@ -109,22 +121,29 @@ export function parseBirthdate(input: string | null | undefined, today?: Date): 
       value < iso(start[0], start[1], start[2]) ||
       (next && value >= iso(next.start[0], next.start[1], next.start[2]))
     ) {
-      const last = next ? " to the day before " + iso(next.start[0], next.start[1], next.start[2]) : " onwards";
-      return fail(
+      const until = next ? iso(next.start[0], next.start[1], next.start[2]) : "";
+      const outside = fail(
         "outside-era",
         ERAS[era]!.names[0] +
           " runs from " +
           iso(start[0], start[1], start[2]) +
-          last +
+          (until ? " to the day before " + until : " onwards") +
           "; " +
           value +
           " is outside it",
+        value,
       );
+      outside.era = ERAS[era]!.names[0];
+      outside.eraFrom = iso(start[0], start[1], start[2]);
+      // The era's last day, the day before the next one began (none for the current era).
+      const last = next ? new Date(Date.UTC(next.start[0], next.start[1] - 1, next.start[2] - 1)) : undefined;
+      outside.eraUntil = last ? iso(last.getUTCFullYear(), last.getUTCMonth() + 1, last.getUTCDate()) : "";
+      return outside;
     }
   }
   const now = today || new Date();
   if (value > iso(now.getFullYear(), now.getMonth() + 1, now.getDate()))
-    return fail("future", value + " is in the future");
-  if (y < OLDEST_YEAR) return fail("too-old", value + " is before " + OLDEST_YEAR);
+    return fail("future", value + " is in the future", value);
+  if (y < OLDEST_YEAR) return fail("too-old", value + " is before " + OLDEST_YEAR, value);
   return { ok: true, value: value };
 }

@@ -3,6 +3,7 @@ import { ConfigError, loadSocietyConfig } from "../../realm-config/load.js";
 import type { SocietyConfig } from "../../realm-config/schema.js";
 import { adminFromEnv, connectAdmin } from "../../runtime/keycloak/admin.js";
 import { resolve } from "node:path";
+import { t } from "../messages/catalogue.js";
 
 /** The options every command that talks to a society's realm shares. */
 export interface SocietyOptions {
@@ -29,10 +30,7 @@ export function societyConfigPath(
   cwd = process.cwd(),
 ): string {
   const given = opts.config ?? env.KENPO_CONFIG;
-  if (!given)
-    throw new ConfigError(
-      "which society? pass --config FILE or set KENPO_CONFIG (the local demo: --config realm-config/societies/demo.yaml)",
-    );
+  if (!given) throw new ConfigError(t("whichSociety"));
   return userPath(given, env, cwd);
 }
 
@@ -56,10 +54,19 @@ export function loadSociety(opts: { config?: string }): SocietyConfig {
   return loadSocietyConfig(societyConfigPath(opts));
 }
 
+/** The society's config when the admin named one (--config or $KENPO_CONFIG); checking a file needs none. */
+export function namedSociety(
+  opts: { config?: string },
+  env: NodeJS.ProcessEnv = process.env,
+): SocietyConfig | undefined {
+  return (opts.config ?? env.KENPO_CONFIG) ? loadSociety(opts) : undefined;
+}
+
 export async function connectSociety(
   opts: SocietyOptions,
+  loaded?: SocietyConfig,
 ): Promise<{ config: SocietyConfig; admin: Awaited<ReturnType<typeof connectAdmin>> }> {
-  const config = loadSociety(opts);
+  const config = loaded ?? loadSociety(opts);
   const admin = await connectAdmin(adminFromEnv(opts.url ?? config.server.url, process.env, opts.adminRealm));
   return { config, admin };
 }

@@ -1,7 +1,8 @@
 import type KcAdminClient from "@keycloak/keycloak-admin-client";
 import type AuthenticationExecutionInfoRepresentation from "@keycloak/keycloak-admin-client/lib/defs/authenticationExecutionInfoRepresentation.js";
 import {
-  DECLARED_FLOWS,
+  declaredFlows,
+  FLOW_BINDINGS,
   flatten,
   resolveConfig,
   treeHash,
@@ -141,7 +142,7 @@ async function closeDoor(admin: KcAdminClient, realm: string, binding: string): 
 
 async function openDoorAgain(admin: KcAdminClient, realm: string): Promise<void> {
   const rep = (await admin.realms.findOne({ realm })) as Record<string, unknown> | undefined;
-  if (DECLARED_FLOWS.some((f) => rep?.[f.binding] === CLOSED)) return;
+  if (FLOW_BINDINGS.some((binding) => rep?.[binding] === CLOSED)) return;
   const closed = (await admin.authenticationManagement.getFlows({ realm })).find((f) => f.alias === CLOSED);
   if (closed) await admin.authenticationManagement.deleteFlow({ realm, flowId: closed.id! });
 }
@@ -151,10 +152,10 @@ function providersOf(tree: FlowNode): string[] {
 }
 
 /** Our script authenticators (and every stock one we use) must be deployed before anything is planned. */
-async function missingProviders(admin: KcAdminClient): Promise<string[]> {
+async function missingProviders(admin: KcAdminClient, flows: DeclaredFlow[]): Promise<string[]> {
   const info = await admin.serverInfo.find();
   const known = new Set(Object.keys(info.providers?.authenticator?.providers ?? {}));
-  return [...new Set(DECLARED_FLOWS.flatMap((f) => providersOf(f.tree)))].filter((p) => !known.has(p));
+  return [...new Set(flows.flatMap((f) => providersOf(f.tree)))].filter((p) => !known.has(p));
 }
 
 async function planFlow(
@@ -208,15 +209,15 @@ async function planFlow(
 export const flowsSection: Section = {
   name: "flows",
   async plan({ admin, config, realmExists }): Promise<Change[]> {
-    const missing = await missingProviders(admin);
+    const flows = declaredFlows(config);
+    const missing = await missingProviders(admin, flows);
     if (missing.length > 0) {
       throw new Error(
         `Keycloak has no authenticator ${missing.join(", ")}: copy build/providers/kenpo-authenticators.jar (npm run build) into its providers/ folder and start it with --features=scripts, then plan again`,
       );
     }
     const changes: Change[] = [];
-    for (const declared of DECLARED_FLOWS)
-      changes.push(...(await planFlow(admin, config.realm, realmExists, declared)));
+    for (const declared of flows) changes.push(...(await planFlow(admin, config.realm, realmExists, declared)));
     return changes;
   },
 };

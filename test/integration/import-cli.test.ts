@@ -242,9 +242,10 @@ describe("kenpo import-members and reset-password against Keycloak", () => {
       {
         line: 2,
         field: "number",
+        column: "番号",
         message: expect.stringMatching(/記号 2 番号 23\*\*\*78 枝番 01\) appears more than once \(also on line 4\)/),
       },
-      { line: 4, field: "number", message: expect.stringMatching(/also on line 2/) },
+      { line: 4, field: "number", column: "番号", message: expect.stringMatching(/also on line 2/) },
     ]);
     expect(JSON.stringify(report)).not.toContain("2345678");
     const skipping = JSON.parse((await cli(["import-members", file, "--skip-invalid", "--report", "json"])).stdout);
@@ -298,7 +299,7 @@ describe("kenpo import-members and reset-password against Keycloak", () => {
     expect(text).toMatchObject({
       code: 3,
       stderr: expect.stringMatching(
-        /1 row\(s\) conflict with accounts in realm .*; nothing was written[^]*line 3, user_id: user ID "holder"/,
+        /1 row\(s\) conflict with accounts in realm .*; nothing was written[^]*line 3, ユーザID: user ID "holder"/,
       ),
     });
     expect(await users()).not.toContain("newcomer");

@@ -24,8 +24,14 @@ export interface AdminAccount {
   adminPassword: string;
 }
 
+/** English messages whatever the machine's locale: the tests read the CLI's English wording. */
 export function cliEnv(admin: AdminAccount): NodeJS.ProcessEnv {
-  return { ...process.env, KENPO_ADMIN_USER: admin.adminUser, KENPO_ADMIN_PASSWORD: admin.adminPassword };
+  return {
+    ...process.env,
+    LC_ALL: "C.UTF-8",
+    KENPO_ADMIN_USER: admin.adminUser,
+    KENPO_ADMIN_PASSWORD: admin.adminPassword,
+  };
 }
 
 /** Runs `kenpo <args>` to its end; rejects with code/stdout/stderr when it exits non-zero. */

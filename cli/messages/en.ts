@@ -1,0 +1,97 @@
+/**
+ * What the CLI tells admins, in English: the key names the message, `{name}` its parameters. The Japanese
+ * catalogue (ja.ts) has the same keys with the same parameters (messages.test.ts checks both).
+ */
+export const en = {
+  // Society and config
+  whichSociety:
+    "which society? pass --config FILE or set KENPO_CONFIG (the local demo: --config realm-config/societies/demo.yaml)",
+  configUnreadable: "cannot read {file}: {reason}",
+  configNotYaml: "{file} is not valid YAML: {reason}",
+  configInvalid: "{source} is invalid:",
+  configReference: "every key, with its type, default and an example: {reference}",
+  configKeyMissing: "{where}: required key missing (expected {kind})",
+  configUnknownKey: '{where}: unknown key "{key}"',
+  configDidYouMean: "did you mean {keys}?",
+  configKeysHere: "(keys here: {keys})",
+  configQuoteIt: "quote it to make it text",
+  orList: "{items} or {last}",
+
+  // Provision
+  provisionUpToDate: "realm {realm} is up to date: nothing to change",
+  provisionDryRun: "dry run: {count} change(s) planned for realm {realm}, nothing written",
+  provisionApplied: "applied {count} change(s) to realm {realm}",
+
+  // The register's header
+  headerUnknown:
+    "unknown column(s): {columns}; expected {expected}. To leave such a column out, pass --ignore-columns {suggestion} or list it under register.ignoreColumns in the society config",
+  headerTwice: 'column "{column}" appears twice (as {field})',
+  headerMissing: "missing column(s): {columns}",
+  headerNameParts: 'column "{column}" holds the whole name: give either it or {last} and {first}, not both',
+  headerNotFirstLine: "the header must be on line 1 (found on line {line})",
+  fileEmpty: "the file is empty: no header line",
+  fileCannotOpen: "cannot open {file}: {reason}",
+  fileEncodingUnknown:
+    "cannot tell the encoding of {file} (neither UTF-8 nor Shift_JIS); save it as UTF-8 or pass --encoding",
+  fileEncodingOption: "--encoding {name}: use utf-8 or shift_jis",
+  fileLine: "line {line}: {message}",
+
+  // A row
+  rowGot: ' (got "{value}")',
+  rowEmpty: "{column} is empty",
+  rowTooLong: "{column} is longer than 100 characters",
+  rowControlCharacters: "{column} must not contain line breaks or control characters",
+  rowUserId: "{column} must be 3–64 characters: a–z, 0–9, '.', '_', '-', '@', starting with a letter or digit",
+  rowSymbol: "{column} must be 1–8 digits",
+  rowNumber: "{column} must be 1–10 digits",
+  rowBranch: "{column} must be up to 3 digits",
+  rowEmail: "{column} is not an email address",
+  rowFullNameSplit: "{column} needs a space between the family name and the given name (e.g. 山田 太郎)",
+  rowExtraFields: "the row has {fields} fields but the header has {width}",
+  rowDuplicateUserId:
+    '{column} "{userId}" appears more than once (also on line {lines}); user IDs are compared in lower case',
+  rowDuplicateCard:
+    "the card ({card}) appears more than once (also on line {lines}); each member needs their own card, family members their 枝番",
+  birthdateFormat:
+    "{column}: use YYYYMMDD, YYYY-MM-DD, YYYY/M/D, YYYY年M月D日 or a Japanese era date such as 昭和55年12月1日 or S55.12.1",
+  birthdateEraYear: "{column}: the era year must be 1 (元年) or more",
+  birthdateImpossible: "{column}: {date} is not a date in the calendar",
+  birthdateOutsideEra: "{column}: {date} is outside {era} ({from} – {until})",
+  birthdateFuture: "{column}: {date} is in the future",
+  birthdateTooOld: "{column}: {date} is before 1900",
+
+  // The import's report
+  reportErrorLine: "  line {line}, {column}: {message}",
+  reportMoreErrors: "  … and {count} more (use --report json for all)",
+  reportValidated: "{file} ({encoding}): {total} rows, {valid} valid, {invalid} invalid",
+  reportInvalid: "{invalid} of {total} rows are invalid; nothing was written (fix them, or pass --skip-invalid):",
+  reportValidOf: "{file}: {valid} valid member(s) of {total}",
+  reportInvalidSkipped: " ({invalid} invalid row(s) skipped)",
+  reportPlan:
+    "  plan: {create} to create, {skip} already in realm {realm} (left as they are), {update} to update, {conflict} in conflict",
+  reportDryRun: "  dry run: nothing was written",
+  reportWritten:
+    "  {created} created, {skipped} skipped, {updated} updated in {seconds} s, passwords hashed here with {algorithm}",
+  reportPlanned: "  {what}: {ids}",
+  reportRenamed: "  line {line}: {userId} is in the realm as {currentUserId} (matched by card)",
+  reportMoreRenamed: "  … and {count} more matched by card under another user ID",
+  reportConflicts: "{count} row(s) conflict with accounts in realm {realm}; {outcome}:",
+  conflictOthersWouldBeWritten: "the other rows would be written",
+  conflictOthersWritten: "the other rows were written",
+  conflictWouldWriteNothing:
+    "the import would write nothing (fix them, or pass --skip-invalid to import the other rows)",
+  conflictWroteNothing: "nothing was written (fix them, or pass --skip-invalid to import the other rows)",
+  importInterrupted:
+    "import interrupted: {reason}. Members written so far stay; run the same command again to finish (existing members are skipped).",
+
+  // reset-password
+  resetNoMember: 'no member with user ID "{userId}" in realm {realm}',
+  resetNoCard: "member {userId} has no usable card data ({field}): re-import the member's row first",
+  resetDone:
+    "{userId}: password reset to the initial password (記号+番号+生年月日); the member starts again at the birthdate step (③)",
+  resetNoDevices: "  no passkeys or OTP devices were registered",
+  resetRemovedOtp: "  removed OTP device: {name}",
+  resetRemovedPasskey: "  removed passkey: {name}",
+  resetEmailAgain: "  the email address is to be confirmed again at the next first login (⑦)",
+  resetKept: "  kept: {names} (use --remove-mfa if the phone was lost or changed)",
+} as const;

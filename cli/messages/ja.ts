@@ -1,0 +1,92 @@
+import type { MessageKey } from "./catalogue.js";
+
+/** What the CLI tells admins, in Japanese (the locale is ja_JP.* or ja.*): the same keys and parameters as en.ts. */
+export const ja: Record<MessageKey, string> = {
+  whichSociety:
+    "どの組合の設定か分かりません。--config FILE を指定するか KENPO_CONFIG を設定してください（ローカルのデモ: --config realm-config/societies/demo.yaml）",
+  configUnreadable: "{file} を読めません: {reason}",
+  configNotYaml: "{file} は正しい YAML ではありません: {reason}",
+  configInvalid: "{source} に誤りがあります:",
+  configReference: "すべてのキーの型・既定値・例: {reference}",
+  configKeyMissing: "{where}: 必須のキーがありません（{kind}を指定してください）",
+  configUnknownKey: "{where}: 不明なキー「{key}」",
+  configDidYouMean: "{keys} のことですか？",
+  configKeysHere: "（ここで使えるキー: {keys}）",
+  configQuoteIt: "文字列にするには引用符で囲んでください",
+  orList: "{items} または {last}",
+
+  provisionUpToDate: "レルム {realm} は最新です: 変更はありません",
+  provisionDryRun: "ドライラン: レルム {realm} に {count} 件の変更を予定しています。何も書き込んでいません",
+  provisionApplied: "レルム {realm} に {count} 件の変更を適用しました",
+
+  headerUnknown:
+    "不明な列: {columns}。使える列: {expected}。この列を読み飛ばすには --ignore-columns {suggestion} を指定するか、組合の設定ファイルの register.ignoreColumns に書いてください",
+  headerTwice: "列「{column}」が2回あります（{field} として）",
+  headerMissing: "必須の列がありません: {columns}",
+  headerNameParts: "列「{column}」は氏名全体です。{last}・{first} の列とどちらか一方にしてください",
+  headerNotFirstLine: "見出し行は1行目に置いてください（{line}行目にあります）",
+  fileEmpty: "ファイルが空です: 見出し行がありません",
+  fileCannotOpen: "{file} を開けません: {reason}",
+  fileEncodingUnknown:
+    "{file} の文字コードが分かりません（UTF-8 でも Shift_JIS でもありません）。UTF-8 で保存するか --encoding を指定してください",
+  fileEncodingOption: "--encoding {name}: utf-8 か shift_jis を指定してください",
+  fileLine: "{line}行目: {message}",
+
+  rowGot: "（値:「{value}」）",
+  rowEmpty: "{column}が空です",
+  rowTooLong: "{column}が100文字を超えています",
+  rowControlCharacters: "{column}に改行や制御文字は使えません",
+  rowUserId: "{column}は半角英数字と「.」「_」「-」「@」の3〜64文字で、英字か数字で始めてください",
+  rowSymbol: "{column}は1〜8桁の数字にしてください",
+  rowNumber: "{column}は1〜10桁の数字にしてください",
+  rowBranch: "{column}は3桁までの数字にしてください",
+  rowEmail: "{column}がメールアドレスの形ではありません",
+  rowFullNameSplit: "{column}は姓と名の間に空白を入れてください（例: 山田 太郎）",
+  rowExtraFields: "この行は {fields} 項目ありますが、見出しは {width} 項目です",
+  rowDuplicateUserId:
+    "{column}「{userId}」が複数の行にあります（{lines}行目にも）。ユーザIDは大文字と小文字を区別せずに比べます",
+  rowDuplicateCard:
+    "同じ保険証（{card}）が複数の行にあります（{lines}行目にも）。一人ひとりに別の保険証が必要です。家族は枝番で区別してください",
+  birthdateFormat:
+    "{column}の書き方が読み取れません。YYYYMMDD、YYYY-MM-DD、YYYY/M/D、YYYY年M月D日、または和暦（昭和55年12月1日、S55.12.1 など）で書いてください",
+  birthdateEraYear: "{column}: 和暦の年は1（元年）以上にしてください",
+  birthdateImpossible: "{column}: {date} は暦にない日付です",
+  birthdateOutsideEra: "{column}: {date} は{era}（{from} 〜 {until}）の期間外です",
+  birthdateFuture: "{column}: {date} は未来の日付です",
+  birthdateTooOld: "{column}: {date} は1900年より前です",
+
+  reportErrorLine: "  {line}行目、{column}: {message}",
+  reportMoreErrors: "  … ほか {count} 件（すべて見るには --report json）",
+  reportValidated: "{file}（{encoding}）: {total} 行、正しい行 {valid}、誤りのある行 {invalid}",
+  reportInvalid:
+    "{total} 行のうち {invalid} 行に誤りがあります。何も書き込んでいません（直すか、--skip-invalid を指定してください）:",
+  reportValidOf: "{file}: {total} 行のうち正しい加入者 {valid} 人",
+  reportInvalidSkipped: "（誤りのある {invalid} 行は読み飛ばしました）",
+  reportPlan:
+    "  予定: 新規登録 {create} 人、レルム {realm} に登録済み {skip} 人（そのまま）、更新 {update} 人、競合 {conflict} 人",
+  reportDryRun: "  ドライラン: 何も書き込んでいません",
+  reportWritten:
+    "  登録 {created} 人、スキップ {skipped} 人、更新 {updated} 人（{seconds} 秒、パスワードはこの機械で {algorithm} によりハッシュ化）",
+  reportPlanned: "  {what}: {ids}",
+  reportRenamed: "  {line}行目: {userId} はレルムでは {currentUserId} です（保険証で照合）",
+  reportMoreRenamed: "  … ほか {count} 人が別のユーザIDで保険証により照合されました",
+  reportConflicts: "{count} 行がレルム {realm} のアカウントと競合しています。{outcome}:",
+  conflictOthersWouldBeWritten: "ほかの行は書き込まれる予定です",
+  conflictOthersWritten: "ほかの行は書き込みました",
+  conflictWouldWriteNothing:
+    "このインポートは何も書き込みません（直すか、ほかの行を取り込むには --skip-invalid を指定してください）",
+  conflictWroteNothing: "何も書き込んでいません（直すか、ほかの行を取り込むには --skip-invalid を指定してください）",
+  importInterrupted:
+    "インポートが中断しました: {reason}。書き込み済みの加入者はそのまま残ります。同じコマンドをもう一度実行すると続きを取り込みます（登録済みの加入者はスキップされます）。",
+
+  resetNoMember: "レルム {realm} にユーザID「{userId}」の加入者はいません",
+  resetNoCard:
+    "加入者 {userId} には使える保険証の情報がありません（{field}）。先にこの加入者の行をインポートし直してください",
+  resetDone:
+    "{userId}: パスワードを初期パスワード（記号＋番号＋生年月日）に戻しました。次のログインは生年月日の確認（③）から始まります",
+  resetNoDevices: "  登録済みの生体認証・ワンタイムパスワードの端末はありませんでした",
+  resetRemovedOtp: "  ワンタイムパスワードの端末を削除しました: {name}",
+  resetRemovedPasskey: "  生体認証（パスキー）を削除しました: {name}",
+  resetEmailAgain: "  次の初回ログインでメールアドレスをもう一度確認します（⑦）",
+  resetKept: "  残した端末: {names}（スマートフォンを紛失・機種変更した場合は --remove-mfa）",
+};
