@@ -7,6 +7,7 @@ import { registerInitialPassword } from "./commands/initial-password.js";
 import { registerKeycloak } from "./commands/keycloak.js";
 import { registerPortal } from "./commands/portal.js";
 import { registerProvision } from "./commands/provision.js";
+import { registerProxyOrigins } from "./commands/proxy-origins.js";
 import { registerResetPassword } from "./commands/reset-password.js";
 
 const program = new Command("kenpo")
@@ -15,6 +16,7 @@ const program = new Command("kenpo")
 
 registerKeycloak(program);
 registerProvision(program);
+registerProxyOrigins(program);
 registerDev(program);
 registerCluster(program);
 registerInitialPassword(program);
