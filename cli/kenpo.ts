@@ -9,6 +9,7 @@ import { registerPortal } from "./commands/portal.js";
 import { registerProvision } from "./commands/provision.js";
 import { registerProxyOrigins } from "./commands/proxy-origins.js";
 import { registerResetPassword } from "./commands/reset-password.js";
+import { registerTestMember } from "./commands/test-member.js";
 
 const program = new Command("kenpo")
   .description("kenpo-keycloak: run Keycloak, provision a society's realm, import and help members")
@@ -22,6 +23,7 @@ registerCluster(program);
 registerInitialPassword(program);
 registerImportMembers(program);
 registerResetPassword(program);
+registerTestMember(program);
 registerPortal(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {

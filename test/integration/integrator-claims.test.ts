@@ -16,6 +16,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { randomBytes } from "node:crypto";
 import * as oidc from "openid-client";
+import { Secret, TOTP } from "otpauth";
+import { createTestMember } from "../../members/test-member.js";
 import { createRemoteJWKSet, jwtVerify } from "jose";
 import { provisionTestRealm, testConfig } from "../../journeys/realm.js";
 import { applyRealm, planRealm } from "../../realm-config/provision.js";
@@ -807,6 +809,31 @@ describe("a confidential app with openid-client", () => {
     expect(payload.events).toHaveProperty(["http://schemas.openid.net/event/backchannel-logout"]);
     expect(payload.nonce).toBeUndefined();
     await expect(oidc.refreshTokenGrant(app, tokens.refresh_token!)).rejects.toMatchObject({ error: "invalid_grant" });
+  });
+
+  test("kenpo test-member: an enrolled member with a known password and OTP secret logs in; local Keycloak only", async () => {
+    const url = realm.config.server.url;
+    const made = await createTestMember(realm.admin, realm.config, url, "it.tester");
+    // The integrator's side: the printed base32 secret in any TOTP library.
+    const totp = new TOTP({ secret: Secret.fromBase32(made.otpSecret) });
+    const member = { ...TARO, username: made.userId, password: made.password };
+    const fresh = new HttpBrowser();
+    const req = authorizationRequest(url, realm.config.realm, realm.config.portalClients[0]!.clientId, REDIRECT, {
+      claims: MFA_CLAIMS,
+    });
+    const back = await passwordAndOtp(fresh, expectPage(await fresh.navigate(req.authUrl), "the login page"), member, {
+      [made.userId]: () => Promise.resolve(totp.generate()),
+    });
+    const id = decodeJwt((await exchangeCode(req, back)).id_token);
+    expect(id.preferred_username).toBe("it.tester");
+    expect(id.acr).toBe(ACR.mfa);
+    await expect(createTestMember(realm.admin, realm.config, url, "it.tester")).rejects.toThrow(
+      `user it.tester already exists in realm ${realm.config.realm}: nothing changed`,
+    );
+    await expect(
+      createTestMember(realm.admin, realm.config, "https://sso.example-kenpo.jp", "it.remote"),
+    ).rejects.toThrow(/is not this machine/);
+    expect(await realm.admin.users.find({ realm: realm.config.realm, username: "it.remote", exact: true })).toEqual([]);
   });
 
   test("provisioning removes a client the file dropped, shows it in the plan, and leaves other clients alone", async () => {
