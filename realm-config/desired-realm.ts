@@ -267,9 +267,12 @@ export function desiredPortalClient(client: PortalClientConfig, secret?: string)
     "pkce.code.challenge.method": "S256",
     // Keycloak asks level "mfa" for this client whatever the app requests: an SSO session below it logs in again.
     [MINIMUM_ACR_ATTRIBUTE]: MFA_ACR,
-    "post.logout.redirect.uris": [...client.postLogoutRedirectUris].sort().join("##"),
     [CLIENT_ATTRIBUTE.managed]: "true",
   };
+  // Keycloak drops an empty attribute: writing "" would show as a change in every plan.
+  if (client.postLogoutRedirectUris.length > 0) {
+    attributes["post.logout.redirect.uris"] = [...client.postLogoutRedirectUris].sort().join("##");
+  }
   if (client.confidential?.jwksUrl) {
     attributes["use.jwks.url"] = "true";
     attributes["jwks.url"] = client.confidential.jwksUrl;

@@ -838,6 +838,8 @@ describe("a confidential app with openid-client", () => {
 
   test("provisioning removes a client the file dropped, shows it in the plan, and leaves other clients alone", async () => {
     const r = realm.config.realm;
+    // The file as provisioned, confidential client and its secret included: nothing to change.
+    expect(await planRealm(realm.admin, realm.config)).toEqual([]);
     await realm.admin.clients.create({ realm: r, clientId: "hand-made", publicClient: true, redirectUris: [] });
     const without = { ...realm.config, portalClients: [realm.config.portalClients[0]!] };
     const plan = await planRealm(realm.admin, without);
