@@ -7,9 +7,11 @@ import { registerInitialPassword } from "./commands/initial-password.js";
 import { registerKeycloak } from "./commands/keycloak.js";
 import { registerPortal } from "./commands/portal.js";
 import { registerProvision } from "./commands/provision.js";
+import { registerProxyOrigins } from "./commands/proxy-origins.js";
 import { registerResetPassword } from "./commands/reset-password.js";
 import { registerUnlock } from "./commands/unlock.js";
 import { EXIT_CODE } from "../contracts/index.js";
+import { registerTestMember } from "./commands/test-member.js";
 
 const program = new Command("kenpo")
   .description("kenpo-keycloak: run Keycloak, provision a society's realm, import and help members")
@@ -17,12 +19,14 @@ const program = new Command("kenpo")
 
 registerKeycloak(program);
 registerProvision(program);
+registerProxyOrigins(program);
 registerDev(program);
 registerCluster(program);
 registerInitialPassword(program);
 registerImportMembers(program);
 registerResetPassword(program);
 registerUnlock(program);
+registerTestMember(program);
 registerPortal(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {

@@ -179,6 +179,15 @@ export const REALM_ATTRIBUTE = {
   helpDesk: "kenpoHelpDesk",
 } as const;
 
+/** Client attributes provisioning writes on the society file's apps (portalClients) and the theme reads. */
+export const CLIENT_ATTRIBUTE = {
+  /**
+   * "true" on every client the society file declares: provisioning removes such a client once the file no longer
+   * lists it, and never touches a client without it. The login pages' header names such a client's app.
+   */
+  managed: "kenpoManaged",
+} as const;
+
 /** Realm localization keys provisioning sets per locale and the theme reads (the society's own words). */
 export const REALM_TEXT = {
   societyName: "kenpoSocietyName",

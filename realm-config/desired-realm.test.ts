@@ -3,11 +3,15 @@ import { parse } from "yaml";
 import {
   desiredLocalization,
   desiredPasswordPolicy,
+  clientSecret,
+  desiredAudienceMapper,
   desiredPortalClient,
   desiredRealmSettings,
 } from "./desired-realm.js";
 import { diffFields, sameValue } from "./diff.js";
-import { parseSocietyConfig } from "./load.js";
+import { ConfigError, parseSocietyConfig } from "./load.js";
+import { MIN_SECRET_LENGTH, portalClientSchema } from "./schema.js";
+import { CLIENT_ATTRIBUTE } from "../contracts/index.js";
 
 const config = parseSocietyConfig(parse(readFileSync(new URL("./societies/demo.yaml", import.meta.url), "utf8")));
 
@@ -97,15 +101,78 @@ test("localization texts carry the society's own words in both languages", () =>
   expect(custom.en).toMatchObject({ kenpoLockoutFailures: "3", kenpoLockoutMinutes: "30" });
 });
 
-test("portal clients are public, code flow only, PKCE S256", () => {
+test("portal clients are public, code flow only, PKCE S256, marked as the file's, named in their access tokens", () => {
   const client = desiredPortalClient(config.portalClients[0]!);
   expect(client).toMatchObject({
     publicClient: true,
     standardFlowEnabled: true,
     implicitFlowEnabled: false,
     directAccessGrantsEnabled: false,
+    frontchannelLogout: true,
   });
+  expect(client.secret).toBeUndefined();
   expect(client.attributes?.["pkce.code.challenge.method"]).toBe("S256");
+  expect(client.attributes?.[CLIENT_ATTRIBUTE.managed]).toBe("true");
+  expect(desiredAudienceMapper("member-portal").config).toMatchObject({
+    "included.client.audience": "member-portal",
+    "access.token.claim": "true",
+    "id.token.claim": "false",
+  });
+});
+
+const SECRET = "s".repeat(MIN_SECRET_LENGTH);
+const app = (extra: Record<string, unknown>) =>
+  portalClientSchema.parse({
+    clientId: "benefits-app",
+    name: { ja: "給付アプリ", en: "Benefits app" },
+    rootUrl: "https://benefits.example.jp/",
+    redirectUris: ["https://benefits.example.jp/callback"],
+    ...extra,
+  });
+
+test("a confidential client: its secret from the environment or a file, never from the society file", () => {
+  const fromEnv = app({
+    confidential: { secretEnv: "BENEFITS_SECRET" },
+    backchannelLogoutUrl: "https://benefits.example.jp/bcl",
+  });
+  const secret = clientSecret(fromEnv, { BENEFITS_SECRET: SECRET });
+  expect(desiredPortalClient(fromEnv, secret)).toMatchObject({
+    publicClient: false,
+    clientAuthenticatorType: "client-secret",
+    secret: SECRET,
+    // Told of a logout server to server, not through the browser.
+    frontchannelLogout: false,
+    attributes: {
+      "pkce.code.challenge.method": "S256",
+      "backchannel.logout.url": "https://benefits.example.jp/bcl",
+      "backchannel.logout.session.required": "true",
+    },
+  });
+  const fromFile = app({ confidential: { secretFile: "/run/secrets/benefits" } });
+  expect(clientSecret(fromFile, {}, () => `${SECRET}\n`)).toBe(SECRET);
+  const jwt = app({ confidential: { jwksUrl: "https://benefits.example.jp/jwks" } });
+  expect(clientSecret(jwt, {})).toBeUndefined();
+  expect(desiredPortalClient(jwt)).toMatchObject({
+    publicClient: false,
+    clientAuthenticatorType: "client-jwt",
+    attributes: { "use.jwks.url": "true", "jwks.url": "https://benefits.example.jp/jwks" },
+  });
+});
+
+test.each([
+  [{}, /secretEnv BENEFITS_SECRET: no secret there/],
+  [{ BENEFITS_SECRET: "short" }, /has 5 characters, at least 32/],
+])("a missing or weak secret stops provisioning, naming the client and the variable (env %j)", (env, message) => {
+  const client = app({ confidential: { secretEnv: "BENEFITS_SECRET" } });
+  expect(() => clientSecret(client, env)).toThrow(ConfigError);
+  expect(() => clientSecret(client, env)).toThrow(message);
+});
+
+test("an unreadable secret file names the file, never its content", () => {
+  const client = app({ confidential: { secretFile: "/nowhere/secret" } });
+  expect(() => clientSecret(client, {})).toThrow(
+    /benefits-app: confidential\.secretFile \/nowhere\/secret: cannot read the file \(ENOENT\)/,
+  );
 });
 
 test("diff ignores list order and keys Keycloak adds, and reports field-level changes", () => {

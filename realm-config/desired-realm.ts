@@ -1,8 +1,12 @@
 import type RealmRepresentation from "@keycloak/keycloak-admin-client/lib/defs/realmRepresentation.js";
 import type ClientRepresentation from "@keycloak/keycloak-admin-client/lib/defs/clientRepresentation.js";
+import type ProtocolMapperRepresentation from "@keycloak/keycloak-admin-client/lib/defs/protocolMapperRepresentation.js";
 import type { UserProfileAttribute } from "@keycloak/keycloak-admin-client/lib/defs/userProfileMetadata.js";
+import { readFileSync } from "node:fs";
+import { ConfigError } from "./load.js";
 import { ACR_LOA_MAP, MFA_ACR, MINIMUM_ACR_ATTRIBUTE } from "./flows.js";
 import {
+  CLIENT_ATTRIBUTE,
   METHOD,
   REALM_ATTRIBUTE,
   REALM_TEXT,
@@ -11,7 +15,7 @@ import {
   USER_ATTRIBUTE,
   type RealmTextKey,
 } from "../contracts/index.js";
-import type { PortalClientConfig, SocietyConfig } from "./schema.js";
+import { MIN_SECRET_LENGTH, type PortalClientConfig, type SocietyConfig } from "./schema.js";
 
 /**
  * The pure half of provisioning: a society's config → the realm Keycloak should have.
@@ -106,6 +110,10 @@ export function desiredRealmSettings(config: SocietyConfig): RealmSettings {
     },
     ssoSessionIdleTimeout: p.ssoIdleMinutes * 60,
     ssoSessionMaxLifespan: p.ssoMaxHours * 60 * 60,
+    // Refresh tokens are used once: a refresh returns a new one, and the old one is refused from then on, so a
+    // stolen refresh token stops working once the app has refreshed.
+    revokeRefreshToken: true,
+    refreshTokenMaxReuse: 0,
     // Accepted by Google Authenticator, Microsoft Authenticator and FreeOTP alike.
     otpPolicyType: "totp",
     otpPolicyAlgorithm: "HmacSHA1",
@@ -194,29 +202,118 @@ export const REQUIRED_ACTION_ORDER = [
   REQUIRED_ACTION.registerPasskey,
 ] as const;
 
-/** A public OIDC client: authorization code with PKCE (S256) only. */
-export function desiredPortalClient(client: PortalClientConfig): ClientRepresentation {
+/** The protocol mapper that names the app in its access tokens' `aud` (one per client of the society file). */
+export const AUDIENCE_MAPPER = "kenpo-audience";
+
+export function desiredAudienceMapper(clientId: string): ProtocolMapperRepresentation {
+  return {
+    name: AUDIENCE_MAPPER,
+    protocol: "openid-connect",
+    protocolMapper: "oidc-audience-mapper",
+    config: {
+      "included.client.audience": clientId,
+      "access.token.claim": "true",
+      "introspection.token.claim": "true",
+      // The ID token's aud is the client already (OIDC Core).
+      "id.token.claim": "false",
+    },
+  };
+}
+
+/**
+ * A confidential client's secret, from the environment variable or file the society file names. Never from the
+ * file itself, never printed; refused when missing or shorter than MIN_SECRET_LENGTH.
+ */
+export function clientSecret(
+  client: PortalClientConfig,
+  env: NodeJS.ProcessEnv = process.env,
+  read: (file: string) => string = (file) => readFileSync(file, "utf8"),
+): string | undefined {
+  const c = client.confidential;
+  if (!c || c.jwksUrl) return undefined;
+  const where = `portalClients ${client.clientId}: confidential.${c.secretEnv ? `secretEnv ${c.secretEnv}` : `secretFile ${c.secretFile}`}`;
+  let secret: string | undefined;
+  if (c.secretEnv) secret = env[c.secretEnv];
+  else {
+    try {
+      secret = read(c.secretFile!).replace(/\r?\n$/, "");
+    } catch (error) {
+      throw new ConfigError(`${where}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? "error"})`);
+    }
+  }
+  if (!secret) throw new ConfigError(`${where}: no secret there (unset or empty)`);
+  if (secret.length < MIN_SECRET_LENGTH) {
+    throw new ConfigError(
+      `${where}: the secret has ${secret.length} characters, at least ${MIN_SECRET_LENGTH} are needed (e.g. openssl rand -base64 32)`,
+    );
+  }
+  return secret;
+}
+
+/** How the client proves itself at the token endpoint: none (public), a secret, or a JWT signed with its key. */
+function clientAuthentication(client: PortalClientConfig, secret: string | undefined): ClientRepresentation {
+  const c = client.confidential;
+  if (!c) return { publicClient: true };
+  if (c.jwksUrl) return { publicClient: false, clientAuthenticatorType: "client-jwt" };
+  return { publicClient: false, clientAuthenticatorType: "client-secret", secret };
+}
+
+/**
+ * An app of the society file as an OIDC client: authorization code with PKCE (S256) only, public or confidential.
+ * `secret` is the confidential client's secret (clientSecret); plans pass it so reading stays outside this mapping.
+ */
+export function desiredPortalClient(client: PortalClientConfig, secret?: string): ClientRepresentation {
+  const attributes: Record<string, string> = {
+    "pkce.code.challenge.method": "S256",
+    // Keycloak asks level "mfa" for this client whatever the app requests: an SSO session below it logs in again.
+    [MINIMUM_ACR_ATTRIBUTE]: MFA_ACR,
+    [CLIENT_ATTRIBUTE.managed]: "true",
+  };
+  // Keycloak drops an empty attribute: writing "" would show as a change in every plan.
+  if (client.postLogoutRedirectUris.length > 0) {
+    attributes["post.logout.redirect.uris"] = [...client.postLogoutRedirectUris].sort().join("##");
+  }
+  if (client.confidential?.jwksUrl) {
+    attributes["use.jwks.url"] = "true";
+    attributes["jwks.url"] = client.confidential.jwksUrl;
+  }
+  if (client.backchannelLogoutUrl) {
+    attributes["backchannel.logout.url"] = client.backchannelLogoutUrl;
+    attributes["backchannel.logout.session.required"] = "true";
+  }
+  if (client.frontchannelLogoutUrl) {
+    attributes["frontchannel.logout.url"] = client.frontchannelLogoutUrl;
+    attributes["frontchannel.logout.session.required"] = "true";
+  }
   return {
     clientId: client.clientId,
     name: client.name.ja,
     description: client.name.en,
     enabled: true,
     protocol: "openid-connect",
-    publicClient: true,
+    ...clientAuthentication(client, secret),
     standardFlowEnabled: true,
     implicitFlowEnabled: false,
     directAccessGrantsEnabled: false,
     serviceAccountsEnabled: false,
-    frontchannelLogout: true,
+    // Keycloak tells a client of a logout one way: through the browser, or server to server once it has a URL.
+    frontchannelLogout: Boolean(client.frontchannelLogoutUrl) || !client.backchannelLogoutUrl,
     rootUrl: client.rootUrl,
     baseUrl: client.rootUrl,
     redirectUris: [...client.redirectUris].sort(),
     webOrigins: [...client.webOrigins].sort(),
-    attributes: {
-      "pkce.code.challenge.method": "S256",
-      // Keycloak asks level "mfa" for this client whatever the app requests: an SSO session below it logs in again.
-      [MINIMUM_ACR_ATTRIBUTE]: MFA_ACR,
-      "post.logout.redirect.uris": [...client.postLogoutRedirectUris].sort().join("##"),
-    },
+    attributes,
   };
+}
+
+/** One line for the plan: what kind of client, how it authenticates, where it returns. */
+export function describePortalClient(client: PortalClientConfig): string {
+  const c = client.confidential;
+  const kind = !c
+    ? "public"
+    : c.jwksUrl
+      ? `confidential (private_key_jwt, keys at ${c.jwksUrl})`
+      : `confidential (client secret from ${c.secretEnv ? `$${c.secretEnv}` : c.secretFile})`;
+  const logout = client.backchannelLogoutUrl ? `, back-channel logout ${client.backchannelLogoutUrl}` : "";
+  return `${kind}, PKCE S256, aud ${client.clientId}, redirect URIs ${client.redirectUris.join(", ")}${logout}`;
 }

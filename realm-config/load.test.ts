@@ -7,6 +7,7 @@ import { ConfigError, editDistance, loadSocietyConfig, nearestKeys, parseSociety
 
 const demoFile = new URL("./societies/demo.yaml", import.meta.url).pathname;
 const demo = parse(readFileSync(demoFile, "utf8")) as Record<string, unknown>;
+const client0 = () => (demo.portalClients as Record<string, unknown>[])[0]!;
 
 test("the shipped demo config is valid and fills defaults", () => {
   const config = loadSocietyConfig(demoFile);
@@ -22,6 +23,31 @@ test.each([
   [{ portalClients: [] }, /portalClients: /],
   [{ unknownKey: 1 }, /unknownKey|Unrecognized key/],
   [{ smtp: { host: "x", port: 70000, from: "a@b.test" } }, /smtp\.port: .*\(got 70000\)/],
+  [
+    { portalClients: [{ ...client0(), allowWildcardRedirects: false }] },
+    /portalClients\[0\]\.redirectUris\[0\]: a wildcard needs allowWildcardRedirects: true .*\(got "http:\/\/localhost:5173\/\*"\)/,
+  ],
+  [
+    { portalClients: [{ ...client0(), postLogoutRedirectUris: ["https://a.example/*/x"] }] },
+    /portalClients\[0\]\.postLogoutRedirectUris\[0\]: wildcards are only allowed as a trailing \/\*/,
+  ],
+  [{ portalClients: [client0(), client0()] }, /portalClients\[1\]\.clientId: clientId member-portal is listed twice/],
+  [
+    { portalClients: [{ ...client0(), clientId: "account" }] },
+    /portalClients\[0\]\.clientId: must not be one of Keycloak's own clients/,
+  ],
+  [
+    { portalClients: [{ ...client0(), confidential: { secret: "in-the-file" } }] },
+    /portalClients\[0\]\.confidential: unknown key "secret" — did you mean "secretEnv" or "secretFile"\?/,
+  ],
+  [
+    { portalClients: [{ ...client0(), confidential: { secretEnv: "A", secretFile: "/b" } }] },
+    /portalClients\[0\]\.confidential: give exactly one of secretEnv, secretFile or jwksUrl/,
+  ],
+  [
+    { portalClients: [{ ...client0(), confidential: { secretFile: "secret.txt" } }] },
+    /portalClients\[0\]\.confidential\.secretFile: an absolute path/,
+  ],
 ])("an invalid config names the field: %j", (patch, message) => {
   expect(() => parseSocietyConfig({ ...demo, ...patch }, "society.yaml")).toThrow(ConfigError);
   expect(() => parseSocietyConfig({ ...demo, ...patch }, "society.yaml")).toThrow(message);

@@ -41,7 +41,7 @@ test.each([
   ],
   [
     "portalClients[].redirectUris",
-    '| `portalClients[].redirectUris` | list of URLs | required | at least one | Where Keycloak may send a member back after login: the portal\'s redirect\\_uri must match one. A wildcard only as a trailing `/*`. | `["https://portal.example-kenpo.jp/*"]` |',
+    '| `portalClients[].redirectUris` | list of URLs | required | at least one | Where Keycloak may send a member back after login: the app\'s redirect\\_uri must match one exactly (a trailing `/*` only with allowWildcardRedirects). | `["https://portal.example-kenpo.jp/callback"]` |',
   ],
   [
     "termsVersion",

@@ -27,42 +27,114 @@ function localized(description: string, example: { ja: string; en: string }) {
   return localizedSchema.meta({ description, examples: [example] });
 }
 
+/**
+ * Keycloak's own clients in every realm: never a portal's clientId (provisioning would take them over) and never
+ * removed by provisioning.
+ */
+export const BUILT_IN_CLIENT_IDS = [
+  "account",
+  "account-console",
+  "admin-cli",
+  "broker",
+  "realm-management",
+  "security-admin-console",
+] as const;
+
+const WILDCARD_WORDS = "wildcards are only allowed as a trailing /*";
 const redirectUri = z
   .string()
   .url()
-  .refine((u) => !u.includes("*") || u.endsWith("/*"), "wildcards are only allowed as a trailing /*");
+  .refine((u) => !u.includes("*") || u.endsWith("/*"), WILDCARD_WORDS);
+
+/** Shortest client secret accepted: 256 bits in base64 (`openssl rand -base64 32`). */
+export const MIN_SECRET_LENGTH = 32;
+
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+export const confidentialSchema = z
+  .object({
+    secretEnv: matching(ENV_NAME, "an environment variable's name (letters, digits, '_')")
+      .optional()
+      .meta({
+        description: `The name of an environment variable holding the client secret (at least ${MIN_SECRET_LENGTH} characters), read by \`kenpo provision\`; the secret itself never lives in the config file.`,
+        examples: ["KENPO_BENEFITS_APP_SECRET"],
+      }),
+    secretFile: z
+      .string()
+      .refine((f) => f.startsWith("/"), "an absolute path (it is read wherever `kenpo provision` runs)")
+      .optional()
+      .meta({
+        description:
+          "The absolute path of a file holding the client secret (at least 32 characters; a trailing line break is ignored), e.g. a Docker secret.",
+        examples: ["/run/secrets/benefits_app_secret"],
+      }),
+    jwksUrl: z
+      .string()
+      .url()
+      .optional()
+      .meta({
+        description:
+          "private_key_jwt instead of a secret: the app signs its token requests with its own key, published at this JWKS URL.",
+        examples: ["https://benefits.example-kenpo.jp/.well-known/jwks.json"],
+      }),
+  })
+  .strict()
+  .refine(
+    (c) => [c.secretEnv, c.secretFile, c.jwksUrl].filter((v) => v !== undefined).length === 1,
+    "give exactly one of secretEnv, secretFile or jwksUrl",
+  )
+  .meta({
+    description:
+      "A server-side app that authenticates at the token endpoint: with a client secret (secretEnv or secretFile) or private_key_jwt (jwksUrl). Left out: a public client (a browser or native app, no secret). Both kinds use PKCE S256.",
+  });
 
 export const portalClientSchema = z
   .object({
-    clientId: matching(SLUG, SLUG_WORDS).meta({
-      description: "The portal's OIDC client_id (keycloak-js `clientId`).",
-      examples: ["member-portal"],
-    }),
-    name: localized("The client's name in the admin console: ja is its name, en its description.", {
-      ja: "加入者ページ",
-      en: "Member portal",
-    }),
+    clientId: matching(SLUG, SLUG_WORDS)
+      .refine(
+        (id) => !(BUILT_IN_CLIENT_IDS as readonly string[]).includes(id),
+        `must not be one of Keycloak's own clients (${BUILT_IN_CLIENT_IDS.join(", ")})`,
+      )
+      .meta({
+        description: "The app's OIDC client_id (keycloak-js `clientId`); also the `aud` of its access tokens.",
+        examples: ["member-portal"],
+      }),
+    name: localized(
+      "The app's name: the login pages' header while a member logs in to it, and its name in the admin console (ja: name, en: description).",
+      {
+        ja: "加入者ページ",
+        en: "Member portal",
+      },
+    ),
     rootUrl: z
       .string()
       .url()
       .meta({
-        description: "The portal's base URL: where Keycloak's links back to the application point.",
+        description:
+          "The app's base URL: where the login pages' ways back (start again, the QR code for the smartphone, back) lead a member who came from this app.",
         examples: ["https://portal.example-kenpo.jp/"],
       }),
+    confidential: confidentialSchema.optional(),
+    allowWildcardRedirects: z
+      .boolean()
+      .default(false)
+      .describe(
+        "Allow a trailing /* in redirectUris and postLogoutRedirectUris. Off by default: a wildcard lets any page under it receive a member's code; list exact URIs instead.",
+      ),
     redirectUris: z
       .array(redirectUri)
       .min(1)
       .meta({
         description:
-          "Where Keycloak may send a member back after login: the portal's redirect_uri must match one. A wildcard only as a trailing `/*`.",
-        examples: [["https://portal.example-kenpo.jp/*"]],
+          "Where Keycloak may send a member back after login: the app's redirect_uri must match one exactly (a trailing `/*` only with allowWildcardRedirects).",
+        examples: [["https://portal.example-kenpo.jp/callback"]],
       }),
     webOrigins: z
       .array(z.string())
       .default([])
       .meta({
         description:
-          'Browser origins (scheme://host[:port], no path) allowed to call Keycloak from the portal\'s pages (CORS); "+" allows the origins of redirectUris.',
+          'Browser origins (scheme://host[:port], no path) allowed to call Keycloak from the app\'s pages (CORS); "+" allows the origins of redirectUris.',
         examples: [["https://portal.example-kenpo.jp"]],
       }),
     postLogoutRedirectUris: z
@@ -71,13 +143,46 @@ export const portalClientSchema = z
       .meta({
         description:
           "Where Keycloak may send a member after logout (post_logout_redirect_uri must match one); wildcards as in redirectUris.",
-        examples: [["https://portal.example-kenpo.jp/*"]],
+        examples: [["https://portal.example-kenpo.jp/"]],
+      }),
+    backchannelLogoutUrl: z
+      .string()
+      .url()
+      .optional()
+      .meta({
+        description:
+          "Keycloak POSTs a signed logout_token (with the member's sub and sid) here, server to server, when the member's session ends anywhere (logout in another app, help-desk reset, admin).",
+        examples: ["https://benefits.example-kenpo.jp/backchannel-logout"],
+      }),
+    frontchannelLogoutUrl: z
+      .string()
+      .url()
+      .optional()
+      .meta({
+        description:
+          "Keycloak's logout page loads this URL in a hidden iframe (with iss and sid) when the member logs out in the browser; prefer backchannelLogoutUrl.",
+        examples: ["https://portal.example-kenpo.jp/frontchannel-logout"],
       }),
   })
   .strict()
+  .superRefine((client, ctx) => {
+    if (client.allowWildcardRedirects) return;
+    for (const key of ["redirectUris", "postLogoutRedirectUris"] as const) {
+      client[key].forEach((uri, index) => {
+        if (uri.includes("*")) {
+          ctx.addIssue({
+            code: "custom",
+            path: [key, index],
+            message: `a wildcard needs allowWildcardRedirects: true (list the exact URI instead)`,
+            input: uri,
+          });
+        }
+      });
+    }
+  })
   .meta({
     description:
-      "A member portal, as a public OIDC client: authorization code with PKCE (S256) only, no password grant, and every login at level mfa (password + a registered factor).",
+      "An app members log in to, as an OIDC client: authorization code with PKCE (S256) only, no password grant, every login at level mfa (password + a registered factor), refresh tokens used once, access tokens addressed to the app (aud). Public, or confidential with confidential.",
   });
 
 export const smtpSchema = z
@@ -168,7 +273,7 @@ export const policiesSchema = z
       .max(120)
       .default(30)
       .describe(
-        "How long a member may take on one login page before the login times out and starts again at portalUrl.",
+        "How long a member may take on one login page before the login times out and starts again at the app the member came from (its rootUrl), else at portalUrl.",
       ),
     ssoIdleMinutes: z
       .number()
@@ -256,7 +361,7 @@ export const societyConfigSchema = z
       .url()
       .meta({
         description:
-          'The member portal\'s page with the "Login with OpenID Connect" button: where a timed-out login starts again.',
+          "The member portal's page with the \"Login with OpenID Connect\" button: where the login pages' ways back lead when the member's app has no rootUrl (e.g. Keycloak's own pages).",
         examples: ["https://portal.example-kenpo.jp/"],
       }),
     termsText: localized("The terms of use members accept at ④ of the first login; HTML allowed (e.g. `<p>…</p>`).", {
@@ -273,8 +378,22 @@ export const societyConfigSchema = z
     portalClients: z
       .array(portalClientSchema)
       .min(1)
+      .superRefine((clients, ctx) => {
+        const seen = new Set<string>();
+        clients.forEach((client, index) => {
+          if (seen.has(client.clientId)) {
+            ctx.addIssue({
+              code: "custom",
+              path: [index, "clientId"],
+              message: `clientId ${client.clientId} is listed twice`,
+              input: client.clientId,
+            });
+          }
+          seen.add(client.clientId);
+        });
+      })
       .describe(
-        "The portals members log in to, at least one; the first is the one `npm start` and the CLI's links use.",
+        "The apps members log in to, at least one; the first is the society's portal, the one `npm start` and the CLI's links use. Provisioning removes a client it once created from this list when the list no longer names it; clients it never managed are left alone.",
       ),
     helpDesk: z
       .string()
@@ -313,3 +432,4 @@ export const societyConfigSchema = z
 
 export type SocietyConfig = z.infer<typeof societyConfigSchema>;
 export type PortalClientConfig = z.infer<typeof portalClientSchema>;
+export type ConfidentialConfig = z.infer<typeof confidentialSchema>;

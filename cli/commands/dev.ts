@@ -81,9 +81,9 @@ export function registerDev(program: Command): void {
       say("");
       say("kenpo-keycloak is running:");
       say(`  member portal (demo):  ${extras.portalUrl ?? "(not available)"}`);
-      say(
-        `  login page:            ${memberUrl}/realms/${config.realm}/protocol/openid-connect/auth?client_id=${config.portalClients[0]!.clientId}&response_type=code&scope=openid&redirect_uri=${encodeURIComponent(config.portalClients[0]!.rootUrl)}`,
-      );
+      // Through the demo portal, which builds the request (PKCE, state, acr); a bare authorization URL would end in
+      // invalid_request.
+      if (extras.portalUrl) say(`  log in (demo portal):  ${extras.portalUrl}?login`);
       say(`  account console:       ${memberUrl}/realms/${config.realm}/account/`);
       say(
         `  admin console:         ${kc.url}/admin/master/console/#/${config.realm}   (${kc.adminUser} / ${kc.adminUser === "admin" && kc.adminPassword === "admin" ? "admin — dev only" : "from KENPO_ADMIN_PASSWORD"})`,

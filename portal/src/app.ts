@@ -102,6 +102,8 @@ async function start(): Promise<void> {
   }
 
   $("login-button").addEventListener("click", () => void login());
+  // `?login` (the login link `npm start` prints) starts the login at once; the way back drops it (home).
+  if (!keycloak.authenticated && new URLSearchParams(location.search).has("login")) return login();
   // A second device (a new phone) is one of Keycloak's application-initiated actions: the member's
   // session is reused and Keycloak shows only the set-up page, then returns here.
   $("add-passkey").addEventListener("click", () => void login({ action: REQUIRED_ACTION.registerPasskey }));

@@ -9,6 +9,8 @@ import { mailboxSmtp, startMailbox, type Mailbox } from "../support/mailbox.js";
 import { provisionTestRealm } from "../../journeys/realm.js";
 import { clusterNode, clusterPublic } from "./cluster-env.js";
 import { FORM_FIELD, PAGE } from "../../contracts/index.js";
+import { appOrigins, NGINX_ORIGINS_VARIABLE } from "../../realm-config/origins.js";
+import type { SocietyConfig } from "../../realm-config/schema.js";
 
 /**
  * The Content-Security-Policy that docker/nginx adds to the login pages, checked in a real chromium
@@ -21,11 +23,12 @@ import { FORM_FIELD, PAGE } from "../../contracts/index.js";
 const PORTAL = "http://localhost:5173";
 const KEYCLOAK_DEFAULT_CSP = "frame-src 'self'; frame-ancestors 'self'; object-src 'none';";
 
-function proxyCsp(): string {
+/** The CSP as nginx sends it for this realm's society config: its apps' origins (kenpo proxy-origins), no extra ones. */
+function proxyCsp(config: SocietyConfig): string {
   const template = readFileSync(join(repoRoot, "docker", "nginx", "templates", "kenpo.conf.template"), "utf8");
   const header = /location \/realms\/ \{[^}]*add_header Content-Security-Policy "([^"]+)"/.exec(template)?.[1];
   if (!header) throw new Error("no Content-Security-Policy for /realms/ in docker/nginx/templates/kenpo.conf.template");
-  return header.replace("${KENPO_PORTAL_ORIGINS}", PORTAL);
+  return header.replace(NGINX_ORIGINS_VARIABLE, appOrigins(config).join(" ")).replace(" ${KENPO_EXTRA_ORIGINS}", "");
 }
 
 /** A browser page that reports CSP violations. */
@@ -77,7 +80,7 @@ describe("the proxy's Content-Security-Policy and the kenpo theme", () => {
   test("a first login from ② to the portal, OTP QR code included, runs under the proxy's CSP without a violation", async () => {
     const member = cardMember("csp.taro");
     await importMember(realm, member);
-    await useCsp(proxyCsp());
+    await useCsp(proxyCsp(realm.config));
     const { page, violations } = await watchedPage(browser);
     await page.goto(loginUrl());
     const header = (await page.request.get(loginUrl())).headers()["content-security-policy"];
@@ -125,8 +128,8 @@ describe("the proxy's Content-Security-Policy and the kenpo theme", () => {
   });
 
   test("the check can fail: without 'unsafe-inline' the theme's inline kcContext script is reported", async () => {
-    const strict = proxyCsp().replace("script-src 'self' 'unsafe-inline'", "script-src 'self'");
-    expect(strict).not.toBe(proxyCsp());
+    const strict = proxyCsp(realm.config).replace("script-src 'self' 'unsafe-inline'", "script-src 'self'");
+    expect(strict).not.toBe(proxyCsp(realm.config));
     await useCsp(strict);
     const { page, violations } = await watchedPage(browser);
     await page.goto(loginUrl());

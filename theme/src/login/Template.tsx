@@ -43,7 +43,7 @@ export default function Template(props: TemplateProps) {
   } = props;
   const { msg, msgStr, enabledLanguages, currentLanguage } = i18n;
   const { message, isAppInitiatedAction, url, auth } = kcContext;
-  const { societyName, portalName } = getSocietyTexts(i18n);
+  const { societyName, portalName } = getSocietyTexts(i18n, kcContext);
 
   useEffect(() => {
     const title = documentTitle ?? (typeof headerNode === "string" ? headerNode : undefined);

@@ -17,7 +17,7 @@ export function FirstLoginDone(props: {
   const { kcContext, i18n, method, onSetUpHere } = props;
   const { msg, msgStr } = i18n;
   const [showPhone, setShowPhone] = useState(false);
-  const { portalName } = getSocietyTexts(i18n);
+  const { portalName } = getSocietyTexts(i18n, kcContext);
   const portalUrl = getPortalUrl(kcContext, i18n);
   const methodName = msgStr(method === "passkey" ? "kenpoMethodPasskey" : "kenpoMethodOtp");
 

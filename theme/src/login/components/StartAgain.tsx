@@ -6,7 +6,7 @@ import { getPortalUrl, getSocietyTexts } from "../lib/portal";
 export function StartAgain(props: { kcContext: KcContext; i18n: I18n }) {
   const { kcContext, i18n } = props;
   const { msg, msgStr } = i18n;
-  const { portalName } = getSocietyTexts(i18n);
+  const { portalName } = getSocietyTexts(i18n, kcContext);
   const href = getPortalUrl(kcContext, i18n) ?? kcContext.url.loginRestartFlowUrl;
   return (
     <div className="kp-stack" id="kp-timeout">

@@ -12,7 +12,7 @@ export default function ErrorPage(props: Props) {
   const { kcContext, i18n } = props;
   const { message, skipLink } = kcContext;
   const { msgStr } = i18n;
-  const { portalName } = getSocietyTexts(i18n);
+  const { portalName } = getSocietyTexts(i18n, kcContext);
   const portalUrl = getPortalUrl(kcContext, i18n);
   const isTimeout = [msgStr("loginTimeout"), msgStr("expiredActionMessage")].includes(message.summary);
 

@@ -11,7 +11,7 @@ export default function Info(props: Props) {
   const { kcContext, i18n } = props;
   const { messageHeader, message, requiredActions, skipLink, pageRedirectUri, actionUri } = kcContext;
   const { msgStr, advancedMsgStr } = i18n;
-  const { portalName } = getSocietyTexts(i18n);
+  const { portalName } = getSocietyTexts(i18n, kcContext);
   const backUrl = pageRedirectUri ?? getPortalUrl(kcContext, i18n);
 
   return (

@@ -13,7 +13,7 @@ type Props = { kcContext: Extract<KcContext, { pageId: "login-page-expired.ftl" 
 export default function LoginPageExpired(props: Props) {
   const { kcContext, i18n } = props;
   const { msg, msgStr } = i18n;
-  const { portalName } = getSocietyTexts(i18n);
+  const { portalName } = getSocietyTexts(i18n, kcContext);
   const restart = getPortalUrl(kcContext, i18n) ?? kcContext.url.loginRestartFlowUrl;
   return (
     <Template kcContext={kcContext} i18n={i18n} headerNode={msgStr("kenpoPageExpiredTitle")} displayMessage={false}>

@@ -10,7 +10,7 @@ export default function LogoutConfirm(props: Props) {
   const { kcContext, i18n } = props;
   const { url, logoutConfirm } = kcContext;
   const { msg, msgStr } = i18n;
-  const { portalName } = getSocietyTexts(i18n);
+  const { portalName } = getSocietyTexts(i18n, kcContext);
   const backUrl = getPortalUrl(kcContext, i18n);
 
   return (

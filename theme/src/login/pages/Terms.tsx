@@ -13,7 +13,7 @@ export default function Terms(props: Props) {
   const { kcContext, i18n } = props;
   const { url } = kcContext;
   const { msg, msgStr } = i18n;
-  const { portalName } = getSocietyTexts(i18n);
+  const { portalName } = getSocietyTexts(i18n, kcContext);
   const termsHtml = msgStr(REALM_TEXT.termsText).trim();
 
   return (
