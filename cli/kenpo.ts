@@ -7,6 +7,7 @@ import { registerInitialPassword } from "./commands/initial-password.js";
 import { registerKeycloak } from "./commands/keycloak.js";
 import { registerPortal } from "./commands/portal.js";
 import { registerProvision } from "./commands/provision.js";
+import { registerReport } from "./commands/report.js";
 import { registerResetPassword } from "./commands/reset-password.js";
 
 const program = new Command("kenpo")
@@ -20,6 +21,7 @@ registerCluster(program);
 registerInitialPassword(program);
 registerImportMembers(program);
 registerResetPassword(program);
+registerReport(program);
 registerPortal(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
