@@ -5,6 +5,7 @@ import { registerDev } from "./commands/dev.js";
 import { registerImportMembers } from "./commands/import-members.js";
 import { registerInitialPassword } from "./commands/initial-password.js";
 import { registerKeycloak } from "./commands/keycloak.js";
+import { registerNotices } from "./commands/notices.js";
 import { registerPortal } from "./commands/portal.js";
 import { registerProvision } from "./commands/provision.js";
 import { registerReport } from "./commands/report.js";
@@ -22,6 +23,7 @@ registerInitialPassword(program);
 registerImportMembers(program);
 registerResetPassword(program);
 registerReport(program);
+registerNotices(program);
 registerPortal(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
