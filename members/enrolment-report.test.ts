@@ -47,6 +47,14 @@ describe("memberStage", () => {
     ["active with OTP", member("a", STAGE.active, { method: METHOD.otp }), "otp"],
     ["disabled, whatever the stage", member("a", STAGE.active, { method: METHOD.otp, enabled: false }), "disabled"],
   ])("%s", (_, user, stage) => expect(memberStage(user)).toBe(stage));
+
+  test.each<[string[], MemberStage]>([
+    [["password"], "firstLogin"],
+    [["password", "otp"], "otp"],
+    [["password", "webauthn-passwordless"], "passkey"],
+  ])("enrolling with credentials %j (the factor registered, not logged in since): %s", (types, stage) =>
+    expect(memberStage(member("a", STAGE.enrolling, { method: METHOD.otp }), types)).toBe(stage),
+  );
 });
 
 describe("funnelStepOf", () => {

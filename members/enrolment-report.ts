@@ -123,13 +123,14 @@ export class EnrolmentTally {
 
   constructor(private readonly options: TallyOptions) {}
 
-  add(user: UserRepresentation): void {
+  /** `credentials`: the account's stored credential types, where needsCredentials(user) (see memberStage). */
+  add(user: UserRepresentation, credentials?: readonly string[]): void {
     if (!isMember(user)) {
       this.otherAccounts += 1;
       return;
     }
     this.members += 1;
-    const stage = memberStage(user);
+    const stage = memberStage(user, credentials);
     this.stages[stage] += 1;
     const reached = this.options.events?.funnel.reached(user.id) ?? -1;
     for (let i = 0; i <= reached; i += 1) this.funnel[i]! += 1;

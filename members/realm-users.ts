@@ -1,6 +1,6 @@
 import type KcAdminClient from "@keycloak/keycloak-admin-client";
 import type UserRepresentation from "@keycloak/keycloak-admin-client/lib/defs/userRepresentation.js";
-import { METHOD, STAGE, USER_ATTRIBUTE } from "../contracts/index.js";
+import { CREDENTIAL_TYPE, METHOD, STAGE, USER_ATTRIBUTE } from "../contracts/index.js";
 import { firstAttribute } from "./attributes.js";
 
 /**
@@ -35,6 +35,11 @@ export const MEMBER_STAGE = {
 export type MemberStage = (typeof MEMBER_STAGE)[keyof typeof MEMBER_STAGE];
 export const MEMBER_STAGES = Object.values(MEMBER_STAGE);
 
+/** Whether memberStage needs the member's credentials: an enabled member in the enrolling stage. */
+export function needsCredentials(user: UserRepresentation): boolean {
+  return user.enabled !== false && firstAttribute(user, USER_ATTRIBUTE.stage) === STAGE.enrolling;
+}
+
 /** An account holds a card (記号 and 番号): a member, not an admin's or a service's account. */
 export function isMember(user: UserRepresentation): boolean {
   return Boolean(firstAttribute(user, USER_ATTRIBUTE.symbol) && firstAttribute(user, USER_ATTRIBUTE.number));
@@ -43,11 +48,18 @@ export function isMember(user: UserRepresentation): boolean {
 /**
  * The member's stage. As in the flow, a missing or unknown kenpoStage counts as imported; an active
  * member is counted by the factor chosen at ⑤ (the flow made them register it before `active`).
+ * The flow moves a member from enrolling to active at the login after the one that registered the
+ * factor, so an enrolling member's stored credential types (`credentials`, when read) tell whether
+ * the factor is there already: then the member is enrolled, by the factor they have.
  */
-export function memberStage(user: UserRepresentation): MemberStage {
+export function memberStage(user: UserRepresentation, credentials?: readonly string[]): MemberStage {
   if (user.enabled === false) return MEMBER_STAGE.disabled;
   const stage = firstAttribute(user, USER_ATTRIBUTE.stage);
-  if (stage === STAGE.enrolling) return MEMBER_STAGE.firstLogin;
+  if (stage === STAGE.enrolling) {
+    if (credentials?.includes(CREDENTIAL_TYPE.passkey)) return MEMBER_STAGE.passkey;
+    if (credentials?.includes(CREDENTIAL_TYPE.otp)) return MEMBER_STAGE.otp;
+    return MEMBER_STAGE.firstLogin;
+  }
   if (stage !== STAGE.active) return MEMBER_STAGE.imported;
   return firstAttribute(user, USER_ATTRIBUTE.mfaMethod) === METHOD.passkey ? MEMBER_STAGE.passkey : MEMBER_STAGE.otp;
 }
