@@ -1,3 +1,4 @@
+import type KcAdminClient from "@keycloak/keycloak-admin-client";
 import type UserRepresentation from "@keycloak/keycloak-admin-client/lib/defs/userRepresentation.js";
 import { Secret, TOTP } from "otpauth";
 import { CREDENTIAL_TYPE, USER_ATTRIBUTE } from "../contracts/index.js";
@@ -64,4 +65,9 @@ export function seededUser(
     },
     credentials: [...passwords, ...(member.credentials ?? [])],
   };
+}
+
+/** Puts members straight into the realm, failing if any exists already (one transaction). */
+export async function seedMembers(admin: KcAdminClient, realm: string, users: UserRepresentation[]): Promise<void> {
+  await admin.realms.partialImport({ realm, rep: { ifResourceExists: "FAIL", users } });
 }

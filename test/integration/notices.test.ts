@@ -7,7 +7,7 @@ import { stringify } from "yaml";
 import { STAGE, USER_ATTRIBUTE } from "../../contracts/index.js";
 import { testKeycloak } from "../../journeys/keycloak-env.js";
 import { provisionTestRealm } from "../../journeys/realm.js";
-import { seededUser } from "../../journeys/seed.js";
+import { seededUser, seedMembers } from "../../journeys/seed.js";
 import { initialPassword } from "../../rules/initial-password.js";
 import { REGISTER_HEADER, runCli } from "../support/kenpo-cli.js";
 
@@ -118,26 +118,20 @@ describe("kenpo notices", () => {
 
   test("--from-realm: the members who have not started, expiry from their initial password's date", async () => {
     const day = 24 * 60 * 60 * 1000;
-    await realm.admin.realms.partialImport({
-      realm: realm.config.realm,
-      rep: {
-        ifResourceExists: "FAIL",
-        users: [
-          seededUser({
-            username: "waiting.one",
-            number: "6200001",
-            password: "Kenpo-Pass-2026",
-            attributes: { [USER_ATTRIBUTE.stage]: [STAGE.initial] },
-          }),
-          seededUser({
-            username: "done.one",
-            number: "6200002",
-            password: "Kenpo-Pass-2026",
-            attributes: { [USER_ATTRIBUTE.stage]: [STAGE.active] },
-          }),
-        ],
-      },
-    });
+    await seedMembers(realm.admin, realm.config.realm, [
+      seededUser({
+        username: "waiting.one",
+        number: "6200001",
+        password: "Kenpo-Pass-2026",
+        attributes: { [USER_ATTRIBUTE.stage]: [STAGE.initial] },
+      }),
+      seededUser({
+        username: "done.one",
+        number: "6200002",
+        password: "Kenpo-Pass-2026",
+        attributes: { [USER_ATTRIBUTE.stage]: [STAGE.active] },
+      }),
+    ]);
     const out = join(dir, "realm.pdf");
     const { stdout } = await notices("--from-realm", "--out", out);
     expect(stdout).toContain("1 letter(s) in 1 file(s)");

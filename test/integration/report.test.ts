@@ -14,7 +14,7 @@ import {
 } from "../../journeys/http-journey.js";
 import { testKeycloak } from "../../journeys/keycloak-env.js";
 import { provisionTestRealm } from "../../journeys/realm.js";
-import { otpApp, otpCredential, seededUser } from "../../journeys/seed.js";
+import { otpApp, otpCredential, seededUser, seedMembers } from "../../journeys/seed.js";
 import type { EnrolmentReport } from "../../members/enrolment-report.js";
 import { runCli } from "../support/kenpo-cli.js";
 
@@ -41,26 +41,24 @@ describe("kenpo report against Keycloak", () => {
       { username: "key.done", number: "5100005", stage: STAGE.active, method: METHOD.passkey, days: 60 },
       { username: "gone.one", number: "5100006", stage: STAGE.initial, days: 90, enabled: false },
     ];
-    await realm.admin.realms.partialImport({
-      realm: realm.config.realm,
-      rep: {
-        ifResourceExists: "FAIL",
-        users: seeded.map((m) => ({
-          ...seededUser({
-            username: m.username,
-            number: m.number,
-            password: "Kenpo-Pass-2026",
-            attributes: {
-              [USER_ATTRIBUTE.stage]: [m.stage],
-              ...(m.method ? { [USER_ATTRIBUTE.mfaMethod]: [m.method] } : {}),
-            },
-            credentials: m.username === "otp.done" ? [otpCredential(SECRET)] : [],
-          }),
-          enabled: m.enabled ?? true,
-          createdTimestamp: Date.now() - m.days * DAY,
-        })),
-      },
-    });
+    await seedMembers(
+      realm.admin,
+      realm.config.realm,
+      seeded.map((m) => ({
+        ...seededUser({
+          username: m.username,
+          number: m.number,
+          password: "Kenpo-Pass-2026",
+          attributes: {
+            [USER_ATTRIBUTE.stage]: [m.stage],
+            ...(m.method ? { [USER_ATTRIBUTE.mfaMethod]: [m.method] } : {}),
+          },
+          credentials: m.username === "otp.done" ? [otpCredential(SECRET)] : [],
+        }),
+        enabled: m.enabled ?? true,
+        createdTimestamp: Date.now() - m.days * DAY,
+      })),
+    );
 
     // Events: a wrong password for old.one, a returning login for otp.done, a whole first login for journey.taro.
     await (await new Journey(realm).open()).post({ username: "old.one", password: "wrong-password" }, "login.ftl");
