@@ -5,9 +5,11 @@ import { registerDev } from "./commands/dev.js";
 import { registerImportMembers } from "./commands/import-members.js";
 import { registerInitialPassword } from "./commands/initial-password.js";
 import { registerKeycloak } from "./commands/keycloak.js";
+import { registerNotices } from "./commands/notices.js";
 import { registerPortal } from "./commands/portal.js";
 import { registerProvision } from "./commands/provision.js";
 import { registerProxyOrigins } from "./commands/proxy-origins.js";
+import { registerReport } from "./commands/report.js";
 import { registerResetPassword } from "./commands/reset-password.js";
 import { registerUnlock } from "./commands/unlock.js";
 import { EXIT_CODE } from "../contracts/index.js";
@@ -27,6 +29,8 @@ registerImportMembers(program);
 registerResetPassword(program);
 registerUnlock(program);
 registerTestMember(program);
+registerReport(program);
+registerNotices(program);
 registerPortal(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {

@@ -80,11 +80,7 @@ export function seededUser(
   };
 }
 
-/** Puts members straight into a realm (partial import, failing on any that exists): the admin API's way to add credentials. */
-export async function seedMembers(
-  admin: KcAdminClient,
-  realm: string,
-  members: Array<Parameters<typeof seededUser>[0]>,
-): Promise<void> {
-  await admin.realms.partialImport({ realm, rep: { ifResourceExists: "FAIL", users: members.map(seededUser) } });
+/** Puts members straight into the realm, failing if any exists already (one transaction). */
+export async function seedMembers(admin: KcAdminClient, realm: string, users: UserRepresentation[]): Promise<void> {
+  await admin.realms.partialImport({ realm, rep: { ifResourceExists: "FAIL", users } });
 }

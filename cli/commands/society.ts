@@ -35,8 +35,14 @@ export function societyConfigPath(
 }
 
 export function withSocietyOptions(command: Command): Command {
+  return withServerOptions(
+    command.option("--config <file>", "the society's config (YAML: realm name, server URL); default $KENPO_CONFIG"),
+  );
+}
+
+/** Which Keycloak, and the realm of the admin account that changes it. */
+export function withServerOptions(command: Command): Command {
   return command
-    .option("--config <file>", "the society's config (YAML: realm name, server URL); default $KENPO_CONFIG")
     .option("--url <url>", "Keycloak base URL (default: the config's server.url)")
     .option(
       "--admin-realm <realm>",

@@ -2,7 +2,7 @@ import { FORM_FIELD, METHOD, PAGE, STAGE, USER_ATTRIBUTE } from "../../contracts
 import { freshCode, Journey } from "../../journeys/http-journey.js";
 import { decodeJwt, HttpBrowser, isLoginForm } from "../../journeys/http-login.js";
 import { provisionTestRealm } from "../../journeys/realm.js";
-import { otpApp, otpCredential, seedMembers } from "../../journeys/seed.js";
+import { otpApp, otpCredential, seedMembers, seededUser } from "../../journeys/seed.js";
 import { applyRealm, planRealm } from "../../realm-config/provision.js";
 
 /**
@@ -32,16 +32,20 @@ describe("terms re-consent: a new termsVersion sends active members through ④ 
 
   beforeAll(async () => {
     realm = await provisionTestRealm("terms", { termsVersion: "2026-04" });
-    await seedMembers(realm.admin, realm.config.realm, [
-      {
-        username: USER,
-        number: "7000001",
-        password: PASSWORD,
-        termsVersion: "2026-04",
-        attributes: { [USER_ATTRIBUTE.stage]: [STAGE.active], [USER_ATTRIBUTE.mfaMethod]: [METHOD.otp] },
-        credentials: [otpCredential(SECRET)],
-      },
-    ]);
+    await seedMembers(
+      realm.admin,
+      realm.config.realm,
+      [
+        {
+          username: USER,
+          number: "7000001",
+          password: PASSWORD,
+          termsVersion: "2026-04",
+          attributes: { [USER_ATTRIBUTE.stage]: [STAGE.active], [USER_ATTRIBUTE.mfaMethod]: [METHOD.otp] },
+          credentials: [otpCredential(SECRET)],
+        },
+      ].map((m) => seededUser(m)),
+    );
   });
   afterAll(() => realm.cleanup());
 

@@ -9,7 +9,7 @@ import { EXIT_CODE, STAGE, USER_ATTRIBUTE } from "../../contracts/index.js";
 import { passwordAccepted } from "../../journeys/http-login.js";
 import { testKeycloak } from "../../journeys/keycloak-env.js";
 import { provisionTestRealm } from "../../journeys/realm.js";
-import { otpCredential, seedMembers } from "../../journeys/seed.js";
+import { otpCredential, seedMembers, seededUser } from "../../journeys/seed.js";
 import { cliEnv } from "../support/kenpo-cli.js";
 import { repoRoot } from "../../runtime/keycloak/paths.js";
 
@@ -32,15 +32,19 @@ describe("kenpo unlock lifts a member's lock and nothing else", () => {
     realm = await provisionTestRealm("unlock");
     configFile = join(mkdtempSync(join(tmpdir(), "kenpo-unlock-")), "society.yaml");
     writeFileSync(configFile, stringify(realm.config));
-    await seedMembers(realm.admin, realm.config.realm, [
-      {
-        username: "locked.member",
-        number: "5100001",
-        password: "Own-Password-2026",
-        attributes: { [USER_ATTRIBUTE.stage]: [STAGE.active] },
-        credentials: [otpCredential("secret-unlock", "iPhone 15")],
-      },
-    ]);
+    await seedMembers(
+      realm.admin,
+      realm.config.realm,
+      [
+        {
+          username: "locked.member",
+          number: "5100001",
+          password: "Own-Password-2026",
+          attributes: { [USER_ATTRIBUTE.stage]: [STAGE.active] },
+          credentials: [otpCredential("secret-unlock", "iPhone 15")],
+        },
+      ].map((m) => seededUser(m)),
+    );
   });
   afterAll(() => realm.cleanup());
 

@@ -1,0 +1,65 @@
+import type KcAdminClient from "@keycloak/keycloak-admin-client";
+import type UserRepresentation from "@keycloak/keycloak-admin-client/lib/defs/userRepresentation.js";
+import { CREDENTIAL_TYPE, METHOD, STAGE, USER_ATTRIBUTE } from "../contracts/index.js";
+import { firstAttribute } from "./attributes.js";
+
+/**
+ * Reading a realm's members for the report, the letters and the help desk: one page of accounts
+ * (with their attributes) in memory at a time, and each member's stage as admins name it.
+ */
+
+/** Every account of the realm with its attributes, one page at a time (the brief representation has none). */
+export async function* realmUsers(
+  admin: KcAdminClient,
+  realm: string,
+  pageSize = 500,
+): AsyncGenerator<UserRepresentation> {
+  for (let first = 0; ; first += pageSize) {
+    const page = await admin.users.find({ realm, first, max: pageSize, briefRepresentation: false });
+    yield* page;
+    if (page.length < pageSize) return;
+  }
+}
+
+/**
+ * Where a member is, as the society counts them: imported (③–⑤ to do), in the first login (⑤ done,
+ * the factor not registered), enrolled with a passkey or an OTP app, or disabled (whatever the stage).
+ */
+export const MEMBER_STAGE = {
+  imported: "imported",
+  firstLogin: "firstLogin",
+  passkey: "passkey",
+  otp: "otp",
+  disabled: "disabled",
+} as const;
+export type MemberStage = (typeof MEMBER_STAGE)[keyof typeof MEMBER_STAGE];
+export const MEMBER_STAGES = Object.values(MEMBER_STAGE);
+
+/** Whether memberStage needs the member's credentials: an enabled member in the enrolling stage. */
+export function needsCredentials(user: UserRepresentation): boolean {
+  return user.enabled !== false && firstAttribute(user, USER_ATTRIBUTE.stage) === STAGE.enrolling;
+}
+
+/** An account holds a card (記号 and 番号): a member, not an admin's or a service's account. */
+export function isMember(user: UserRepresentation): boolean {
+  return Boolean(firstAttribute(user, USER_ATTRIBUTE.symbol) && firstAttribute(user, USER_ATTRIBUTE.number));
+}
+
+/**
+ * The member's stage. As in the flow, a missing or unknown kenpoStage counts as imported; an active
+ * member is counted by the factor chosen at ⑤ (the flow made them register it before `active`).
+ * The flow moves a member from enrolling to active at the login after the one that registered the
+ * factor, so an enrolling member's stored credential types (`credentials`, when read) tell whether
+ * the factor is there already: then the member is enrolled, by the factor they have.
+ */
+export function memberStage(user: UserRepresentation, credentials?: readonly string[]): MemberStage {
+  if (user.enabled === false) return MEMBER_STAGE.disabled;
+  const stage = firstAttribute(user, USER_ATTRIBUTE.stage);
+  if (stage === STAGE.enrolling) {
+    if (credentials?.includes(CREDENTIAL_TYPE.passkey)) return MEMBER_STAGE.passkey;
+    if (credentials?.includes(CREDENTIAL_TYPE.otp)) return MEMBER_STAGE.otp;
+    return MEMBER_STAGE.firstLogin;
+  }
+  if (stage !== STAGE.active) return MEMBER_STAGE.imported;
+  return firstAttribute(user, USER_ATTRIBUTE.mfaMethod) === METHOD.passkey ? MEMBER_STAGE.passkey : MEMBER_STAGE.otp;
+}
