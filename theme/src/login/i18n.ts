@@ -131,6 +131,9 @@ const { useI18n } = i18nBuilder
       kenpoMethodRequired: "認証方法を選んでください。",
       kenpoUserIdInvalid: "このユーザIDは使えません。半角の英字・数字で入力してください。",
       kenpoUserIdTaken: "このユーザIDは使えません。別のユーザIDを入力してください。",
+      // ⑤ again, asked for on the registration page before a factor exists: the method only.
+      kenpoOtherMethodChoiceLead:
+        "多要素認証の登録がまだ終わっていないので、認証方法を選び直せます。同じ方法でもう一度試すときは、そのまま「次へ」を押してください。",
 
       // ⑥ new password
       kenpoPasswordTitle: "新しいパスワードの設定",
@@ -323,6 +326,11 @@ const { useI18n } = i18nBuilder
       kenpoPasskeyErrorLead: "顔認証・指紋認証が取り消されたか、時間内に終わりませんでした。",
       kenpoPasskeyErrorHint: "「再試行」を押すと、もう一度生体認証が始まります。",
       kenpoDoRetry: "再試行",
+      // On the registration pages of the first login, until a factor exists.
+      kenpoOtherMethodHeading: "この方法で設定できないとき",
+      kenpoOtherMethodLead:
+        "お使いのスマートフォンが生体認証に対応していない、認証アプリを入れられないなどのときは、認証方法を選び直せます。ユーザIDと新しいパスワードでもう一度ログインすると、認証方法の選択（手順⑤）に戻ります。",
+      kenpoOtherMethodButton: "別の方法を選ぶ",
 
       // ⑭ OTP set-up and login
       kenpoOtpSetupTitle: "ワンタイムパスワードの設定",
@@ -490,6 +498,8 @@ const { useI18n } = i18nBuilder
       kenpoMethodRequired: "Choose an authentication method.",
       kenpoUserIdInvalid: "This user ID cannot be used. Use letters and digits.",
       kenpoUserIdTaken: "This user ID cannot be used. Please enter another one.",
+      kenpoOtherMethodChoiceLead:
+        "Your multi-factor authentication is not registered yet, so you can choose the method again. To try the same method again, just press “Next”.",
 
       kenpoPasswordTitle: "Set a new password",
       kenpoPasswordLead:
@@ -661,6 +671,10 @@ const { useI18n } = i18nBuilder
       kenpoPasskeyErrorLead: "The face or fingerprint check was cancelled or did not finish in time.",
       kenpoPasskeyErrorHint: "Press “Retry” to start the biometric check again.",
       kenpoDoRetry: "Retry",
+      kenpoOtherMethodHeading: "If this method does not work for you",
+      kenpoOtherMethodLead:
+        "If your smartphone does not support biometrics, or you cannot install an authenticator app, you can choose the method again. Log in once more with your user ID and new password to return to the method choice (step 5).",
+      kenpoOtherMethodButton: "Choose another method",
 
       kenpoOtpSetupTitle: "Set up one-time passwords",
       kenpoOtpStep1: "Install one of these authenticator apps on your smartphone.",

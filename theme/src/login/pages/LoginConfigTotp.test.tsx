@@ -75,6 +75,7 @@ describe("login-config-totp.ftl (manual ⑧ then ⑭)", () => {
     expect(code).toHaveAttribute("autocomplete", "one-time-code");
     expect(screen.getByLabelText("デバイスの名前")).toHaveAttribute("name", "userLabel");
     expect(document.querySelector("input[name=totpSecret]")).not.toBeNull();
+    expect(screen.getByRole("link", { name: "別の方法を選ぶ" })).toBeInTheDocument();
   });
 
   it("shows the manual key in manual mode, skipping the ⑧ panel", async () => {
@@ -91,6 +92,7 @@ describe("login-config-totp.ftl (manual ⑧ then ⑭)", () => {
     expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("ワンタイムパスワードの設定");
     expect(screen.queryByText(/初回ログインの手順/)).toBeNull();
     expect(document.getElementById("cancelTOTPBtn")).not.toBeNull();
+    expect(screen.queryByRole("link", { name: "別の方法を選ぶ" })).toBeNull();
   });
 
   it("ties a wrong code to the code field and stays on the set-up", async () => {

@@ -5,6 +5,7 @@ import Template from "../Template";
 import { CancelAiaButton } from "../components/CancelAia";
 import { Field } from "../components/Field";
 import { FirstLoginDone } from "../components/FirstLoginDone";
+import { OtherMethod } from "../components/OtherMethod";
 import { OtpApps } from "../components/OtpApps";
 import { FIRST_LOGIN_STEPS } from "../steps";
 import { guessDeviceNameKey, isSmartphone } from "../lib/deviceName";
@@ -183,6 +184,7 @@ export default function LoginConfigTotp(props: Props) {
         </button>
         {isAppInitiatedAction && <CancelAiaButton i18n={i18n} id="cancelTOTPBtn" />}
       </form>
+      {!isAppInitiatedAction && <OtherMethod kcContext={kcContext} i18n={i18n} />}
     </Template>
   );
 }

@@ -42,6 +42,8 @@ describe("webauthn-register.ftl (manual ⑧ then ⑩–⑫)", () => {
     expect(screen.getByLabelText("デバイスの名前")).toBeInTheDocument();
     expect(screen.queryByText(/初回ログインの手順/)).toBeNull();
     expect(document.getElementById("cancelWebAuthnAIA")).not.toBeNull();
+    // A member adding a device has a factor already: no way back to ⑤.
+    expect(screen.queryByRole("link", { name: "別の方法を選ぶ" })).toBeNull();
   });
 
   it("registers here with a device name field defaulting from the user agent, posted as authenticatorLabel", async () => {
@@ -60,6 +62,11 @@ describe("webauthn-register.ftl (manual ⑧ then ⑩–⑫)", () => {
       expect(document.querySelector(`form#register input[name=${hidden}]`)).not.toBeNull();
     }
     expect(screen.getByRole("button", { name: "生体認証を登録する" })).toBeInTheDocument();
+    // A phone that cannot make a passkey: another method through a new login, back to ⑤.
+    expect(screen.getByRole("link", { name: "別の方法を選ぶ" })).toHaveAttribute(
+      "href",
+      getKcContextMock({ pageId: "webauthn-register.ftl" }).url.loginRestartFlowUrl,
+    );
   });
 
   it("refuses an empty device name before starting the browser's passkey dialog", async () => {

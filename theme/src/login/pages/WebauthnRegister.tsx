@@ -5,6 +5,7 @@ import Template from "../Template";
 import { CancelAiaForm } from "../components/CancelAia";
 import { Field } from "../components/Field";
 import { FirstLoginDone } from "../components/FirstLoginDone";
+import { OtherMethod } from "../components/OtherMethod";
 import { FIRST_LOGIN_STEPS } from "../steps";
 import { guessDeviceNameKey } from "../lib/deviceName";
 import { registerPasskey } from "../lib/registerPasskey";
@@ -125,6 +126,7 @@ export default function WebauthnRegister(props: Props) {
           </button>
         </form>
         {!isSetRetry && isAppInitiatedAction && <CancelAiaForm i18n={i18n} loginAction={url.loginAction} />}
+        {!isAppInitiatedAction && <OtherMethod kcContext={kcContext} i18n={i18n} />}
       </div>
     </Template>
   );
