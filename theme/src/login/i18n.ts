@@ -25,7 +25,7 @@ const { useI18n } = i18nBuilder
       kenpoLockoutMinutes: "15",
 
       kenpoLanguage: "表示言語",
-      kenpoStepIndicator: "初回ログインの手順 {0} / {1}",
+      kenpoStepIndicator: "初回ログインの手順 {0}（{1} / {2}）",
       kenpoStepRange: "{0}〜{1}",
       kenpoRequired: "必須",
       kenpoOptional: "任意",
@@ -398,7 +398,7 @@ const { useI18n } = i18nBuilder
       kenpoLockoutMinutes: "15",
 
       kenpoLanguage: "Language",
-      kenpoStepIndicator: "First login — step {0} of {1}",
+      kenpoStepIndicator: "First login — manual step {0} ({1} of {2})",
       kenpoStepRange: "{0}–{1}",
       kenpoRequired: "required",
       kenpoOptional: "optional",

@@ -18,7 +18,7 @@ describe("login.ftl (manual ②)", () => {
     expect(userId).toHaveAccessibleDescription(/小文字として扱います/);
     expect(screen.getByLabelText("パスワード")).toHaveAttribute("type", "password");
     expect(screen.getByText(/記号・番号・生年月日（西暦8桁）/)).toBeInTheDocument();
-    expect(screen.getByText("初回ログインの手順 2 / 14")).toBeInTheDocument();
+    expect(screen.getByText("初回ログインの手順 ②（2 / 10〜12）")).toBeInTheDocument();
     expect(screen.getByText("例）記号 12、番号 3456789、生年月日 1980年12月1日の場合")).toBeInTheDocument();
     expect(screen.getByText("12345678919801201")).toBeInTheDocument();
     expect(screen.getByText("パスワードに入力する数字")).toBeInTheDocument();

@@ -42,7 +42,7 @@ export default function LoginConfigTotp(props: Props) {
         kcContext={kcContext}
         i18n={i18n}
         headerNode={msgStr("kenpoFirstLoginDoneTitle")}
-        step={FIRST_LOGIN_STEPS.firstLoginDone}
+        step={FIRST_LOGIN_STEPS.firstLoginDone.otp}
       >
         <FirstLoginDone kcContext={kcContext} i18n={i18n} method="otp" onSetUpHere={() => setPhase("setup")} />
       </Template>

@@ -8,7 +8,9 @@ describe("login-method-choice.ftl (manual ⑤)", () => {
   it("offers passkey or OTP with what each needs, and an optional user ID change", async () => {
     await renderPage(getKcContextMock({ pageId: PAGE.methodChoice }));
     expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("認証方法の選択");
-    expect(screen.getByText("初回ログインの手順 5 / 14")).toBeInTheDocument();
+    expect(screen.getByText("初回ログインの手順 ⑤（5 / 10〜12）")).toBeInTheDocument();
+    // The branch is chosen here: the bar measures against the longer one and never runs ahead.
+    expect(screen.getByRole("progressbar")).toHaveAttribute("aria-valuemax", "12");
 
     const passkey = screen.getByRole("radio", { name: /生体認証（パスキー）/ });
     expect(passkey).toHaveAttribute("name", FORM_FIELD.method);

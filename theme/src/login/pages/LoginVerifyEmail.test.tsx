@@ -14,7 +14,7 @@ describe("login-verify-email.ftl (manual ⑦)", () => {
       }),
     );
     expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("メールアドレスの確認");
-    expect(screen.getByText("初回ログインの手順 6 / 14")).toBeInTheDocument();
+    expect(screen.getByText("初回ログインの手順 ⑥（6 / 10〜12）")).toBeInTheDocument();
     expect(screen.getByText(/taro@example\.jp あてに確認のメールを送りました/)).toBeInTheDocument();
     expect(screen.getByText(/迷惑メールのフォルダ/)).toBeInTheDocument();
     expect(screen.getByRole("link", { name: "確認のメールをもう一度送る" })).toHaveAttribute(

@@ -23,7 +23,7 @@ describe("webauthn-register.ftl (manual ⑧ then ⑩–⑫)", () => {
       }),
     );
     expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("初回ログインが完了しました");
-    expect(screen.getByText("初回ログインの手順 8 / 14")).toBeInTheDocument();
+    expect(screen.getByText("初回ログインの手順 ⑧（8 / 12）")).toBeInTheDocument();
     expect(screen.getByText(/多要素認証（生体認証（パスキー））の設定を行います/)).toBeInTheDocument();
     expect(screen.getByText(/次にログインしたときに多要素認証の設定から再開します/)).toBeInTheDocument();
     expect(screen.queryByRole("img", { name: /QR コード/ })).toBeNull();
@@ -53,7 +53,7 @@ describe("webauthn-register.ftl (manual ⑧ then ⑩–⑫)", () => {
     await user.click(screen.getByRole("button", { name: "このデバイスで設定する" }));
 
     expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("生体認証の設定");
-    expect(screen.getByText("初回ログインの手順 10〜12 / 14")).toBeInTheDocument();
+    expect(screen.getByText("初回ログインの手順 ⑩〜⑫（10〜12 / 12）")).toBeInTheDocument();
     const deviceName = screen.getByLabelText("デバイスの名前");
     expect(deviceName).toHaveAttribute("name", "authenticatorLabel");
     expect(deviceName).toHaveValue("iPhone");

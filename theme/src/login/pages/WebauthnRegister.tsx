@@ -52,7 +52,7 @@ export default function WebauthnRegister(props: Props) {
         kcContext={kcContext}
         i18n={i18n}
         headerNode={msgStr("kenpoFirstLoginDoneTitle")}
-        step={FIRST_LOGIN_STEPS.firstLoginDone}
+        step={FIRST_LOGIN_STEPS.firstLoginDone.passkey}
       >
         <FirstLoginDone kcContext={kcContext} i18n={i18n} method="passkey" onSetUpHere={() => setPhase("register")} />
       </Template>
