@@ -291,6 +291,10 @@ const { useI18n } = i18nBuilder
       kenpoFirstLoginDoneLead: "続けて、多要素認証（{0}）の設定を行います。設定が終わるまで{1}はご利用になれません。",
       kenpoSetupHere: "このデバイスで設定する",
       kenpoSetupHerePasskeyHint: "いまお使いのスマートフォンの顔認証・指紋認証を登録します。",
+      kenpoSetupHerePasskeyHintPc:
+        "このパソコンの顔認証・指紋認証（Windows Hello など）か、パソコンに表示される QR コードを読み取ったスマートフォンの生体認証を登録します。",
+      kenpoNewUserIdMemo:
+        "ユーザIDを変更しました。次回からは、新しいユーザID「{0}」でログインします。忘れないようにメモしてください。",
       kenpoSetupHereOtpHint: "この画面に QR コードを表示し、スマートフォンの認証アプリで読み取ります。",
       kenpoContinueOnPhone: "スマートフォンで続ける",
       kenpoContinueOnPhoneHint: "パソコンでログインしている場合はこちら。",
@@ -304,6 +308,8 @@ const { useI18n } = i18nBuilder
       // ⑩–⑫ passkey registration
       kenpoPasskeyRegisterTitle: "生体認証の設定",
       kenpoPasskeyRegisterLead: "このスマートフォンの顔認証・指紋認証を、ログインに使えるように登録します。",
+      kenpoPasskeyRegisterLeadPc:
+        "顔認証・指紋認証を、ログインに使えるように登録します。このパソコンで使えないときは、表示される QR コードをスマートフォンのカメラで読み取り、スマートフォンで登録します。",
       kenpoPasskeyRegisterStep1: "デバイスの名前を確認します。",
       kenpoPasskeyRegisterStep2: "「生体認証を登録する」を押します。",
       kenpoPasskeyRegisterStep3: "表示された画面で「続ける」を押し、顔認証・指紋認証を行います。",
@@ -637,6 +643,10 @@ const { useI18n } = i18nBuilder
       kenpoFirstLoginDoneLead: "Next, set up multi-factor authentication ({0}). You can use the {1} once it is set up.",
       kenpoSetupHere: "Set up on this device",
       kenpoSetupHerePasskeyHint: "Register the face or fingerprint recognition of the smartphone you are using now.",
+      kenpoSetupHerePasskeyHintPc:
+        "Register this computer's face or fingerprint recognition (such as Windows Hello), or your smartphone's, by scanning the QR code the computer shows.",
+      kenpoNewUserIdMemo:
+        "Your user ID has changed. From now on, log in with your new user ID “{0}”. Please write it down.",
       kenpoSetupHereOtpHint: "Show a QR code here and scan it with the authenticator app on your smartphone.",
       kenpoContinueOnPhone: "Continue on my smartphone",
       kenpoContinueOnPhoneHint: "Choose this if you are on a computer.",
@@ -649,6 +659,8 @@ const { useI18n } = i18nBuilder
 
       kenpoPasskeyRegisterTitle: "Set up biometric sign-in",
       kenpoPasskeyRegisterLead: "Register this smartphone's face or fingerprint recognition for logging in.",
+      kenpoPasskeyRegisterLeadPc:
+        "Register face or fingerprint recognition for logging in. If this computer has none, scan the QR code it shows with your smartphone's camera and register on the smartphone.",
       kenpoPasskeyRegisterStep1: "Check the device name.",
       kenpoPasskeyRegisterStep2: "Press “Register biometrics”.",
       kenpoPasskeyRegisterStep3:

@@ -44,7 +44,13 @@ export default function LoginConfigTotp(props: Props) {
         headerNode={msgStr("kenpoFirstLoginDoneTitle")}
         step={FIRST_LOGIN_STEPS.firstLoginDone.otp}
       >
-        <FirstLoginDone kcContext={kcContext} i18n={i18n} method="otp" onSetUpHere={() => setPhase("setup")} />
+        <FirstLoginDone
+          kcContext={kcContext}
+          i18n={i18n}
+          method="otp"
+          username={totp.username}
+          onSetUpHere={() => setPhase("setup")}
+        />
       </Template>
     );
   }

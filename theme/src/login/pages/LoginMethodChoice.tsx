@@ -6,6 +6,7 @@ import Template from "../Template";
 import { Field, FieldError } from "../components/Field";
 import { OtpApps } from "../components/OtpApps";
 import { spentOtherMethodCookie } from "../lib/otherMethod";
+import { rememberNewUserId } from "../lib/tabMemory";
 import { FIRST_LOGIN_STEPS } from "../steps";
 
 type Props = { kcContext: Extract<KcContext, { pageId: typeof PAGE.methodChoice }>; i18n: I18n };
@@ -40,7 +41,18 @@ export default function LoginMethodChoice(props: Props) {
       step={FIRST_LOGIN_STEPS.methodChoice}
       displayMessage={methodError === undefined && userIdError === undefined}
     >
-      <form id="kp-method-form" className="kp-stack" action={url.loginAction} method="post" noValidate>
+      <form
+        id="kp-method-form"
+        className="kp-stack"
+        action={url.loginAction}
+        method="post"
+        noValidate
+        onSubmit={(event) => {
+          // ⑧ reminds the member to note a new user ID down (the change itself waits for the email check).
+          const typed = new FormData(event.currentTarget).get(FORM_FIELD.newUserId);
+          rememberNewUserId(typeof typed === "string" ? typed : "");
+        }}
+      >
         <p>{msg("kenpoMethodLead")}</p>
         {otherMethod && <p id="kp-other-method-lead">{msg("kenpoOtherMethodChoiceLead")}</p>}
         <fieldset

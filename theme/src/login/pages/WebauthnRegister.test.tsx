@@ -3,6 +3,7 @@ import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { getKcContextMock, realmTextsMock } from "../mocks";
 import { renderPage } from "../../../test/render";
+import { rememberDeviceName, rememberNewUserId } from "../lib/tabMemory";
 
 const IPHONE_UA =
   "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1";
@@ -13,6 +14,55 @@ function setUserAgent(value: string) {
 
 describe("webauthn-register.ftl (manual ⑧ then ⑩–⑫)", () => {
   afterEach(() => setUserAgent("Mozilla/5.0 (X11; Linux x86_64) jsdom"));
+  beforeEach(() => window.sessionStorage.clear());
+
+  it("on a PC: no 'this smartphone', the PC's own biometrics or the phone through a QR code", async () => {
+    const user = userEvent.setup();
+    await renderPage(getKcContextMock({ pageId: "webauthn-register.ftl", overrides: { isAppInitiatedAction: false } }));
+    expect(screen.getByText(/このパソコンの顔認証・指紋認証（Windows Hello など）/)).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "このデバイスで設定する" }));
+    expect(screen.getByText(/QR コードをスマートフォンのカメラで読み取り/)).toBeInTheDocument();
+    expect(screen.queryByText(/このスマートフォン/)).toBeNull();
+  });
+
+  it("on the phone itself: this smartphone's face or fingerprint", async () => {
+    setUserAgent(IPHONE_UA);
+    const user = userEvent.setup();
+    await renderPage(getKcContextMock({ pageId: "webauthn-register.ftl", overrides: { isAppInitiatedAction: false } }));
+    expect(screen.getByText("いまお使いのスマートフォンの顔認証・指紋認証を登録します。")).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "このデバイスで設定する" }));
+    expect(screen.getByText(/このスマートフォンの顔認証・指紋認証を/)).toBeInTheDocument();
+  });
+
+  it("after 再試行, the device name typed before the failed attempt, not the guess", async () => {
+    rememberDeviceName("妻のiPhone");
+    await renderPage(getKcContextMock({ pageId: "webauthn-register.ftl", overrides: { isSetRetry: true } }));
+    expect(screen.getByLabelText("デバイスの名前")).toHaveValue("妻のiPhone");
+  });
+
+  it("⑧ after a user ID change at ⑤: the new user ID, to be noted down", async () => {
+    rememberNewUserId("New.Id");
+    await renderPage(
+      getKcContextMock({
+        pageId: "webauthn-register.ftl",
+        overrides: { isAppInitiatedAction: false, username: "new.id" },
+      }),
+    );
+    expect(screen.getByRole("note")).toHaveTextContent(
+      /新しいユーザID「new.id」でログインします。忘れないようにメモしてください。/,
+    );
+  });
+
+  it("⑧ without a change at ⑤ (or one refused meanwhile): no user ID note", async () => {
+    rememberNewUserId("new.id");
+    await renderPage(
+      getKcContextMock({
+        pageId: "webauthn-register.ftl",
+        overrides: { isAppInitiatedAction: false, username: "old.id" },
+      }),
+    );
+    expect(screen.queryByRole("note")).toBeNull();
+  });
 
   it("opens with ⑧ and its two choices; the phone choice shows a QR code of the portal login URL", async () => {
     const user = userEvent.setup();
