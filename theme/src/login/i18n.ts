@@ -285,6 +285,9 @@ const { useI18n } = i18nBuilder
         "登録されたメールアドレスあてに確認のメールを送りました。メールに書かれたリンクを開くと、次の手順に進みます。",
       kenpoVerifyEmailSpam: "メールが見つからないときは、迷惑メールのフォルダもご確認ください。",
       kenpoVerifyEmailResend: "確認のメールをもう一度送る",
+      // Keycloak's own keys on this page: the standing notice (our lead says it), and a resend too soon.
+      verifyEmailMessage: "メールアドレスの確認が必要です。",
+      emailVerifySendCooldown: "確認のメールは送ったばかりです。{0} 秒たってから、もう一度お試しください。",
 
       // ⑧ first login complete (opening panel of the MFA set-up pages)
       kenpoFirstLoginDoneTitle: "初回ログインが完了しました",
@@ -638,6 +641,8 @@ const { useI18n } = i18nBuilder
         "We sent a confirmation email to your registered address. Open the link in it to continue.",
       kenpoVerifyEmailSpam: "If you cannot find it, check your spam folder.",
       kenpoVerifyEmailResend: "Send the confirmation email again",
+      verifyEmailMessage: "Your email address needs to be confirmed.",
+      emailVerifySendCooldown: "The confirmation email was just sent. Please wait {0} seconds before trying again.",
 
       kenpoFirstLoginDoneTitle: "First login complete",
       kenpoFirstLoginDoneLead: "Next, set up multi-factor authentication ({0}). You can use the {1} once it is set up.",

@@ -22,4 +22,19 @@ describe("login-verify-email.ftl (manual ⑦)", () => {
       "/realms/kenpo/login-actions/required-action?execution=VERIFY_EMAIL",
     );
   });
+
+  it("says when a resend came too soon (Keycloak's cooldown), but not its standing notice", async () => {
+    const page = (summary: string, type: "warning" | "error") =>
+      getKcContextMock({
+        pageId: "login-verify-email.ftl",
+        overrides: { user: { email: "taro@example.jp" }, message: { summary, type } },
+      });
+    const { unmount } = await renderPage(
+      page("確認のメールは送ったばかりです。25 秒たってから、もう一度お試しください。", "error"),
+    );
+    expect(screen.getByText(/25 秒たってから/)).toBeInTheDocument();
+    unmount();
+    await renderPage(page("メールアドレスの確認が必要です。", "warning"));
+    expect(screen.queryByText("メールアドレスの確認が必要です。")).toBeNull();
+  });
 });
