@@ -57,8 +57,10 @@ const { useI18n } = i18nBuilder
       kenpoWhereToFindNumbers: "記号と番号は、健康保険証または「資格情報のお知らせ」でご確認ください。",
       kenpoForgotHeading: "ユーザIDまたはパスワードをお忘れの方",
       kenpoForgotPassword: "パスワードを再設定する",
+      // The manual sends members who forgot either from ② onwards. The user ID is never looked up
+      // here from the card's numbers: anyone holding the card could learn it (see issue 12's report).
       kenpoForgotUserId:
-        "ユーザIDがわからない方は、健康保険組合にお問い合わせください。パスワードの再設定にはユーザIDが必要です（メールアドレスでは再設定できません）。",
+        "ユーザIDは、健康保険組合からの「ID・パスワード通知」に記載されています。通知が見つからないときは、健康保険組合にお問い合わせください（ご本人と確認できた場合にお知らせします）。パスワードの再設定には、このユーザIDが必要です（メールアドレスでは再設定できません）。",
       kenpoResetTitle: "パスワードの再設定",
       kenpoResetLead:
         "ユーザIDを入力してください。登録されているメールアドレスに、新しいパスワードを設定するためのメールをお送りします。",
@@ -440,7 +442,7 @@ const { useI18n } = i18nBuilder
       kenpoForgotHeading: "Forgot your user ID or password?",
       kenpoForgotPassword: "Reset your password",
       kenpoForgotUserId:
-        "If you do not know your user ID, please contact your health insurance society. Resetting the password needs your user ID (an email address cannot be used).",
+        "Your user ID is printed on the “ID and password notice” from your health insurance society. If you cannot find the notice, please contact the society (they tell you once they have confirmed it is you). Resetting the password needs this user ID (an email address cannot be used).",
       kenpoResetTitle: "Reset your password",
       kenpoResetLead:
         "Enter your user ID. We will send an email with a link to set a new password to the email address on file.",

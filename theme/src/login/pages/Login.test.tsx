@@ -27,7 +27,10 @@ describe("login.ftl (manual ②)", () => {
       "href",
       expect.stringContaining("reset-credentials"),
     );
-    expect(screen.getByText(/ユーザIDがわからない方は、健康保険組合にお問い合わせください。/)).toBeInTheDocument();
+    // As the manual: the user ID is on the society's notice; else the society, after confirming the member.
+    expect(
+      screen.getByText(/通知が見つからないときは、健康保険組合にお問い合わせください（ご本人と確認できた場合/),
+    ).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "ログイン" })).toHaveAttribute("type", "submit");
     expect(document.getElementById("kp-lockout-rule-first-login")).toHaveTextContent(/5回になると、15分間/);
     expect(document.getElementById("kp-lockout-rule")).toBeNull();
