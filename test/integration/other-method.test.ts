@@ -2,7 +2,7 @@ import { mailboxSmtp, startMailbox, type Mailbox } from "../../runtime/mail/mail
 import {
   cardMember,
   freshCode,
-  importMember,
+  atMethodChoice,
   Journey,
   passEmailCheck,
   totpFromPage,
@@ -51,12 +51,7 @@ describe("another method before a factor exists", () => {
   /** ② to the passkey registration page (⑩) of the first login, passkey chosen at ⑤. */
   async function toPasskeyPage(userId: string): Promise<Journey> {
     const member = cardMember(userId);
-    await importMember(realm, member);
-    const j = await (
-      await new Journey(realm).open()
-    ).post({ username: userId, password: member.initialPassword }, PAGE.birthdate);
-    await j.post({ [FORM_FIELD.birthdate]: "19801201" }, PAGE.terms);
-    await j.post({ [FORM_FIELD.accept]: "同意する" }, PAGE.methodChoice);
+    const j = await atMethodChoice(realm, member);
     await j.post({ [FORM_FIELD.method]: METHOD.passkey }, PAGE.emailCode);
     await passEmailCheck(j, mailbox, member.email!, "login-update-password.ftl");
     await j.post({ "password-new": PASSWORD, "password-confirm": PASSWORD }, "webauthn-register.ftl");
@@ -66,7 +61,7 @@ describe("another method before a factor exists", () => {
   /** What the theme's 「別の方法を選ぶ」 does: the cookie, then Keycloak's restart of this login. */
   async function askForOtherMethod(j: Journey): Promise<Journey> {
     await setOtherMethodCookie(j);
-    return j.follow(new URL(j.page.kcContext!.url.loginRestartFlowUrl, j.page.url).toString(), "login.ftl");
+    return j.follow(new URL(String(j.page.kcContext!.url.loginRestartFlowUrl), j.page.url).toString(), "login.ftl");
   }
 
   async function setOtherMethodCookie(j: Journey): Promise<void> {
