@@ -126,7 +126,16 @@ export const FORM_ATTRIBUTE = {
   emailCodeMinutes: "kenpoEmailCodeMinutes",
   /** Pages where a member may need the help desk: REALM_ATTRIBUTE.helpDesk, when set. */
   helpDesk: "kenpoHelpDesk",
+  /** ⑤ shown again after OTHER_METHOD_COOKIE: "true"; only the method may change (the user ID field is left out). */
+  otherMethod: "kenpoOtherMethod",
 } as const;
+
+/**
+ * Set by the theme's 「別の方法を選ぶ」 on the factor's registration pages (then the login starts again);
+ * kenpo-enrol reads it. A wish, never a permission: ⑤ comes back only after the password and the email
+ * check of that new login, and only while the member has no passkey and no OTP app registered.
+ */
+export const OTHER_METHOD_COOKIE = "KENPO_OTHER_METHOD";
 
 /**
  * The email check's code: digits, how long one works, how many wrong tries one survives (then a new

@@ -123,6 +123,16 @@ export class Journey {
   }
 }
 
+/** A new member imported and walked from ② through ③ and ④: the journey stands at ⑤. */
+export async function atMethodChoice(realm: TestRealm, member: ImportMember): Promise<Journey> {
+  await importMember(realm, member);
+  const j = await (
+    await new Journey(realm).open()
+  ).post({ username: member.userId, password: member.initialPassword }, PAGE.birthdate);
+  await j.post({ [FORM_FIELD.birthdate]: member.birthdate.replace(/-/g, "") }, PAGE.terms);
+  return j.post({ [FORM_FIELD.accept]: "同意する" }, PAGE.methodChoice);
+}
+
 /** The OTP set-up page's secret, and codes from it as an authenticator app computes them. */
 export function totpFromPage(page: Page): { secret: string; totp: TOTP } {
   const totp = page.kcContext?.totp as { totpSecret: string; totpSecretEncoded: string } | undefined;

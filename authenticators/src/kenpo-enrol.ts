@@ -1,9 +1,19 @@
-import { REQUIRED_ACTION, STAGE, USER_ATTRIBUTE } from "../../contracts/index.js";
+import {
+  FACTOR,
+  FORM_FIELD,
+  isMethod,
+  MESSAGE,
+  OTHER_METHOD_COOKIE,
+  REQUIRED_ACTION,
+  STAGE,
+  USER_ATTRIBUTE,
+} from "../../contracts/index.js";
 import * as methodChoice from "./kenpo-method-choice.js";
 import {
   chosenFactor,
   fieldError,
   FlowError,
+  formValue,
   hasAnyFactor,
   hasRequiredAction,
   initialPasswordExpired,
@@ -36,6 +46,46 @@ export function authenticate(context: AuthenticationFlowContext): void {
     methodChoice.authenticate(context);
     return;
   }
+  if (wantsOtherMethod(context) && !hasAnyFactor(user)) {
+    context.getAuthenticationSession().setAuthNote(OTHER_METHOD_NOTE, "true");
+    methodChoice.showOtherMethod(context, user);
+    return;
+  }
+  if (settle(context, user)) context.success();
+}
+
+/** On this login: ⑤ was shown again for another method (so the next post is that choice). */
+const OTHER_METHOD_NOTE = "kenpo.otherMethod";
+
+/**
+ * 「別の方法を選ぶ」 on the registration page of the chosen factor (a phone that cannot make a passkey,
+ * no authenticator app at hand) sets a cookie and starts the login again. Here — after the password and
+ * the email check of this new login — ⑤ comes back for the method only. Never for a member with a
+ * registered factor: changing factors then needs the factor itself (the account console) or the help desk.
+ */
+function wantsOtherMethod(context: AuthenticationFlowContext): boolean {
+  const cookie = context.getHttpRequest().getHttpHeaders().getCookies().get(OTHER_METHOD_COOKIE);
+  return cookie != null && String(cookie.getValue()) !== "";
+}
+
+/** The other method chosen: it replaces the first choice and its queued registration. */
+function chooseOtherMethod(context: AuthenticationFlowContext, user: UserModel): void {
+  if (hasAnyFactor(user)) {
+    LOG.warn("kenpo: member " + user.getId() + " has a factor and asked for another method: login refused");
+    context.failure(FlowError.ACCESS_DENIED);
+    return;
+  }
+  const method = formValue(context, FORM_FIELD.method);
+  if (!isMethod(method)) {
+    methodChoice.showOtherMethod(context, user, fieldError(FORM_FIELD.method, MESSAGE.methodRequired));
+    return;
+  }
+  const before = chosenFactor(user);
+  if (before && before.requiredAction !== FACTOR[method].requiredAction)
+    user.removeRequiredAction(before.requiredAction);
+  user.setSingleAttribute(USER_ATTRIBUTE.mfaMethod, method);
+  context.getAuthenticationSession().removeAuthNote(OTHER_METHOD_NOTE);
+  LOG.info("kenpo: member " + user.getId() + " chose " + method + " instead before registering a factor");
   if (settle(context, user)) context.success();
 }
 
@@ -48,6 +98,10 @@ export function action(context: AuthenticationFlowContext): void {
   const user = context.getUser();
   if (!user) {
     context.failure(FlowError.INVALID_USER);
+    return;
+  }
+  if (context.getAuthenticationSession().getAuthNote(OTHER_METHOD_NOTE)) {
+    chooseOtherMethod(context, user);
     return;
   }
   if (methodChoice.stoppedForEmail(context, user)) return;

@@ -25,9 +25,16 @@ import { fieldError, FlowError, formValue, hasCredential, realmSetting } from ".
 /** Notes on the login (the authentication session), never on the member, while the email is unproven. */
 const HELD = { method: "kenpo.held.method", userId: "kenpo.held.userId" } as const;
 
-function show(context: AuthenticationFlowContext, user: UserModel, method: string, error?: FormMessage): void {
+function show(
+  context: AuthenticationFlowContext,
+  user: UserModel,
+  method: string,
+  error?: FormMessage,
+  otherMethod = false,
+): void {
   const form = context.form().setAttribute(FORM_ATTRIBUTE.currentUserId, user.getUsername());
   if (method) form.setAttribute(FORM_ATTRIBUTE.selectedMethod, method);
+  if (otherMethod) form.setAttribute(FORM_ATTRIBUTE.otherMethod, "true");
   if (error) form.addError(error);
   context.challenge(form.createForm(PAGE.methodChoice));
 }
@@ -66,6 +73,14 @@ export function action(context: AuthenticationFlowContext): void {
   }
   if (stoppedForEmail(context, user)) return;
   if (choose(context, user) !== "shown") context.success();
+}
+
+/**
+ * ⑤ again for a member who asked for another method on the factor's registration page (kenpo-enrol
+ * decides when that is allowed): the method only, the current one selected.
+ */
+export function showOtherMethod(context: AuthenticationFlowContext, user: UserModel, error?: FormMessage): void {
+  show(context, user, user.getFirstAttribute(USER_ATTRIBUTE.mfaMethod) || "", error, true);
 }
 
 /**

@@ -24,8 +24,18 @@ interface MultivaluedMap {
   getFirst(name: string): string | null;
 }
 
+/** jakarta.ws.rs.core.Cookie */
+interface RequestCookie {
+  getValue(): string;
+}
+
+interface HttpHeaders {
+  getCookies(): { get(name: string): RequestCookie | null };
+}
+
 interface HttpRequest {
   getDecodedFormParameters(): MultivaluedMap;
+  getHttpHeaders(): HttpHeaders;
 }
 
 interface CredentialModel {

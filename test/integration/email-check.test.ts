@@ -1,4 +1,4 @@
-import { cardMember, importMember, Journey, mailedCode, type TestRealm } from "../../journeys/http-journey.js";
+import { atMethodChoice, cardMember, Journey, mailedCode, type TestRealm } from "../../journeys/http-journey.js";
 import { provisionTestRealm } from "../../journeys/realm.js";
 import { EMAIL_CODE, FORM_ATTRIBUTE, FORM_FIELD, METHOD, PAGE, STAGE, USER_ATTRIBUTE } from "../../contracts/index.js";
 import { firstAttribute } from "../../members/attributes.js";
@@ -18,12 +18,7 @@ describe("the email check", () => {
 
   async function atEmailCheck(userId: string): Promise<{ j: Journey; email: string }> {
     const member = cardMember(userId);
-    await importMember(realm, member);
-    const j = await (
-      await new Journey(realm).open()
-    ).post({ username: userId, password: member.initialPassword }, PAGE.birthdate);
-    await j.post({ [FORM_FIELD.birthdate]: "19801201" }, PAGE.terms);
-    await j.post({ [FORM_FIELD.accept]: "yes" }, PAGE.methodChoice);
+    const j = await atMethodChoice(realm, member);
     await j.post({ [FORM_FIELD.method]: METHOD.passkey, [FORM_FIELD.newUserId]: `${userId}.new` }, PAGE.emailCode);
     return { j, email: member.email! };
   }

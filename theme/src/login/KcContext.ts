@@ -21,6 +21,8 @@ export type KcContextExtensionPerPage = {
   "login-method-choice.ftl": {
     [FORM_ATTRIBUTE.currentUserId]?: string;
     [FORM_ATTRIBUTE.selectedMethod]?: Method;
+    /** ⑤ again before a factor exists (「別の方法を選ぶ」): the method only. */
+    [FORM_ATTRIBUTE.otherMethod]?: "true";
   };
   "login-email-code.ftl": {
     /** Where the code went (masked when it is the register's address); absent while an address is asked for. */

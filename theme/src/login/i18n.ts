@@ -25,7 +25,7 @@ const { useI18n } = i18nBuilder
       kenpoLockoutMinutes: "15",
 
       kenpoLanguage: "表示言語",
-      kenpoStepIndicator: "初回ログインの手順 {0} / {1}",
+      kenpoStepIndicator: "初回ログインの手順 {0}（{1} / {2}）",
       kenpoStepRange: "{0}〜{1}",
       kenpoRequired: "必須",
       kenpoOptional: "任意",
@@ -57,8 +57,10 @@ const { useI18n } = i18nBuilder
       kenpoWhereToFindNumbers: "記号と番号は、健康保険証または「資格情報のお知らせ」でご確認ください。",
       kenpoForgotHeading: "ユーザIDまたはパスワードをお忘れの方",
       kenpoForgotPassword: "パスワードを再設定する",
+      // The manual sends members who forgot either from ② onwards. The user ID is never looked up
+      // here from the card's numbers: anyone holding the card could learn it (see issue 12's report).
       kenpoForgotUserId:
-        "ユーザIDがわからない方は、健康保険組合にお問い合わせください。パスワードの再設定にはユーザIDが必要です（メールアドレスでは再設定できません）。",
+        "ユーザIDは、健康保険組合からの「ID・パスワード通知」に記載されています。通知が見つからないときは、健康保険組合にお問い合わせください（ご本人と確認できた場合にお知らせします）。パスワードの再設定には、このユーザIDが必要です（メールアドレスでは再設定できません）。",
       kenpoResetTitle: "パスワードの再設定",
       kenpoResetLead:
         "ユーザIDを入力してください。登録されているメールアドレスに、新しいパスワードを設定するためのメールをお送りします。",
@@ -131,6 +133,9 @@ const { useI18n } = i18nBuilder
       kenpoMethodRequired: "認証方法を選んでください。",
       kenpoUserIdInvalid: "このユーザIDは使えません。半角の英字・数字で入力してください。",
       kenpoUserIdTaken: "このユーザIDは使えません。別のユーザIDを入力してください。",
+      // ⑤ again, asked for on the registration page before a factor exists: the method only.
+      kenpoOtherMethodChoiceLead:
+        "多要素認証の登録がまだ終わっていないので、認証方法を選び直せます。同じ方法でもう一度試すときは、そのまま「次へ」を押してください。",
 
       // ⑥ new password
       kenpoPasswordTitle: "新しいパスワードの設定",
@@ -282,12 +287,19 @@ const { useI18n } = i18nBuilder
         "登録されたメールアドレスあてに確認のメールを送りました。メールに書かれたリンクを開くと、次の手順に進みます。",
       kenpoVerifyEmailSpam: "メールが見つからないときは、迷惑メールのフォルダもご確認ください。",
       kenpoVerifyEmailResend: "確認のメールをもう一度送る",
+      // Keycloak's own keys on this page: the standing notice (our lead says it), and a resend too soon.
+      verifyEmailMessage: "メールアドレスの確認が必要です。",
+      emailVerifySendCooldown: "確認のメールは送ったばかりです。{0} 秒たってから、もう一度お試しください。",
 
       // ⑧ first login complete (opening panel of the MFA set-up pages)
       kenpoFirstLoginDoneTitle: "初回ログインが完了しました",
       kenpoFirstLoginDoneLead: "続けて、多要素認証（{0}）の設定を行います。設定が終わるまで{1}はご利用になれません。",
       kenpoSetupHere: "このデバイスで設定する",
       kenpoSetupHerePasskeyHint: "いまお使いのスマートフォンの顔認証・指紋認証を登録します。",
+      kenpoSetupHerePasskeyHintPc:
+        "このパソコンの顔認証・指紋認証（Windows Hello など）か、パソコンに表示される QR コードを読み取ったスマートフォンの生体認証を登録します。",
+      kenpoNewUserIdMemo:
+        "ユーザIDを変更しました。次回からは、新しいユーザID「{0}」でログインします。忘れないようにメモしてください。",
       kenpoSetupHereOtpHint: "この画面に QR コードを表示し、スマートフォンの認証アプリで読み取ります。",
       kenpoContinueOnPhone: "スマートフォンで続ける",
       kenpoContinueOnPhoneHint: "パソコンでログインしている場合はこちら。",
@@ -301,6 +313,8 @@ const { useI18n } = i18nBuilder
       // ⑩–⑫ passkey registration
       kenpoPasskeyRegisterTitle: "生体認証の設定",
       kenpoPasskeyRegisterLead: "このスマートフォンの顔認証・指紋認証を、ログインに使えるように登録します。",
+      kenpoPasskeyRegisterLeadPc:
+        "顔認証・指紋認証を、ログインに使えるように登録します。このパソコンで使えないときは、表示される QR コードをスマートフォンのカメラで読み取り、スマートフォンで登録します。",
       kenpoPasskeyRegisterStep1: "デバイスの名前を確認します。",
       kenpoPasskeyRegisterStep2: "「生体認証を登録する」を押します。",
       kenpoPasskeyRegisterStep3: "表示された画面で「続ける」を押し、顔認証・指紋認証を行います。",
@@ -323,6 +337,11 @@ const { useI18n } = i18nBuilder
       kenpoPasskeyErrorLead: "顔認証・指紋認証が取り消されたか、時間内に終わりませんでした。",
       kenpoPasskeyErrorHint: "「再試行」を押すと、もう一度生体認証が始まります。",
       kenpoDoRetry: "再試行",
+      // On the registration pages of the first login, until a factor exists.
+      kenpoOtherMethodHeading: "この方法で設定できないとき",
+      kenpoOtherMethodLead:
+        "お使いのスマートフォンが生体認証に対応していない、認証アプリを入れられないなどのときは、認証方法を選び直せます。ユーザIDと新しいパスワードでもう一度ログインすると、認証方法の選択（手順⑤）に戻ります。",
+      kenpoOtherMethodButton: "別の方法を選ぶ",
 
       // ⑭ OTP set-up and login
       kenpoOtpSetupTitle: "ワンタイムパスワードの設定",
@@ -390,7 +409,7 @@ const { useI18n } = i18nBuilder
       kenpoLockoutMinutes: "15",
 
       kenpoLanguage: "Language",
-      kenpoStepIndicator: "First login — step {0} of {1}",
+      kenpoStepIndicator: "First login — manual step {0} ({1} of {2})",
       kenpoStepRange: "{0}–{1}",
       kenpoRequired: "required",
       kenpoOptional: "optional",
@@ -423,7 +442,7 @@ const { useI18n } = i18nBuilder
       kenpoForgotHeading: "Forgot your user ID or password?",
       kenpoForgotPassword: "Reset your password",
       kenpoForgotUserId:
-        "If you do not know your user ID, please contact your health insurance society. Resetting the password needs your user ID (an email address cannot be used).",
+        "Your user ID is printed on the “ID and password notice” from your health insurance society. If you cannot find the notice, please contact the society (they tell you once they have confirmed it is you). Resetting the password needs this user ID (an email address cannot be used).",
       kenpoResetTitle: "Reset your password",
       kenpoResetLead:
         "Enter your user ID. We will send an email with a link to set a new password to the email address on file.",
@@ -490,6 +509,8 @@ const { useI18n } = i18nBuilder
       kenpoMethodRequired: "Choose an authentication method.",
       kenpoUserIdInvalid: "This user ID cannot be used. Use letters and digits.",
       kenpoUserIdTaken: "This user ID cannot be used. Please enter another one.",
+      kenpoOtherMethodChoiceLead:
+        "Your multi-factor authentication is not registered yet, so you can choose the method again. To try the same method again, just press “Next”.",
 
       kenpoPasswordTitle: "Set a new password",
       kenpoPasswordLead:
@@ -622,11 +643,17 @@ const { useI18n } = i18nBuilder
         "We sent a confirmation email to your registered address. Open the link in it to continue.",
       kenpoVerifyEmailSpam: "If you cannot find it, check your spam folder.",
       kenpoVerifyEmailResend: "Send the confirmation email again",
+      verifyEmailMessage: "Your email address needs to be confirmed.",
+      emailVerifySendCooldown: "The confirmation email was just sent. Please wait {0} seconds before trying again.",
 
       kenpoFirstLoginDoneTitle: "First login complete",
       kenpoFirstLoginDoneLead: "Next, set up multi-factor authentication ({0}). You can use the {1} once it is set up.",
       kenpoSetupHere: "Set up on this device",
       kenpoSetupHerePasskeyHint: "Register the face or fingerprint recognition of the smartphone you are using now.",
+      kenpoSetupHerePasskeyHintPc:
+        "Register this computer's face or fingerprint recognition (such as Windows Hello), or your smartphone's, by scanning the QR code the computer shows.",
+      kenpoNewUserIdMemo:
+        "Your user ID has changed. From now on, log in with your new user ID “{0}”. Please write it down.",
       kenpoSetupHereOtpHint: "Show a QR code here and scan it with the authenticator app on your smartphone.",
       kenpoContinueOnPhone: "Continue on my smartphone",
       kenpoContinueOnPhoneHint: "Choose this if you are on a computer.",
@@ -639,6 +666,8 @@ const { useI18n } = i18nBuilder
 
       kenpoPasskeyRegisterTitle: "Set up biometric sign-in",
       kenpoPasskeyRegisterLead: "Register this smartphone's face or fingerprint recognition for logging in.",
+      kenpoPasskeyRegisterLeadPc:
+        "Register face or fingerprint recognition for logging in. If this computer has none, scan the QR code it shows with your smartphone's camera and register on the smartphone.",
       kenpoPasskeyRegisterStep1: "Check the device name.",
       kenpoPasskeyRegisterStep2: "Press “Register biometrics”.",
       kenpoPasskeyRegisterStep3:
@@ -661,6 +690,10 @@ const { useI18n } = i18nBuilder
       kenpoPasskeyErrorLead: "The face or fingerprint check was cancelled or did not finish in time.",
       kenpoPasskeyErrorHint: "Press “Retry” to start the biometric check again.",
       kenpoDoRetry: "Retry",
+      kenpoOtherMethodHeading: "If this method does not work for you",
+      kenpoOtherMethodLead:
+        "If your smartphone does not support biometrics, or you cannot install an authenticator app, you can choose the method again. Log in once more with your user ID and new password to return to the method choice (step 5).",
+      kenpoOtherMethodButton: "Choose another method",
 
       kenpoOtpSetupTitle: "Set up one-time passwords",
       kenpoOtpStep1: "Install one of these authenticator apps on your smartphone.",

@@ -73,6 +73,10 @@ const STOCK_OUTSIDE_KEYCLOAKIFY: Record<string, Partial<Record<Locale, string>>>
     ja: "Device already exists with the same name",
     en: "Device already exists with the same name",
   },
+  emailVerifySendCooldown: {
+    ja: "検証メールを再送する前に{0}秒待つ必要があります。",
+    en: "You must wait {0} seconds before resending the verification email.",
+  },
   "error-user-attribute-required": { ja: "このフィールドを指定してください。", en: "Please specify this field." },
   "error-invalid-email": { ja: "メールアドレスが無効です。", en: "Invalid email address." },
   confirmEmailAddressVerificationHeader: { ja: "メールアドレスの検証", en: "Email address validation" },

@@ -73,6 +73,8 @@ export const KEYCLOAK_MESSAGES: readonly KeycloakMessage[] = [
   { key: "emailVerifiedAlreadyMessageHeader", where: "⑦ link opened again: heading" },
   { key: "emailVerifiedAlreadyMessage", where: "⑦ link opened again" },
   { key: "staleEmailVerificationLink", where: "⑦ an older link after a resend" },
+  { key: "verifyEmailMessage", where: "⑦ verify-email page: Keycloak's standing notice (not shown: our lead says it)" },
+  { key: "emailVerifySendCooldown", where: "⑦ verify-email page: resend pressed within the cooldown" },
   { key: "emailSendErrorMessage", where: "⑦ / reset: the mail server refused (error page)" },
   // 「パスワードを再設定する」
   { key: "missingUsernameMessage", where: "reset page without a user ID" },

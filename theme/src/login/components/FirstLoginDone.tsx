@@ -1,7 +1,9 @@
 import { useState } from "react";
 import type { KcContext } from "../KcContext";
 import type { I18n } from "../i18n";
+import { isSmartphone } from "../lib/deviceName";
 import { getPortalUrl, getSocietyTexts } from "../lib/portal";
+import { userIdChangedTo } from "../lib/tabMemory";
 import { QrCode } from "./QrCode";
 
 /**
@@ -12,9 +14,13 @@ export function FirstLoginDone(props: {
   kcContext: KcContext;
   i18n: I18n;
   method: "passkey" | "otp";
+  /** The member's user ID now (a change at ⑤ took effect with the email check). */
+  username: string | undefined;
   onSetUpHere: () => void;
 }) {
-  const { kcContext, i18n, method, onSetUpHere } = props;
+  const { kcContext, i18n, method, username, onSetUpHere } = props;
+  const [onPhone] = useState(() => isSmartphone(navigator.userAgent));
+  const [newUserId] = useState(() => (userIdChangedTo(username) ? username : undefined));
   const { msg, msgStr } = i18n;
   const [showPhone, setShowPhone] = useState(false);
   const { portalName } = getSocietyTexts(i18n, kcContext);
@@ -24,6 +30,12 @@ export function FirstLoginDone(props: {
   return (
     <section className="kp-stack" aria-labelledby="kc-page-title">
       <p className="kp-done">{msgStr("kenpoFirstLoginDoneLead", methodName, portalName)}</p>
+      {newUserId !== undefined && (
+        <div className="kp-panel" id="kp-new-userid" role="note">
+          <p>{msgStr("kenpoNewUserIdMemo", newUserId)}</p>
+          <p className="kp-example__value">{newUserId}</p>
+        </div>
+      )}
       <div className="kp-choice-buttons">
         <button
           type="button"
@@ -35,7 +47,13 @@ export function FirstLoginDone(props: {
           {msg("kenpoSetupHere")}
         </button>
         <p className="kp-hint" id="kp-set-up-here-hint">
-          {msg(method === "passkey" ? "kenpoSetupHerePasskeyHint" : "kenpoSetupHereOtpHint")}
+          {msg(
+            method === "otp"
+              ? "kenpoSetupHereOtpHint"
+              : onPhone
+                ? "kenpoSetupHerePasskeyHint"
+                : "kenpoSetupHerePasskeyHintPc",
+          )}
         </p>
         <button
           type="button"

@@ -38,4 +38,25 @@ describe("error.ftl", () => {
       realmTextsMock[REALM_TEXT.portalUrl],
     );
   });
+
+  it.each([
+    // A real timeout: the start-again page.
+    [
+      "ログインの途中で一定の時間が経ったため、手続きを中断しました。もう一度ログインしてください。",
+      "時間切れのため中断しました",
+    ],
+    // An old page posted (Back, a second tab): not a timeout, and not the member's error.
+    [
+      "この画面は使えなくなりました（ブラウザーの「戻る」で前の画面に戻ったときなどに表示されます）。加入者ページからもう一度ログインしてください。",
+      "この画面は使えなくなりました",
+    ],
+  ])("%s → heading %s", async (summary, heading) => {
+    await renderPage(
+      getKcContextMock({
+        pageId: "error.ftl",
+        overrides: { message: { type: "error", summary }, "x-keycloakify": { messages: realmTextsMock } },
+      }),
+    );
+    expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent(heading);
+  });
 });

@@ -7,14 +7,20 @@ import { getPortalUrl, getSocietyTexts } from "../lib/portal";
 
 type Props = { kcContext: Extract<KcContext, { pageId: "error.ftl" }>; i18n: I18n };
 
-/** Error page; a timed-out login (loginTimeout / expiredActionMessage) gets the start-again page. */
+/**
+ * Error page. A timed-out login (loginTimeout, expiredActionMessage, expiredCodeMessage) gets the
+ * start-again page; an old page posted (invalidCodeMessage) is no error of the member's and says so.
+ */
 export default function ErrorPage(props: Props) {
   const { kcContext, i18n } = props;
   const { message, skipLink } = kcContext;
   const { msgStr } = i18n;
   const { portalName } = getSocietyTexts(i18n, kcContext);
   const portalUrl = getPortalUrl(kcContext, i18n);
-  const isTimeout = [msgStr("loginTimeout"), msgStr("expiredActionMessage")].includes(message.summary);
+  const isTimeout = [msgStr("loginTimeout"), msgStr("expiredActionMessage"), msgStr("expiredCodeMessage")].includes(
+    message.summary,
+  );
+  const isOldPage = message.summary === msgStr("invalidCodeMessage");
 
   if (isTimeout) {
     return (
@@ -25,7 +31,12 @@ export default function ErrorPage(props: Props) {
   }
 
   return (
-    <Template kcContext={kcContext} i18n={i18n} headerNode={msgStr("kenpoErrorTitle")} displayMessage={false}>
+    <Template
+      kcContext={kcContext}
+      i18n={i18n}
+      headerNode={msgStr(isOldPage ? "kenpoPageExpiredTitle" : "kenpoErrorTitle")}
+      displayMessage={false}
+    >
       <div className="kp-stack" id="kc-error-message">
         <p
           className="kp-alert kp-alert--error"

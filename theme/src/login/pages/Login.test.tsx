@@ -18,7 +18,7 @@ describe("login.ftl (manual ②)", () => {
     expect(userId).toHaveAccessibleDescription(/小文字として扱います/);
     expect(screen.getByLabelText("パスワード")).toHaveAttribute("type", "password");
     expect(screen.getByText(/記号・番号・生年月日（西暦8桁）/)).toBeInTheDocument();
-    expect(screen.getByText("初回ログインの手順 2 / 14")).toBeInTheDocument();
+    expect(screen.getByText("初回ログインの手順 ②（2 / 10〜12）")).toBeInTheDocument();
     expect(screen.getByText("例）記号 12、番号 3456789、生年月日 1980年12月1日の場合")).toBeInTheDocument();
     expect(screen.getByText("12345678919801201")).toBeInTheDocument();
     expect(screen.getByText("パスワードに入力する数字")).toBeInTheDocument();
@@ -27,7 +27,10 @@ describe("login.ftl (manual ②)", () => {
       "href",
       expect.stringContaining("reset-credentials"),
     );
-    expect(screen.getByText(/ユーザIDがわからない方は、健康保険組合にお問い合わせください。/)).toBeInTheDocument();
+    // As the manual: the user ID is on the society's notice; else the society, after confirming the member.
+    expect(
+      screen.getByText(/通知が見つからないときは、健康保険組合にお問い合わせください（ご本人と確認できた場合/),
+    ).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "ログイン" })).toHaveAttribute("type", "submit");
     expect(document.getElementById("kp-lockout-rule-first-login")).toHaveTextContent(/5回になると、15分間/);
     expect(document.getElementById("kp-lockout-rule")).toBeNull();

@@ -7,7 +7,7 @@ describe("login-birthdate.ftl (manual ③)", () => {
   it("asks for the birthdate as 8 digits with a numeric keyboard and shows step 3", async () => {
     await renderPage(getKcContextMock({ pageId: PAGE.birthdate }));
     expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("生年月日の入力");
-    expect(screen.getByText("初回ログインの手順 3 / 14")).toBeInTheDocument();
+    expect(screen.getByText("初回ログインの手順 ③（3 / 10〜12）")).toBeInTheDocument();
     expect(screen.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "3");
     const field = screen.getByLabelText("生年月日（西暦8桁）");
     expect(field).toHaveAttribute("name", FORM_FIELD.birthdate);

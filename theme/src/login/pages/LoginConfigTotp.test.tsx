@@ -55,10 +55,14 @@ describe("login-config-totp.ftl (manual ⑧ then ⑭)", () => {
     await renderPage(getKcContextMock({ pageId: "login-config-totp.ftl" }));
     expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("初回ログインが完了しました");
     expect(screen.getByText(/多要素認証（ワンタイムパスワード（OTP））の設定を行います/)).toBeInTheDocument();
+    // The OTP branch's own count: ①–⑧, ⑬, ⑭ are ten screens.
+    expect(screen.getByText("初回ログインの手順 ⑧（8 / 10）")).toBeInTheDocument();
 
     await user.click(screen.getByRole("button", { name: "このデバイスで設定する" }));
     expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("ワンタイムパスワードの設定");
-    expect(screen.getByText("初回ログインの手順 14 / 14")).toBeInTheDocument();
+    expect(screen.getByText("初回ログインの手順 ⑭（10 / 10）")).toBeInTheDocument();
+    expect(screen.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "10");
+    expect(screen.getByRole("progressbar")).toHaveAttribute("aria-valuemax", "10");
     expect(screen.getByText("Google Authenticator（Google 認証システム）")).toBeInTheDocument();
     expect(screen.getByText("Microsoft Authenticator（Microsoft 認証システム）")).toBeInTheDocument();
     expect(screen.getByText("FreeOTP（Red Hat 認証システム）")).toBeInTheDocument();
@@ -75,6 +79,7 @@ describe("login-config-totp.ftl (manual ⑧ then ⑭)", () => {
     expect(code).toHaveAttribute("autocomplete", "one-time-code");
     expect(screen.getByLabelText("デバイスの名前")).toHaveAttribute("name", "userLabel");
     expect(document.querySelector("input[name=totpSecret]")).not.toBeNull();
+    expect(screen.getByRole("link", { name: "別の方法を選ぶ" })).toBeInTheDocument();
   });
 
   it("shows the manual key in manual mode, skipping the ⑧ panel", async () => {
@@ -91,6 +96,7 @@ describe("login-config-totp.ftl (manual ⑧ then ⑭)", () => {
     expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("ワンタイムパスワードの設定");
     expect(screen.queryByText(/初回ログインの手順/)).toBeNull();
     expect(document.getElementById("cancelTOTPBtn")).not.toBeNull();
+    expect(screen.queryByRole("link", { name: "別の方法を選ぶ" })).toBeNull();
   });
 
   it("ties a wrong code to the code field and stays on the set-up", async () => {

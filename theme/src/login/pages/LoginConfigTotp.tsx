@@ -5,6 +5,7 @@ import Template from "../Template";
 import { CancelAiaButton } from "../components/CancelAia";
 import { Field } from "../components/Field";
 import { FirstLoginDone } from "../components/FirstLoginDone";
+import { OtherMethod } from "../components/OtherMethod";
 import { OtpApps } from "../components/OtpApps";
 import { FIRST_LOGIN_STEPS } from "../steps";
 import { guessDeviceNameKey, isSmartphone } from "../lib/deviceName";
@@ -41,9 +42,15 @@ export default function LoginConfigTotp(props: Props) {
         kcContext={kcContext}
         i18n={i18n}
         headerNode={msgStr("kenpoFirstLoginDoneTitle")}
-        step={FIRST_LOGIN_STEPS.firstLoginDone}
+        step={FIRST_LOGIN_STEPS.firstLoginDone.otp}
       >
-        <FirstLoginDone kcContext={kcContext} i18n={i18n} method="otp" onSetUpHere={() => setPhase("setup")} />
+        <FirstLoginDone
+          kcContext={kcContext}
+          i18n={i18n}
+          method="otp"
+          username={totp.username}
+          onSetUpHere={() => setPhase("setup")}
+        />
       </Template>
     );
   }
@@ -183,6 +190,7 @@ export default function LoginConfigTotp(props: Props) {
         </button>
         {isAppInitiatedAction && <CancelAiaButton i18n={i18n} id="cancelTOTPBtn" />}
       </form>
+      {!isAppInitiatedAction && <OtherMethod kcContext={kcContext} i18n={i18n} />}
     </Template>
   );
 }

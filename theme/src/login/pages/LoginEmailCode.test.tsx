@@ -12,7 +12,7 @@ describe("login-email-code.ftl (the email check, step 6)", () => {
       }),
     );
     expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("メールアドレスの確認");
-    expect(screen.getByText("初回ログインの手順 6 / 14")).toBeInTheDocument();
+    expect(screen.getByText("初回ログインの手順 ⑥（6 / 10〜12）")).toBeInTheDocument();
     expect(screen.getByText(/t\*\*\*@example\.jp あてに、6桁の確認コード/)).toBeInTheDocument();
     const field = screen.getByLabelText("確認コード（6桁の数字）");
     expect(field).toHaveAttribute("name", FORM_FIELD.emailCode);

@@ -33,3 +33,10 @@ export const MethodMissing: Story = {
     kcContext: { ...society, messagesPerField: fieldErrors({ [FORM_FIELD.method]: "認証方法を選んでください。" }) },
   },
 };
+
+/** ⑤ again after 「別の方法を選ぶ」 on a registration page: the method only, the first choice selected. */
+export const OtherMethod: Story = {
+  args: {
+    kcContext: { ...society, [FORM_ATTRIBUTE.selectedMethod]: METHOD.passkey, [FORM_ATTRIBUTE.otherMethod]: "true" },
+  },
+};

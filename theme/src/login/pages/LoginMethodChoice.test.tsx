@@ -1,13 +1,16 @@
-import { FORM_ATTRIBUTE, FORM_FIELD, METHOD, PAGE } from "../../../../contracts";
+import { FORM_ATTRIBUTE, FORM_FIELD, METHOD, OTHER_METHOD_COOKIE, PAGE } from "../../../../contracts";
 import { screen } from "@testing-library/react";
 import { getKcContextMock, fieldErrors } from "../mocks";
 import { renderPage } from "../../../test/render";
+import { otherMethodCookie } from "../lib/otherMethod";
 
 describe("login-method-choice.ftl (manual ⑤)", () => {
   it("offers passkey or OTP with what each needs, and an optional user ID change", async () => {
     await renderPage(getKcContextMock({ pageId: PAGE.methodChoice }));
     expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("認証方法の選択");
-    expect(screen.getByText("初回ログインの手順 5 / 14")).toBeInTheDocument();
+    expect(screen.getByText("初回ログインの手順 ⑤（5 / 10〜12）")).toBeInTheDocument();
+    // The branch is chosen here: the bar measures against the longer one and never runs ahead.
+    expect(screen.getByRole("progressbar")).toHaveAttribute("aria-valuemax", "12");
 
     const passkey = screen.getByRole("radio", { name: /生体認証（パスキー）/ });
     expect(passkey).toHaveAttribute("name", FORM_FIELD.method);
@@ -53,5 +56,23 @@ describe("login-method-choice.ftl (manual ⑤)", () => {
       }),
     );
     expect(screen.getByRole("group", { name: "認証方法" })).toHaveAccessibleDescription("認証方法を選んでください。");
+  });
+
+  it("comes back for the method only after 「別の方法を選ぶ」, and spends the cookie that asked for it", async () => {
+    const kcContext = getKcContextMock({
+      pageId: PAGE.methodChoice,
+      overrides: { [FORM_ATTRIBUTE.selectedMethod]: METHOD.passkey, [FORM_ATTRIBUTE.otherMethod]: "true" },
+    });
+    // The page lives under the realm's path, where the registration page set the cookie.
+    window.history.pushState({}, "", `/realms/${kcContext.realm.name}/login-actions/authenticate`);
+    document.cookie = otherMethodCookie(kcContext.realm.name, false);
+    expect(document.cookie).toContain(`${OTHER_METHOD_COOKIE}=1`);
+    await renderPage(kcContext);
+    expect(screen.getByText(/認証方法を選び直せます/)).toBeInTheDocument();
+    expect(screen.getByRole("radio", { name: /生体認証（パスキー）/ })).toBeChecked();
+    expect(screen.queryByLabelText(/新しいユーザID/)).toBeNull();
+    expect(screen.queryByText(/現在のユーザID/)).toBeNull();
+    expect(document.cookie).not.toContain(OTHER_METHOD_COOKIE);
+    window.history.pushState({}, "", "/");
   });
 });

@@ -1,24 +1,37 @@
+import { useEffect } from "react";
 import { FORM_ATTRIBUTE, FORM_FIELD, METHOD, PAGE } from "../../../../contracts";
 import type { KcContext } from "../KcContext";
 import type { I18n } from "../i18n";
 import Template from "../Template";
 import { Field, FieldError } from "../components/Field";
 import { OtpApps } from "../components/OtpApps";
+import { spentOtherMethodCookie } from "../lib/otherMethod";
+import { rememberNewUserId } from "../lib/tabMemory";
 import { FIRST_LOGIN_STEPS } from "../steps";
 
 type Props = { kcContext: Extract<KcContext, { pageId: typeof PAGE.methodChoice }>; i18n: I18n };
 
-/** Manual ⑤: passkey or OTP app, each with what the member needs; optional user ID change. */
+/**
+ * Manual ⑤: passkey or OTP app, each with what the member needs; optional user ID change. Shown
+ * again (method only) when the member asked for another method before a factor was registered.
+ */
 export default function LoginMethodChoice(props: Props) {
   const { kcContext, i18n } = props;
   const { url, messagesPerField } = kcContext;
   const currentUserId = kcContext[FORM_ATTRIBUTE.currentUserId];
   const selectedMethod = kcContext[FORM_ATTRIBUTE.selectedMethod];
+  const otherMethod = kcContext[FORM_ATTRIBUTE.otherMethod] === "true";
   const { msg, msgStr } = i18n;
   // Literals, not FORM_FIELD: `keycloakify build` reads the field names passed to messagesPerField
   // from the source text to decide which field errors reach the page.
   const methodError = messagesPerField.existsError("method") ? messagesPerField.get("method") : undefined;
   const userIdError = messagesPerField.existsError("newUserId") ? messagesPerField.get("newUserId") : undefined;
+
+  useEffect(() => {
+    // The wish that brought ⑤ back is spent: a later login resumes the set-up of what is chosen now.
+    if (otherMethod)
+      document.cookie = spentOtherMethodCookie(kcContext.realm.name, window.location.protocol === "https:");
+  }, [otherMethod, kcContext.realm.name]);
 
   return (
     <Template
@@ -28,8 +41,20 @@ export default function LoginMethodChoice(props: Props) {
       step={FIRST_LOGIN_STEPS.methodChoice}
       displayMessage={methodError === undefined && userIdError === undefined}
     >
-      <form id="kp-method-form" className="kp-stack" action={url.loginAction} method="post" noValidate>
+      <form
+        id="kp-method-form"
+        className="kp-stack"
+        action={url.loginAction}
+        method="post"
+        noValidate
+        onSubmit={(event) => {
+          // ⑧ reminds the member to note a new user ID down (the change itself waits for the email check).
+          const typed = new FormData(event.currentTarget).get(FORM_FIELD.newUserId);
+          rememberNewUserId(typeof typed === "string" ? typed : "");
+        }}
+      >
         <p>{msg("kenpoMethodLead")}</p>
+        {otherMethod && <p id="kp-other-method-lead">{msg("kenpoOtherMethodChoiceLead")}</p>}
         <fieldset
           className="kp-fieldset"
           aria-invalid={methodError !== undefined || undefined}
@@ -69,22 +94,30 @@ export default function LoginMethodChoice(props: Props) {
           {methodError !== undefined && <FieldError id="method-error" html={methodError} />}
         </fieldset>
 
-        <section className="kp-panel" aria-labelledby="kp-userid-title">
-          <h2 id="kp-userid-title" className="kp-subheading">
-            {msg("kenpoUserIdChangeHeading")}
-          </h2>
-          <p id="kp-userid-optional">{msg("kenpoUserIdChangeOptional")}</p>
-          {currentUserId !== undefined && <p id="kp-current-userid">{msgStr("kenpoCurrentUserId", currentUserId)}</p>}
-          <Field
-            id={FORM_FIELD.newUserId}
-            i18n={i18n}
-            optional
-            label={msg("kenpoNewUserId")}
-            hint={msg("kenpoNewUserIdHint")}
-            error={userIdError}
-            inputProps={{ type: "text", autoComplete: "off", autoCapitalize: "none", spellCheck: false, maxLength: 64 }}
-          />
-        </section>
+        {!otherMethod && (
+          <section className="kp-panel" aria-labelledby="kp-userid-title">
+            <h2 id="kp-userid-title" className="kp-subheading">
+              {msg("kenpoUserIdChangeHeading")}
+            </h2>
+            <p id="kp-userid-optional">{msg("kenpoUserIdChangeOptional")}</p>
+            {currentUserId !== undefined && <p id="kp-current-userid">{msgStr("kenpoCurrentUserId", currentUserId)}</p>}
+            <Field
+              id={FORM_FIELD.newUserId}
+              i18n={i18n}
+              optional
+              label={msg("kenpoNewUserId")}
+              hint={msg("kenpoNewUserIdHint")}
+              error={userIdError}
+              inputProps={{
+                type: "text",
+                autoComplete: "off",
+                autoCapitalize: "none",
+                spellCheck: false,
+                maxLength: 64,
+              }}
+            />
+          </section>
+        )}
 
         <button type="submit" className="kp-button kp-button--primary" id="kp-method-submit">
           {msg("kenpoDoNext")}

@@ -14,7 +14,7 @@ describe("login-reset-password.ftl (forgotten password)", () => {
     const userId = screen.getByLabelText("ユーザID");
     expect(userId).toHaveAttribute("name", "username");
     expect(userId).toHaveAccessibleDescription("メールアドレスではなく、ユーザIDを入力してください。");
-    expect(screen.getByText(/ユーザIDがわからない方は、健康保険組合にお問い合わせください。/)).toBeInTheDocument();
+    expect(screen.getByText(/通知が見つからないときは、健康保険組合にお問い合わせください/)).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "再設定のメールを送る" })).toHaveAttribute("type", "submit");
     expect(screen.getByRole("link", { name: "ログイン画面に戻る" })).toBeInTheDocument();
   });

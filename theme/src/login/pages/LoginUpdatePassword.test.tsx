@@ -155,7 +155,7 @@ describe("login-update-password.ftl (manual ⑥)", () => {
       }),
     );
     expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("新しいパスワードの設定");
-    expect(screen.getByText("初回ログインの手順 7 / 14")).toBeInTheDocument();
+    expect(screen.getByText("初回ログインの手順 ⑦（7 / 10〜12）")).toBeInTheDocument();
     expect(screen.getByText("8文字以上")).toBeInTheDocument();
     expect(screen.getByText("ユーザIDと同じではない")).toBeInTheDocument();
     expect(screen.getByText("メールアドレスと同じではない")).toBeInTheDocument();

@@ -8,8 +8,10 @@ type Props = { kcContext: Extract<KcContext, { pageId: "login-verify-email.ftl" 
 /** Manual ⑦: confirm the email address by opening the link Keycloak sent. */
 export default function LoginVerifyEmail(props: Props) {
   const { kcContext, i18n } = props;
-  const { url, user } = kcContext;
+  const { url, user, message } = kcContext;
   const { msg, msgStr } = i18n;
+  // Keycloak's standing notice repeats our lead; anything else (a resend within the cooldown) is news.
+  const news = message !== undefined && message.summary !== msgStr("verifyEmailMessage");
 
   return (
     <Template
@@ -17,7 +19,7 @@ export default function LoginVerifyEmail(props: Props) {
       i18n={i18n}
       headerNode={msgStr("kenpoVerifyEmailTitle")}
       step={FIRST_LOGIN_STEPS.email}
-      displayMessage={false}
+      displayMessage={news}
     >
       <div className="kp-stack">
         <p id="kp-verify-lead">

@@ -19,7 +19,7 @@ describe("terms.ftl (manual ④)", () => {
       }),
     );
     expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("利用規約の確認");
-    expect(screen.getByText("初回ログインの手順 4 / 14")).toBeInTheDocument();
+    expect(screen.getByText("初回ログインの手順 ④（4 / 10〜12）")).toBeInTheDocument();
     expect(
       screen.getByText(
         `${realmTextsMock[REALM_TEXT.portalName]}の利用規約をお読みください。同意いただくと次に進みます。`,

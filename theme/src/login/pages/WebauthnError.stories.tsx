@@ -14,3 +14,14 @@ export default meta;
 type Story = StoryObj<typeof meta>;
 
 export const Default: Story = { args: { kcContext: { ...society, isAppInitiatedAction: false } } };
+
+/** The registration of the first login failed: 再試行, or another method (⑤ again). */
+export const FirstLoginRegistration: Story = {
+  args: {
+    kcContext: {
+      ...society,
+      isAppInitiatedAction: false,
+      url: { loginAction: "/realms/kenpo/login-actions/required-action?execution=webauthn-register-passwordless" },
+    },
+  },
+};

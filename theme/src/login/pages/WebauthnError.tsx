@@ -2,6 +2,8 @@ import type { KcContext } from "../KcContext";
 import type { I18n } from "../i18n";
 import Template from "../Template";
 import { CancelAiaForm } from "../components/CancelAia";
+import { OtherMethod } from "../components/OtherMethod";
+import { isFirstLoginPasskeyRegistration } from "../lib/otherMethod";
 
 type Props = { kcContext: Extract<KcContext, { pageId: "webauthn-error.ftl" }>; i18n: I18n };
 
@@ -24,6 +26,9 @@ export default function WebauthnError(props: Props) {
           </button>
         </form>
         {isAppInitiatedAction && <CancelAiaForm i18n={i18n} loginAction={url.loginAction} />}
+        {isFirstLoginPasskeyRegistration(url.loginAction, isAppInitiatedAction) && (
+          <OtherMethod kcContext={kcContext} i18n={i18n} />
+        )}
       </div>
     </Template>
   );

@@ -3,6 +3,7 @@ import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { getKcContextMock, realmTextsMock } from "../mocks";
 import { renderPage } from "../../../test/render";
+import { rememberDeviceName, rememberNewUserId } from "../lib/tabMemory";
 
 const IPHONE_UA =
   "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1";
@@ -13,6 +14,55 @@ function setUserAgent(value: string) {
 
 describe("webauthn-register.ftl (manual ⑧ then ⑩–⑫)", () => {
   afterEach(() => setUserAgent("Mozilla/5.0 (X11; Linux x86_64) jsdom"));
+  beforeEach(() => window.sessionStorage.clear());
+
+  it("on a PC: no 'this smartphone', the PC's own biometrics or the phone through a QR code", async () => {
+    const user = userEvent.setup();
+    await renderPage(getKcContextMock({ pageId: "webauthn-register.ftl", overrides: { isAppInitiatedAction: false } }));
+    expect(screen.getByText(/このパソコンの顔認証・指紋認証（Windows Hello など）/)).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "このデバイスで設定する" }));
+    expect(screen.getByText(/QR コードをスマートフォンのカメラで読み取り/)).toBeInTheDocument();
+    expect(screen.queryByText(/このスマートフォン/)).toBeNull();
+  });
+
+  it("on the phone itself: this smartphone's face or fingerprint", async () => {
+    setUserAgent(IPHONE_UA);
+    const user = userEvent.setup();
+    await renderPage(getKcContextMock({ pageId: "webauthn-register.ftl", overrides: { isAppInitiatedAction: false } }));
+    expect(screen.getByText("いまお使いのスマートフォンの顔認証・指紋認証を登録します。")).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "このデバイスで設定する" }));
+    expect(screen.getByText(/このスマートフォンの顔認証・指紋認証を/)).toBeInTheDocument();
+  });
+
+  it("after 再試行, the device name typed before the failed attempt, not the guess", async () => {
+    rememberDeviceName("妻のiPhone");
+    await renderPage(getKcContextMock({ pageId: "webauthn-register.ftl", overrides: { isSetRetry: true } }));
+    expect(screen.getByLabelText("デバイスの名前")).toHaveValue("妻のiPhone");
+  });
+
+  it("⑧ after a user ID change at ⑤: the new user ID, to be noted down", async () => {
+    rememberNewUserId("New.Id");
+    await renderPage(
+      getKcContextMock({
+        pageId: "webauthn-register.ftl",
+        overrides: { isAppInitiatedAction: false, username: "new.id" },
+      }),
+    );
+    expect(screen.getByRole("note")).toHaveTextContent(
+      /新しいユーザID「new.id」でログインします。忘れないようにメモしてください。/,
+    );
+  });
+
+  it("⑧ without a change at ⑤ (or one refused meanwhile): no user ID note", async () => {
+    rememberNewUserId("new.id");
+    await renderPage(
+      getKcContextMock({
+        pageId: "webauthn-register.ftl",
+        overrides: { isAppInitiatedAction: false, username: "old.id" },
+      }),
+    );
+    expect(screen.queryByRole("note")).toBeNull();
+  });
 
   it("opens with ⑧ and its two choices; the phone choice shows a QR code of the portal login URL", async () => {
     const user = userEvent.setup();
@@ -23,7 +73,7 @@ describe("webauthn-register.ftl (manual ⑧ then ⑩–⑫)", () => {
       }),
     );
     expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("初回ログインが完了しました");
-    expect(screen.getByText("初回ログインの手順 8 / 14")).toBeInTheDocument();
+    expect(screen.getByText("初回ログインの手順 ⑧（8 / 12）")).toBeInTheDocument();
     expect(screen.getByText(/多要素認証（生体認証（パスキー））の設定を行います/)).toBeInTheDocument();
     expect(screen.getByText(/次にログインしたときに多要素認証の設定から再開します/)).toBeInTheDocument();
     expect(screen.queryByRole("img", { name: /QR コード/ })).toBeNull();
@@ -42,6 +92,8 @@ describe("webauthn-register.ftl (manual ⑧ then ⑩–⑫)", () => {
     expect(screen.getByLabelText("デバイスの名前")).toBeInTheDocument();
     expect(screen.queryByText(/初回ログインの手順/)).toBeNull();
     expect(document.getElementById("cancelWebAuthnAIA")).not.toBeNull();
+    // A member adding a device has a factor already: no way back to ⑤.
+    expect(screen.queryByRole("link", { name: "別の方法を選ぶ" })).toBeNull();
   });
 
   it("registers here with a device name field defaulting from the user agent, posted as authenticatorLabel", async () => {
@@ -51,7 +103,7 @@ describe("webauthn-register.ftl (manual ⑧ then ⑩–⑫)", () => {
     await user.click(screen.getByRole("button", { name: "このデバイスで設定する" }));
 
     expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("生体認証の設定");
-    expect(screen.getByText("初回ログインの手順 10〜12 / 14")).toBeInTheDocument();
+    expect(screen.getByText("初回ログインの手順 ⑩〜⑫（10〜12 / 12）")).toBeInTheDocument();
     const deviceName = screen.getByLabelText("デバイスの名前");
     expect(deviceName).toHaveAttribute("name", "authenticatorLabel");
     expect(deviceName).toHaveValue("iPhone");
@@ -60,6 +112,11 @@ describe("webauthn-register.ftl (manual ⑧ then ⑩–⑫)", () => {
       expect(document.querySelector(`form#register input[name=${hidden}]`)).not.toBeNull();
     }
     expect(screen.getByRole("button", { name: "生体認証を登録する" })).toBeInTheDocument();
+    // A phone that cannot make a passkey: another method through a new login, back to ⑤.
+    expect(screen.getByRole("link", { name: "別の方法を選ぶ" })).toHaveAttribute(
+      "href",
+      getKcContextMock({ pageId: "webauthn-register.ftl" }).url.loginRestartFlowUrl,
+    );
   });
 
   it("refuses an empty device name before starting the browser's passkey dialog", async () => {

@@ -5,8 +5,10 @@ import Template from "../Template";
 import { CancelAiaForm } from "../components/CancelAia";
 import { Field } from "../components/Field";
 import { FirstLoginDone } from "../components/FirstLoginDone";
+import { OtherMethod } from "../components/OtherMethod";
 import { FIRST_LOGIN_STEPS } from "../steps";
-import { guessDeviceNameKey } from "../lib/deviceName";
+import { guessDeviceNameKey, isSmartphone } from "../lib/deviceName";
+import { rememberDeviceName, typedDeviceName } from "../lib/tabMemory";
 import { registerPasskey } from "../lib/registerPasskey";
 
 type Props = { kcContext: Extract<KcContext, { pageId: "webauthn-register.ftl" }>; i18n: I18n };
@@ -23,7 +25,11 @@ export default function WebauthnRegister(props: Props) {
   const [phase, setPhase] = useState<"done" | "register">(
     isSetRetry || isAppInitiatedAction || message?.type === "error" ? "register" : "done",
   );
-  const [deviceName, setDeviceName] = useState(() => msgStr(guessDeviceNameKey(navigator.userAgent)));
+  // After 再試行 the name the member typed before the failed attempt, not the guess again.
+  const [deviceName, setDeviceName] = useState(
+    () => (isSetRetry ? typedDeviceName() : null) ?? msgStr(guessDeviceNameKey(navigator.userAgent)),
+  );
+  const [onPhone] = useState(() => isSmartphone(navigator.userAgent));
   const [nameError, setNameError] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
@@ -36,6 +42,7 @@ export default function WebauthnRegister(props: Props) {
       return;
     }
     if (formRef.current === null) return;
+    rememberDeviceName(deviceName);
     setBusy(true);
     postingRef.current = true;
     void registerPasskey({
@@ -51,9 +58,15 @@ export default function WebauthnRegister(props: Props) {
         kcContext={kcContext}
         i18n={i18n}
         headerNode={msgStr("kenpoFirstLoginDoneTitle")}
-        step={FIRST_LOGIN_STEPS.firstLoginDone}
+        step={FIRST_LOGIN_STEPS.firstLoginDone.passkey}
       >
-        <FirstLoginDone kcContext={kcContext} i18n={i18n} method="passkey" onSetUpHere={() => setPhase("register")} />
+        <FirstLoginDone
+          kcContext={kcContext}
+          i18n={i18n}
+          method="passkey"
+          username={kcContext.username}
+          onSetUpHere={() => setPhase("register")}
+        />
       </Template>
     );
   }
@@ -66,7 +79,7 @@ export default function WebauthnRegister(props: Props) {
       step={isAppInitiatedAction ? undefined : FIRST_LOGIN_STEPS.passkey}
     >
       <div className="kp-stack">
-        <p>{msg("kenpoPasskeyRegisterLead")}</p>
+        <p>{msg(onPhone ? "kenpoPasskeyRegisterLead" : "kenpoPasskeyRegisterLeadPc")}</p>
         <ol className="kp-steps">
           <li>{msg("kenpoPasskeyRegisterStep1")}</li>
           <li>{msg("kenpoPasskeyRegisterStep2")}</li>
@@ -125,6 +138,7 @@ export default function WebauthnRegister(props: Props) {
           </button>
         </form>
         {!isSetRetry && isAppInitiatedAction && <CancelAiaForm i18n={i18n} loginAction={url.loginAction} />}
+        {!isAppInitiatedAction && <OtherMethod kcContext={kcContext} i18n={i18n} />}
       </div>
     </Template>
   );
