@@ -34,6 +34,7 @@ const PAGES = {
   passkeyLogin: "webauthn-authenticate.ftl",
   passkeyError: "webauthn-error.ftl",
   pageExpired: "login-page-expired.ftl",
+  resetPassword: "login-reset-password.ftl",
   error: "error.ftl",
   info: "info.ftl",
 } as const;
@@ -62,10 +63,11 @@ export function memberSession(realm: BrowserRealm, journey: Journey, member: Tes
   };
 }
 
-const say = (ja: string, en: string) => ({ ja, en });
+/** An instruction for the member: Japanese, then English. */
+export const say = (ja: string, en: string) => ({ ja, en });
 
 /** A button's words as the member sees them, so instructions always name the real buttons. */
-async function label(locator: Locator): Promise<string> {
+export async function label(locator: Locator): Promise<string> {
   return (await locator.first().innerText()).trim().replace(/\s+/g, " ");
 }
 

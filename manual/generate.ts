@@ -14,11 +14,12 @@ import { importMembers, newTestMember, provisionBrowserRealm } from "../journeys
 import { Journey, type Screen } from "../journeys/journey-record.js";
 import { startTestKeycloak, stopTestKeycloak } from "../journeys/throwaway-keycloak.js";
 import { renderManual, type ManualChapter } from "./render.js";
+import { extraChapters } from "./troubleshooting.js";
 
 /**
- * `npm run manual`: runs journeys 1 (PC, OTP) and 2 (smartphone, passkey) in chromium against a
- * real Keycloak with the demo society's realm, and writes the member manual from what the browser
- * showed: manual-output/index.html plus one screenshot per step. `--docs` also refreshes the
+ * `npm run manual`: runs journeys 1 (PC, OTP) and 2 (smartphone, passkey), the device changes (⑨,
+ * ⑬) and the troubleshooting journeys in chromium against a real Keycloak with the demo society's
+ * realm, and writes the member manual from what the browser showed: manual-output/index.html plus one screenshot per step. `--docs` also refreshes the
  * screenshots in docs/manual/.
  */
 
@@ -121,6 +122,7 @@ async function main(): Promise<void> {
         },
       ),
     ];
+    chapters.push(...(await extraChapters(browser, realm, opts.out, log)));
     const html = renderManual({
       title: { ja: "初回ログインマニュアル", en: "First login manual" },
       society: realm.config.societyName.ja,
@@ -144,7 +146,9 @@ async function main(): Promise<void> {
       const docs = join(repoRoot, "docs", "manual");
       rmSync(docs, { recursive: true, force: true });
       mkdirSync(docs, { recursive: true });
-      for (const dir of ["passkey", "otp"]) cpSync(join(opts.out, dir), join(docs, dir), { recursive: true });
+      const dirs = [...new Set(chapters.map((c) => c.id.replace(/-returning$/, "")))];
+      for (const dir of dirs)
+        if (existsSync(join(opts.out, dir))) cpSync(join(opts.out, dir), join(docs, dir), { recursive: true });
       const md = [
         "# 初回ログインマニュアル（画面）/ First login manual (screens)",
         "",
@@ -164,9 +168,8 @@ async function main(): Promise<void> {
         ]),
       ].join("\n");
       writeFileSync(join(docs, "README.md"), `${md}\n`);
-      say(
-        `✔ ${readdirSync(join(docs, "passkey")).length + readdirSync(join(docs, "otp")).length} screenshots copied to docs/manual/`,
-      );
+      const copied = dirs.filter((d) => existsSync(join(docs, d))).map((d) => readdirSync(join(docs, d)).length);
+      say(`✔ ${copied.reduce((a, b) => a + b, 0)} screenshots copied to docs/manual/`);
     }
   } finally {
     await browser.close();

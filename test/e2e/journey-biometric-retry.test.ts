@@ -1,11 +1,6 @@
-import { addVirtualAuthenticator, openDevice, waitForKeycloakPage } from "../../journeys/browser.js";
-import {
-  expectPortalMember,
-  firstLoginDone,
-  firstLoginUpToPassword,
-  PAGES,
-  registerPasskey,
-} from "../../journeys/browser-journeys.js";
+import { addVirtualAuthenticator, openDevice } from "../../journeys/browser.js";
+import { expectPortalMember, firstLoginUpToPassword } from "../../journeys/browser-journeys.js";
+import { biometricRetry } from "../../journeys/troubleshooting.js";
 import { browserSuite, E2E_TIMEOUT, memberState } from "../support/browser-suite.js";
 import { CREDENTIAL_TYPE, METHOD } from "../../contracts/index.js";
 
@@ -21,28 +16,9 @@ describe("journey 4: failed biometric check, retry", () => {
       try {
         const authenticator = await addVirtualAuthenticator(phone.page);
         await firstLoginUpToPassword(s, phone, METHOD.passkey);
-        await firstLoginDone(s, phone, METHOD.passkey, "here");
-
-        await authenticator.setUserVerified(false);
-        await registerPasskey(s, phone, "iPhone（テスト）");
-        await waitForKeycloakPage(phone.page, PAGES.passkeyError);
-        const retry = phone.page.locator("#kc-try-again");
-        await retry.waitFor({ state: "visible" });
-        expect(await retry.innerText()).toContain("再試行");
-        await s.journey.screen(
-          phone.page,
-          "",
-          {
-            ja: "生体認証でエラーが出たときは「再試行」を押します。",
-            en: "If the biometric check fails, press Retry.",
-          },
-          phone.kind,
-        );
-        expect(await authenticator.credentials()).toHaveLength(0);
-
-        await authenticator.setUserVerified(true);
-        await s.journey.tap(retry, "再試行");
-        await registerPasskey(s, phone, "iPhone（テスト）", "⑫");
+        const { retryLabel, passkeysAfterFailure } = await biometricRetry(s, phone, authenticator, "iPhone（テスト）");
+        expect(retryLabel).toContain("再試行");
+        expect(passkeysAfterFailure).toBe(0);
         await expectPortalMember(s, phone);
         expect(await authenticator.credentials()).toHaveLength(1);
       } finally {

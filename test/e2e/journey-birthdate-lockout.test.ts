@@ -1,16 +1,8 @@
 import { openDevice, waitForKeycloakPage } from "../../journeys/browser.js";
-import { logInWithPassword, openPortal, PAGES } from "../../journeys/browser-journeys.js";
+import { PAGES } from "../../journeys/browser-journeys.js";
+import { errorText, wrongBirthdates } from "../../journeys/troubleshooting.js";
 import { initialPasswordOf } from "../../journeys/browser-realm.js";
 import { browserSuite, E2E_TIMEOUT } from "../support/browser-suite.js";
-
-/** The page's error texts (field errors and alerts), as the member reads them. */
-async function errorText(page: import("playwright-core").Page): Promise<string> {
-  const texts = await page.locator(".kp-error, .kp-alert--error").allInnerTexts();
-  return texts
-    .map((t) => t.trim())
-    .filter(Boolean)
-    .join(" | ");
-}
 
 /** Journey 6: five wrong birthdates lock the account, with a message that confirms nothing. */
 describe("journey 6: wrong birthdate five times", () => {
@@ -22,26 +14,13 @@ describe("journey 6: wrong birthdate five times", () => {
       const s = await suite.newMember("journey 6 (lockout)");
       const pc = await openDevice(suite.browser, "pc");
       const { page } = pc;
-      const wrongMessages: string[] = [];
       try {
-        await openPortal(s, pc);
-        await logInWithPassword(s, pc);
-        const answer = async (birthdate: string) => {
-          await waitForKeycloakPage(page, PAGES.birthdate);
-          await page.locator("#birthdate").fill(birthdate);
-          await Promise.all([page.waitForEvent("load"), page.locator("#kp-birthdate-submit").click()]);
-          return waitForKeycloakPage(page, [PAGES.birthdate, PAGES.login, PAGES.terms, PAGES.error]);
-        };
-        for (let attempt = 1; attempt <= 5; attempt += 1) {
-          // More than Keycloak's quick-login window (1 s) apart, so only the count can lock the account.
-          if (attempt > 1) await page.waitForTimeout(1_200);
-          const landed = await answer("19000101");
+        const wrongMessages = await wrongBirthdates(s, pc, 5, async (attempt, shown) => {
           // Every wrong answer, the locking fifth too, keeps the member on ③ (kenpo-birthdate answers it there).
-          expect(landed).toBe(PAGES.birthdate);
-          wrongMessages.push(await errorText(page));
+          expect(shown.page).toBe(PAGES.birthdate);
           if (attempt === 4)
             expect(await lockoutStatus(s.member.userId, 4)).toEqual({ numFailures: 4, disabled: false });
-        }
+        });
         expect(await lockoutStatus(s.member.userId, 5)).toEqual({ numFailures: 5, disabled: true });
         expect(wrongMessages[0]).not.toBe("");
         // Every wrong answer gets the same neutral message (the attempts counter aside).
@@ -51,8 +30,11 @@ describe("journey 6: wrong birthdate five times", () => {
         // Locked: even the right birthdate is refused, with the same message (typed at a member's
         // pace, a couple of seconds after the last wrong answer).
         await page.waitForTimeout(2_000);
-        const afterLock = await answer(s.member.birthdate.replaceAll("-", ""));
-        expect(afterLock).toBe(PAGES.birthdate);
+        await page.locator("#birthdate").fill(s.member.birthdate.replaceAll("-", ""));
+        await Promise.all([page.waitForEvent("load"), page.locator("#kp-birthdate-submit").click()]);
+        expect(await waitForKeycloakPage(page, [PAGES.birthdate, PAGES.login, PAGES.terms, PAGES.error])).toBe(
+          PAGES.birthdate,
+        );
         expect(neutral(await errorText(page))).toBe(neutral(wrongMessages[0]!));
       } finally {
         await pc.close();

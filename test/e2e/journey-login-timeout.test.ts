@@ -1,5 +1,6 @@
 import { openDevice, waitForKeycloakPage } from "../../journeys/browser.js";
 import { enterBirthdate, logInWithPassword, openPortal, PAGES } from "../../journeys/browser-journeys.js";
+import { continueLogin, reopenedEarlierStep, timedOutLogin } from "../../journeys/troubleshooting.js";
 import { browserSuite, E2E_TIMEOUT } from "../support/browser-suite.js";
 
 /** How long this realm lets a login page stay open (seconds); the society default is 30 minutes. */
@@ -30,24 +31,10 @@ describe("journey 5: login timeout", () => {
       const s = await suite.newMember("journey 5 (timeout)");
       const pc = await openDevice(suite.browser, "pc");
       try {
-        await openPortal(s, pc);
-        await waitForKeycloakPage(pc.page, PAGES.login);
-        await pc.page.waitForTimeout((LIFESPAN_SECONDS + 4) * 1000);
-        await logInWithPassword(s, pc);
-
         // Keycloak restarts the login (its restart cookie survives the session): the login page again, with the reason.
-        expect(await waitForKeycloakPage(pc.page, [PAGES.login, PAGES.error, PAGES.pageExpired])).toBe(PAGES.login);
-        const text = await pc.page.locator("body").innerText();
-        expect(text).toContain("一定の時間が経った");
-        await s.journey.screen(
-          pc.page,
-          "",
-          {
-            ja: "時間切れの画面が出たときは、加入者ページの「Login with OpenID Connect」からやり直します。",
-            en: "If the login timed out, start again with “Login with OpenID Connect” on the member portal.",
-          },
-          pc.kind,
-        );
+        const shown = await timedOutLogin(s, pc, (LIFESPAN_SECONDS + 4) * 1000);
+        expect(shown.page).toBe(PAGES.login);
+        expect(shown.text).toContain("一定の時間が経った");
         await openPortal(s, pc);
         await logInWithPassword(s, pc);
         await enterBirthdate(s, pc);
@@ -89,24 +76,14 @@ describe("journey 5: login timeout", () => {
       const s = await suite.newMember("journey 5c (page expired)");
       const pc = await openDevice(suite.browser, "pc");
       try {
-        await openPortal(s, pc);
-        await waitForKeycloakPage(pc.page, PAGES.login);
-        const loginStep = await pc.page.evaluate(
-          () => (window as unknown as { kcContext: { url: { loginAction: string } } }).kcContext.url.loginAction,
-        );
-        await logInWithPassword(s, pc);
-        await waitForKeycloakPage(pc.page, PAGES.birthdate);
-        // The browser's back button reloads the login step's address, which Keycloak has moved past.
-        await pc.page.goto(loginStep);
-        expect(await waitForKeycloakPage(pc.page, [PAGES.pageExpired, PAGES.login, PAGES.birthdate, PAGES.error])).toBe(
-          PAGES.pageExpired,
-        );
-        const text = await pc.page.locator("body").innerText();
-        expect(text).toContain("ログインの手続きは続いています");
-        expect(text).not.toContain("時間切れ");
+        const shown = await reopenedEarlierStep(s, pc);
+        const loginStep = shown.address;
+        expect(shown.page).toBe(PAGES.pageExpired);
+        expect(shown.text).toContain("ログインの手続きは続いています");
+        expect(shown.text).not.toContain("時間切れ");
 
         // Continue: back at ③, where the login is; no second password.
-        await s.journey.tap(pc.page.locator("#kp-continue"), "続きから進む");
+        await continueLogin(s, pc);
         await waitForKeycloakPage(pc.page, PAGES.birthdate);
 
         // Or start again: the same page offers the portal.
