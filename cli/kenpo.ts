@@ -8,6 +8,7 @@ import { registerKeycloak } from "./commands/keycloak.js";
 import { registerPortal } from "./commands/portal.js";
 import { registerProvision } from "./commands/provision.js";
 import { registerResetPassword } from "./commands/reset-password.js";
+import { registerSyncRegister } from "./commands/sync-register.js";
 
 const program = new Command("kenpo")
   .description("kenpo-keycloak: run Keycloak, provision a society's realm, import and help members")
@@ -19,6 +20,7 @@ registerDev(program);
 registerCluster(program);
 registerInitialPassword(program);
 registerImportMembers(program);
+registerSyncRegister(program);
 registerResetPassword(program);
 registerPortal(program);
 

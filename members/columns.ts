@@ -8,6 +8,7 @@ export const FIELDS = [
   "last_name",
   "first_name",
   "email",
+  "person_number",
 ] as const;
 export type Field = (typeof FIELDS)[number];
 
@@ -30,10 +31,14 @@ const HEADER_NAMES: Record<string, Field> = {
   first_name: "first_name",
   メールアドレス: "email",
   email: "email",
+  // The society's own number for the person; both names are in use.
+  個人番号: "person_number",
+  加入者番号: "person_number",
+  person_number: "person_number",
 };
 
 const HEADER_HELP =
-  "ユーザID/user_id, 記号/symbol, 番号/number, 枝番/branch, 生年月日/birthdate, 姓/last_name, 名/first_name, メールアドレス/email";
+  "ユーザID/user_id, 記号/symbol, 番号/number, 枝番/branch, 生年月日/birthdate, 姓/last_name, 名/first_name, メールアドレス/email, 個人番号 or 加入者番号/person_number";
 
 export class HeaderError extends Error {}
 

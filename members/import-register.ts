@@ -73,7 +73,11 @@ export function registerMembers(summary: ValidationSummary): () => AsyncGenerato
   };
 }
 
-async function validate(file: string, encoding: string | undefined): Promise<ValidationSummary | { message: string }> {
+/** The register read and validated; a file that cannot be read, or a wrong header, is one message. */
+export async function validateRegister(
+  file: string,
+  encoding: string | undefined,
+): Promise<ValidationSummary | { message: string }> {
   try {
     return await validateFile(file, { encoding: fileEncoding(encoding) });
   } catch (error) {
@@ -91,7 +95,7 @@ export async function importRegister(
   options: ImportRegisterOptions,
   ctx: ImportRegisterContext,
 ): Promise<ImportOutcome> {
-  const summary = await validate(file, options.encoding);
+  const summary = await validateRegister(file, options.encoding);
   if ("message" in summary) return { kind: "unreadable", message: summary.message };
   if (options.validateOnly) return { kind: "validated", summary };
   if (summary.invalid > 0 && !options.skipInvalid) return { kind: "invalid", summary };

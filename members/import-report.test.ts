@@ -6,7 +6,18 @@ import type { ValidationSummary } from "./read-members.js";
 const file = "members.csv";
 
 function summary(overrides: Partial<ValidationSummary> = {}): ValidationSummary {
-  return { file, encoding: "utf-8", total: 2, valid: 2, invalid: 0, errors: [], invalidLines: new Set(), ...overrides };
+  return {
+    file,
+    encoding: "utf-8",
+    total: 2,
+    valid: 2,
+    invalid: 0,
+    errors: [],
+    invalidLines: new Set(),
+    invalidKeys: new Set(),
+    personNumbers: new Set(),
+    ...overrides,
+  };
 }
 
 const INVALID = summary({

@@ -16,14 +16,14 @@ export interface ImportReportText {
 /** Distinct from 1 (invalid rows) and 2 (unreadable file): the file is fine, the realm disagrees. */
 export const CONFLICT_EXIT_CODE = 3;
 
-function validationJson(summary: ValidationSummary) {
+export function validationJson(summary: ValidationSummary) {
   return { total: summary.total, valid: summary.valid, invalid: summary.invalid, errors: summary.errors };
 }
 
-const jsonLine = (value: unknown) => `${JSON.stringify(value)}\n`;
+export const jsonLine = (value: unknown) => `${JSON.stringify(value)}\n`;
 
 /** At most 50, so a broken 100,000-row file does not flood the terminal; the JSON report has them all. */
-function errorLines(summary: Pick<ValidationSummary, "errors">): string {
+export function errorLines(summary: Pick<ValidationSummary, "errors">): string {
   const shown = summary.errors.slice(0, 50);
   let text = shown.map((e) => `  line ${e.line}, ${e.field}: ${e.message}\n`).join("");
   if (summary.errors.length > shown.length)
