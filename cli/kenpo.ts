@@ -5,6 +5,7 @@ import { registerDev } from "./commands/dev.js";
 import { registerImportMembers } from "./commands/import-members.js";
 import { registerInitialPassword } from "./commands/initial-password.js";
 import { registerKeycloak } from "./commands/keycloak.js";
+import { registerMemberLookUps } from "./commands/member.js";
 import { registerPortal } from "./commands/portal.js";
 import { registerProvision } from "./commands/provision.js";
 import { registerResetPassword } from "./commands/reset-password.js";
@@ -22,6 +23,7 @@ registerInitialPassword(program);
 registerImportMembers(program);
 registerSyncRegister(program);
 registerResetPassword(program);
+registerMemberLookUps(program);
 registerPortal(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
