@@ -111,7 +111,8 @@ class Limiter {
   }
 }
 
-function newUser(
+/** A new member's account as the import writes it (partial import), its password already hashed. */
+export function newUser(
   member: ImportMember,
   password: Awaited<ReturnType<typeof hashPassword>>,
   defaultRole: string | undefined,
