@@ -2,6 +2,7 @@ import type UserRepresentation from "@keycloak/keycloak-admin-client/lib/defs/us
 import { USER_ATTRIBUTE } from "../contracts/index.js";
 import { leaveGuard, SyncPlanner, syncAccountOf, type SyncDecision } from "./register-sync-plan.js";
 import type { MemberRow } from "./validate.js";
+import { registerRow } from "../test/support/register-row.js";
 
 /** Accounts as the admin API returns them (briefRepresentation: false). */
 function user(
@@ -42,21 +43,7 @@ const REALM = [
   user("gone", ["12", "1000006"]),
 ];
 
-function row(userId: string, card: [string, string, string?], extra: Partial<MemberRow> = {}): MemberRow {
-  const [symbol, number, branch] = card;
-  return {
-    line: 2,
-    userId,
-    symbol,
-    number,
-    ...(branch ? { branch } : {}),
-    birthdate: "1980-12-01",
-    lastName: "山田",
-    firstName: "太郎",
-    email: `${userId}@example.test`,
-    ...extra,
-  };
-}
+const row = registerRow;
 
 function planner(fileNumbers: string[] = [], invalidKeys: string[] = []) {
   const accounts = REALM.map(syncAccountOf).filter((a) => a !== undefined);
