@@ -30,13 +30,13 @@ const CHANGED = 0.01;
 function member(i: number, overrides: Partial<MemberRow> = {}): MemberRow {
   return {
     line: 0,
-    userId: `m${i}`,
+    userId: `member${i}`,
     symbol: String(10 + (i % 90)),
     number: String(10_000_000 + i),
     birthdate: `19${String(40 + (i % 60)).padStart(2, "0")}-${String(1 + (i % 12)).padStart(2, "0")}-${String(1 + (i % 28)).padStart(2, "0")}`,
     lastName: "健保",
     firstName: `花子${i}`,
-    email: `m${i}@example.test`,
+    email: `member${i}@example.test`,
     personNumber: `P${i}`,
     ...overrides,
   };
