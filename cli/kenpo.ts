@@ -6,6 +6,7 @@ import { registerImportMembers } from "./commands/import-members.js";
 import { registerInitialPassword } from "./commands/initial-password.js";
 import { registerKeycloak } from "./commands/keycloak.js";
 import { registerNotices } from "./commands/notices.js";
+import { registerMemberLookUps } from "./commands/member.js";
 import { registerPortal } from "./commands/portal.js";
 import { registerProvision } from "./commands/provision.js";
 import { registerProxyOrigins } from "./commands/proxy-origins.js";
@@ -14,6 +15,7 @@ import { registerResetPassword } from "./commands/reset-password.js";
 import { registerUnlock } from "./commands/unlock.js";
 import { EXIT_CODE } from "../contracts/index.js";
 import { registerTestMember } from "./commands/test-member.js";
+import { registerSyncRegister } from "./commands/sync-register.js";
 
 const program = new Command("kenpo")
   .description("kenpo-keycloak: run Keycloak, provision a society's realm, import and help members")
@@ -26,11 +28,13 @@ registerDev(program);
 registerCluster(program);
 registerInitialPassword(program);
 registerImportMembers(program);
+registerSyncRegister(program);
 registerResetPassword(program);
 registerUnlock(program);
 registerTestMember(program);
 registerReport(program);
 registerNotices(program);
+registerMemberLookUps(program);
 registerPortal(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {

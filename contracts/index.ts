@@ -30,6 +30,16 @@ export const USER_ATTRIBUTE = {
   termsVersion: "kenpoTermsVersion",
   /** Keycloak's own record of accepted terms (seconds since the epoch), as its TERMS_AND_CONDITIONS action writes it. */
   termsAcceptedAt: "terms_and_conditions",
+  /**
+   * The society's own number for the person (個人番号 / 加入者番号 column of the register), optional: it outlives a
+   * new card, so the register sync keeps the account of a member whose 記号・番号 changed. Never the national My Number.
+   */
+  personNumber: "kenpoPersonNumber",
+  /**
+   * Set by the register sync when it disabled the account because the member left the register (YYYY-MM-DD);
+   * removed when the member returns. An account disabled without it was disabled by an admin and stays so.
+   */
+  leftRegister: "kenpoLeftRegister",
 } as const;
 
 /** Values of USER_ATTRIBUTE.stage. A missing or unknown value counts as `initial`. */
@@ -240,4 +250,6 @@ export const EXIT_CODE = {
   applyFailed: 6,
   /** reset-password, unlock: no member with that user ID in the realm. */
   unknownMember: 7,
+  /** sync-register: more members would leave than the society's limit allows (policies.registerSyncMaxLeavePercent); --force. */
+  leaveGuard: 8,
 } as const;

@@ -10,6 +10,7 @@ export const FIELDS = [
   "last_name",
   "first_name",
   "email",
+  "person_number",
 ] as const;
 export type Field = (typeof FIELDS)[number];
 
@@ -49,6 +50,10 @@ const HEADER_NAMES: Record<string, Column> = {
   メールアドレス: "email",
   メール: "email",
   email: "email",
+  // The society's own number for the person; both names are in use.
+  個人番号: "person_number",
+  加入者番号: "person_number",
+  person_number: "person_number",
 };
 
 /** How errors name a field the file has no column for (the register's usual Japanese headers). */
@@ -61,10 +66,11 @@ export const DEFAULT_LABELS: Record<Field, string> = {
   last_name: "姓",
   first_name: "名",
   email: "メールアドレス",
+  person_number: "個人番号",
 };
 
 const HEADER_HELP =
-  "ユーザID/user_id, 記号/symbol, 番号/number, 枝番/branch, 生年月日/birthdate, 姓/last_name, 名/first_name (or 氏名/full_name), メールアドレス/email";
+  "ユーザID/user_id, 記号/symbol, 番号/number, 枝番/branch, 生年月日/birthdate, 姓/last_name, 名/first_name (or 氏名/full_name), メールアドレス/email, 個人番号 or 加入者番号/person_number";
 
 export class HeaderError extends Error {}
 

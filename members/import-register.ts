@@ -76,9 +76,10 @@ export function registerMembers(summary: ValidationSummary): () => AsyncGenerato
   };
 }
 
-async function validate(
+/** The register read and validated; a file that cannot be read, or a wrong header, is one message. */
+export async function validateRegister(
   file: string,
-  { encoding, ignoreColumns }: ImportRegisterOptions,
+  { encoding, ignoreColumns }: Pick<ImportRegisterOptions, "encoding" | "ignoreColumns">,
 ): Promise<ValidationSummary | { message: string }> {
   try {
     return await validateFile(file, { encoding: fileEncoding(encoding), ignoreColumns });
@@ -100,7 +101,7 @@ export async function importRegister(
   options: ImportRegisterOptions,
   ctx: ImportRegisterContext,
 ): Promise<ImportOutcome> {
-  const summary = await validate(file, options);
+  const summary = await validateRegister(file, options);
   if ("message" in summary) return { kind: "unreadable", message: summary.message };
   if (options.validateOnly) return { kind: "validated", summary };
   if (summary.invalid > 0 && !options.skipInvalid) return { kind: "invalid", summary };

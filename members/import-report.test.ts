@@ -20,6 +20,8 @@ function summary(overrides: Partial<ValidationSummary> = {}): ValidationSummary 
     invalidLines: new Set(),
     labels: { ...DEFAULT_LABELS, user_id: "user_id" },
     ignoreColumns: [],
+    invalidKeys: new Set(),
+    personNumbers: new Set(),
     ...overrides,
   };
 }

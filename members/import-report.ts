@@ -15,16 +15,16 @@ export interface ImportReportText {
   exitCode: number;
 }
 
-function validationJson(summary: ValidationSummary) {
+export function validationJson(summary: ValidationSummary) {
   return { total: summary.total, valid: summary.valid, invalid: summary.invalid, errors: summary.errors };
 }
 
 const line = (text: string) => `${text}\n`;
 
-const jsonLine = (value: unknown) => `${JSON.stringify(value)}\n`;
+export const jsonLine = (value: unknown) => `${JSON.stringify(value)}\n`;
 
 /** At most 50, so a broken 100,000-row file does not flood the terminal; the JSON report has them all. */
-function errorLines(summary: Pick<ValidationSummary, "errors">): string {
+export function errorLines(summary: Pick<ValidationSummary, "errors">): string {
   const shown = summary.errors.slice(0, 50);
   let text = shown
     .map((e) => line(t("reportErrorLine", { line: e.line, column: e.column, message: e.message })))

@@ -80,6 +80,7 @@ function attributesOf(member: ImportMember): Record<string, string[]> {
     [USER_ATTRIBUTE.number]: [member.number],
     ...(member.branch ? { [USER_ATTRIBUTE.branch]: [member.branch] } : {}),
     [USER_ATTRIBUTE.birthdate]: [member.birthdate],
+    ...(member.personNumber ? { [USER_ATTRIBUTE.personNumber]: [member.personNumber] } : {}),
   };
 }
 
@@ -110,7 +111,8 @@ class Limiter {
   }
 }
 
-function newUser(
+/** A new member's account as the import writes it (partial import), its password already hashed. */
+export function newUser(
   member: ImportMember,
   password: Awaited<ReturnType<typeof hashPassword>>,
   defaultRole: string | undefined,
@@ -210,31 +212,21 @@ export async function writeMembers(members: MemberSource, options: WriteOptions)
     );
 
   // Pass 2: write what the plan says, nothing else.
-  const limiter = new Limiter(options.hashConcurrency ?? availableParallelism());
   const progress: WriteProgress = { processed: 0, created: 0, skipped: 0, updated: 0 };
-  let batches = 0;
-  let pending: Array<Promise<UserRepresentation>> = [];
-  let inFlight: Promise<void> = Promise.resolve();
-
-  const flush = async () => {
-    if (pending.length === 0) return;
-    const users = await Promise.all(pending);
-    pending = [];
-    // One batch is written while the next one is being hashed.
-    await inFlight;
-    inFlight = (async () => {
-      const result = await admin.realms.partialImport({ realm, rep: { ifResourceExists: "SKIP", users } });
-      batches += 1;
-      for (const r of result.results ?? []) {
-        if (r.action === "ADDED") progress.created += 1;
-        else progress.skipped += 1;
-      }
-      progress.processed += users.length;
+  const creator = new MemberCreator({
+    admin,
+    realm,
+    algorithm,
+    defaultRole,
+    batchSize,
+    hashConcurrency: options.hashConcurrency,
+    onBatch: (result) => {
+      progress.created += result.added;
+      progress.skipped += result.skipped;
+      progress.processed += result.added + result.skipped;
       options.onProgress?.({ ...progress });
-    })();
-    // Checked at the next flush; marked handled so a failure in between is not reported twice.
-    inFlight.catch(() => undefined);
-  };
+    },
+  });
 
   let index = 0;
   for await (const member of toAsync(source.second())) {
@@ -248,10 +240,7 @@ export async function writeMembers(members: MemberSource, options: WriteOptions)
       continue;
     }
     if (decision.action === "create") {
-      pending.push(
-        limiter.run(async () => newUser(member, await hashPassword(member.initialPassword, algorithm), defaultRole)),
-      );
-      if (pending.length >= batchSize) await flush();
+      await creator.add(member);
       continue;
     }
     if (decision.action === "update") {
@@ -264,9 +253,66 @@ export async function writeMembers(members: MemberSource, options: WriteOptions)
   }
   if (index !== decisions.length)
     throw new Error(`the input changed between planning and writing (${decisions.length} rows planned, ${index} read)`);
-  await flush();
-  await inFlight;
-  return report(progress, batches, true);
+  await creator.finish();
+  return report(progress, creator.batches, true);
+}
+
+export interface CreatorOptions {
+  admin: KcAdminClient;
+  realm: string;
+  algorithm: HashAlgorithm;
+  /** The realm's default roles (`default-roles-<realm>`). */
+  defaultRole: string | undefined;
+  batchSize: number;
+  /** Hashes in flight at once; default: the machine's cores. */
+  hashConcurrency?: number;
+  onBatch?: (result: { added: number; skipped: number }) => void;
+}
+
+/**
+ * New members, created the one way the import and the register sync share: the initial password
+ * hashed here on every core, the members written in batches through Keycloak's partial import (one
+ * transaction per batch; an account that already exists is skipped, never overwritten), one batch
+ * written while the next is being hashed.
+ */
+export class MemberCreator {
+  batches = 0;
+  private readonly limiter: Limiter;
+  private pending: Array<Promise<UserRepresentation>> = [];
+  private inFlight: Promise<void> = Promise.resolve();
+
+  constructor(private readonly options: CreatorOptions) {
+    this.limiter = new Limiter(options.hashConcurrency ?? availableParallelism());
+  }
+
+  async add(member: ImportMember): Promise<void> {
+    const { algorithm, defaultRole } = this.options;
+    this.pending.push(
+      this.limiter.run(async () => newUser(member, await hashPassword(member.initialPassword, algorithm), defaultRole)),
+    );
+    if (this.pending.length >= this.options.batchSize) await this.flush();
+  }
+
+  async finish(): Promise<void> {
+    await this.flush();
+    await this.inFlight;
+  }
+
+  private async flush(): Promise<void> {
+    if (this.pending.length === 0) return;
+    const users = await Promise.all(this.pending);
+    this.pending = [];
+    await this.inFlight;
+    const { admin, realm } = this.options;
+    this.inFlight = (async () => {
+      const result = await admin.realms.partialImport({ realm, rep: { ifResourceExists: "SKIP", users } });
+      this.batches += 1;
+      const added = (result.results ?? []).filter((r) => r.action === "ADDED").length;
+      this.options.onBatch?.({ added, skipped: users.length - added });
+    })();
+    // Checked at the next flush; marked handled so a failure in between is not reported twice.
+    this.inFlight.catch(() => undefined);
+  }
 }
 
 /**
@@ -275,11 +321,12 @@ export async function writeMembers(members: MemberSource, options: WriteOptions)
  * re-derived only while the member has not finished ③–⑤ (stage "initial") and only when its
  * inputs changed; it is written as a stored credential, so the password history cannot refuse it.
  */
-async function updateMember(
+export async function updateMember(
   member: ImportMember,
   accountId: string,
+  /** The card the account holds now, as planned; the row's own card may be a new one (register sync). */
   key: string,
-  ctx: { admin: KcAdminClient; realm: string; algorithm: HashAlgorithm },
+  ctx: { admin: KcAdminClient; realm: string; algorithm: HashAlgorithm; enable?: boolean },
 ): Promise<"updated" | Conflict> {
   const { admin, realm } = ctx;
   const user = await admin.users.findOne({ realm, id: accountId });
@@ -293,7 +340,7 @@ async function updateMember(
       line: member.line,
       field: "number",
       userId: member.userId,
-      reason: `the account with this card (${describeKey(key)}) changed or went away during the import; run the import again`,
+      reason: `the account with this card (${describeKey(key)}) changed or went away during the run; run it again`,
     };
   }
   const emailChanged = (user.email ?? "") !== (member.email ?? "");
@@ -304,15 +351,21 @@ async function updateMember(
   });
   const rederive =
     first(USER_ATTRIBUTE.stage) === STAGE.initial && (!current.ok || current.password !== member.initialPassword);
+  const attributes: Record<string, unknown> = { ...user.attributes, ...attributesOf(member) };
+  // A new card without 枝番 must not keep the old card's.
+  if (!member.branch) delete attributes[USER_ATTRIBUTE.branch];
+  // A returning member (register sync) is no longer one who left.
+  if (ctx.enable) delete attributes[USER_ATTRIBUTE.leftRegister];
   await admin.users.update(
     { realm, id: accountId },
     {
       ...user,
+      ...(ctx.enable ? { enabled: true } : {}),
       firstName: member.firstName,
       lastName: member.lastName,
       email: member.email ?? "",
       emailVerified: emailChanged ? false : user.emailVerified,
-      attributes: { ...user.attributes, ...attributesOf(member) },
+      attributes,
       ...(rederive
         ? { credentials: [{ ...(await hashPassword(member.initialPassword, ctx.algorithm)), temporary: false }] }
         : {}),

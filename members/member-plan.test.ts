@@ -2,6 +2,7 @@ import type UserRepresentation from "@keycloak/keycloak-admin-client/lib/defs/us
 import { STAGE, USER_ATTRIBUTE } from "../contracts/index.js";
 import { accountOf, MemberPlanner, RealmMembers, type Decision } from "./member-plan.js";
 import type { MemberRow } from "./validate.js";
+import { registerRow } from "../test/support/register-row.js";
 
 /** Accounts as the admin API returns them (briefRepresentation: false). */
 function user(
@@ -38,21 +39,7 @@ const REALM = [
   user("other", ["30", "3333333"]),
 ];
 
-function row(userId: string, card: [string, string, string?], extra: Partial<MemberRow> = {}): MemberRow {
-  const [symbol, number, branch] = card;
-  return {
-    line: 2,
-    userId,
-    symbol,
-    number,
-    ...(branch ? { branch } : {}),
-    birthdate: "1980-12-01",
-    lastName: "山田",
-    firstName: "太郎",
-    email: `${userId}@example.test`,
-    ...extra,
-  };
-}
+const row = registerRow;
 
 /** What a decision means to an admin: the action, and the account it touches or the conflict's field. */
 function outcome(d: Decision): string {

@@ -24,8 +24,8 @@ export interface RealmAccount {
 
 export interface Conflict {
   line: number;
-  /** user_id: the user ID is another person's; number: the card itself is the problem. */
-  field: "user_id" | "number";
+  /** user_id: the user ID is another person's; number: the card itself is the problem; person_number: the person number. */
+  field: "user_id" | "number" | "person_number";
   /** The user ID in the register row. */
   userId: string;
   /** For admins; card numbers masked. */

@@ -367,3 +367,21 @@ describe("the CLI", () => {
     });
   });
 });
+
+test.each(["個人番号", "加入者番号", "person_number"])(
+  "the society's person number (%s): folded and upper-cased, once per file, masked in messages",
+  async (header) => {
+    const { summary, rows } = await members(
+      file(
+        `${JA_HEADER},${header}\n${GOOD},ａｂ-０１２３４\n` +
+          `b.member,12,3456790,,1980-12-01,山田,花子,,AB-01234\nc.member,12,3456791,,1980-12-01,山田,次郎,,\n`,
+      ),
+    );
+    expect(rows.map((r) => r.personNumber)).toEqual([undefined]);
+    expect(summary.errors.filter((e) => e.field === "person_number").map((e) => e.line)).toEqual([2, 3]);
+    expect(summary.errors[0]?.message).toContain("AB****34");
+    expect(summary.errors[0]?.message).not.toContain("AB-01234");
+    expect(summary.personNumbers).toEqual(new Set(["AB-01234"]));
+    expect(summary.invalidKeys).toEqual(new Set(["12/3456789/00", "12/3456790/", "AB-01234"]));
+  },
+);

@@ -8,7 +8,7 @@ import {
   type Field,
   type RegisterHeader,
 } from "./columns.js";
-import { describeKey, memberKey } from "../rules/member-key.js";
+import { describeKey, describePersonNumber, memberKey, personNumberOf } from "../rules/member-key.js";
 import { normalizeUserId } from "../rules/user-id.js";
 import { detectEncoding, FileReadError, readRecords, type FileEncoding } from "./read-file.js";
 import { validateRow, type MemberRow, type RowError } from "./validate.js";
@@ -39,6 +39,10 @@ export interface ValidationSummary {
   labels: Record<Field, string>;
   /** The columns left unread, so the second pass reads the file as the first did. */
   ignoreColumns: readonly string[];
+  /** Card keys (memberKey) and person numbers that invalid rows carry. */
+  invalidKeys: Set<string>;
+  /** Every person number in the file (rows valid or not). */
+  personNumbers: Set<string>;
 }
 
 export { FileReadError, HeaderError };
@@ -104,6 +108,7 @@ export async function validateFile(file: string, options: ReadOptions = {}): Pro
   const invalidLines = new Set<number>();
   const linesById = new Map<string, number[]>();
   const linesByCard = new Map<string, number[]>();
+  const linesByPerson = new Map<string, number[]>();
   let total = 0;
   let labels: Record<Field, string> | undefined;
   for await (const row of rows(file, encoding, options.ignoreColumns)) {
@@ -121,35 +126,35 @@ export async function validateFile(file: string, options: ReadOptions = {}): Pro
     // A row invalid for another reason still holds its card: once fixed it would be the same person.
     const card = memberKey(values.symbol, values.number, values.branch);
     if (card !== undefined) linesByCard.set(card, [...(linesByCard.get(card) ?? []), line]);
+    const person = personNumberOf(values.person_number);
+    if (person !== "") linesByPerson.set(person, [...(linesByPerson.get(person) ?? []), line]);
   }
-  for (const [id, lines] of linesById) {
-    if (lines.length < 2) continue;
-    for (const line of lines) {
-      const others = lines.filter((l) => l !== line).join(", ");
-      const column = labels!.user_id;
-      errors.push({
-        line,
-        field: "user_id",
-        column,
-        message: t("rowDuplicateUserId", { column, userId: id, lines: others }),
-      });
-      invalidLines.add(line);
+  const repeated = (
+    linesOf: Map<string, number[]>,
+    field: Field,
+    message: (value: string, others: string) => string,
+  ) => {
+    for (const [value, lines] of linesOf) {
+      if (lines.length < 2) continue;
+      for (const line of lines) {
+        const others = lines.filter((l) => l !== line).join(", ");
+        errors.push({ line, field, column: labels![field], message: message(value, others) });
+        invalidLines.add(line);
+      }
     }
-  }
+  };
+  repeated(linesById, "user_id", (userId, lines) =>
+    t("rowDuplicateUserId", { column: labels!.user_id, userId, lines }),
+  );
   // Two rows with one card would be one member written twice, or two people sharing one account.
-  for (const [card, lines] of linesByCard) {
-    if (lines.length < 2) continue;
-    for (const line of lines) {
-      const others = lines.filter((l) => l !== line).join(", ");
-      errors.push({
-        line,
-        field: "number",
-        column: labels!.number,
-        message: t("rowDuplicateCard", { card: describeKey(card), lines: others }),
-      });
-      invalidLines.add(line);
-    }
-  }
+  repeated(linesByCard, "number", (card, lines) => t("rowDuplicateCard", { card: describeKey(card), lines }));
+  repeated(linesByPerson, "person_number", (person, lines) =>
+    t("rowDuplicatePerson", { person: describePersonNumber(person), lines }),
+  );
+  // What an invalid row names: a register sync must not take its member for one who left.
+  const invalidKeys = new Set<string>();
+  for (const [value, lines] of [...linesByCard, ...linesByPerson])
+    if (lines.some((l) => invalidLines.has(l))) invalidKeys.add(value);
   errors.sort((a, b) => a.line - b.line || FIELDS.indexOf(a.field) - FIELDS.indexOf(b.field));
   return {
     file,
@@ -161,6 +166,8 @@ export async function validateFile(file: string, options: ReadOptions = {}): Pro
     invalidLines,
     labels: labels ?? DEFAULT_LABELS,
     ignoreColumns: options.ignoreColumns ?? [],
+    invalidKeys,
+    personNumbers: new Set(linesByPerson.keys()),
   };
 }
 

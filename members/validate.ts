@@ -2,7 +2,7 @@ import { z } from "zod";
 import { t, type MessageKey } from "../cli/messages/catalogue.js";
 import { parseBirthdate, type BirthdateFailure, type BirthdateReason } from "../rules/birthdate.js";
 import type { Field } from "./columns.js";
-import { maskNumber } from "../rules/member-key.js";
+import { maskNumber, PERSON_NUMBER_PATTERN, personNumberOf } from "../rules/member-key.js";
 import { normalizeUserId, USER_ID_RULE } from "../rules/user-id.js";
 
 // Still importable from here; the masking rule lives with the member key, ES5-clean.
@@ -19,6 +19,8 @@ export interface MemberRow {
   lastName: string;
   firstName: string;
   email?: string;
+  /** The society's own number for the person (個人番号 / 加入者番号), when the register has the column. */
+  personNumber?: string;
 }
 
 export interface RowError {
@@ -40,6 +42,7 @@ type RowMessage = Extract<
   | "rowNumber"
   | "rowBranch"
   | "rowEmail"
+  | "rowPersonNumber"
 >;
 const m = (key: RowMessage) => key;
 
@@ -97,11 +100,15 @@ const rowSchema = z.object({
     .string()
     .transform(nfkc)
     .pipe(z.union([z.literal(""), z.string().email(m("rowEmail"))])),
+  person_number: z
+    .string()
+    .transform(personNumberOf)
+    .pipe(z.union([z.literal(""), z.string().regex(new RegExp(PERSON_NUMBER_PATTERN), m("rowPersonNumber"))])),
 });
 
 function shown(field: Field, value: string): string {
   const trimmed = value.trim();
-  if (field === "number") return t("rowGot", { value: maskNumber(nfkc(trimmed)) });
+  if (field === "number" || field === "person_number") return t("rowGot", { value: maskNumber(nfkc(trimmed)) });
   return trimmed === "" ? "" : t("rowGot", { value: trimmed.length > 40 ? `${trimmed.slice(0, 37)}…` : trimmed });
 }
 
@@ -171,6 +178,7 @@ export function validateRow(
       lastName: v.last_name,
       firstName: v.first_name,
       ...(v.email ? { email: v.email.toLowerCase() } : {}),
+      ...(v.person_number ? { personNumber: v.person_number } : {}),
     },
   };
 }

@@ -16,6 +16,7 @@ import {
   type RealmTextKey,
 } from "../contracts/index.js";
 import { MIN_SECRET_LENGTH, type PortalClientConfig, type SocietyConfig } from "./schema.js";
+import { PERSON_NUMBER_PATTERN } from "../rules/member-key.js";
 
 /**
  * The pure half of provisioning: a society's config → the realm Keycloak should have.
@@ -178,17 +179,20 @@ export function desiredProfileAttributes(): UserProfileAttribute[] {
     permissions: adminOnly,
     multivalued: false,
   });
+  const date = { pattern: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "error-message": "kenpoDateFormat" } };
   return [
     { ...attribute(USER_ATTRIBUTE.symbol), validations: digits(8) },
     { ...attribute(USER_ATTRIBUTE.number), validations: digits(10) },
     { ...attribute(USER_ATTRIBUTE.branch), validations: digits(3) },
-    {
-      ...attribute(USER_ATTRIBUTE.birthdate),
-      validations: { pattern: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "error-message": "kenpoDateFormat" } },
-    },
+    { ...attribute(USER_ATTRIBUTE.birthdate), validations: date },
     { ...attribute(USER_ATTRIBUTE.stage), validations: { options: { options: Object.values(STAGE) } } },
     attribute(USER_ATTRIBUTE.termsVersion),
     { ...attribute(USER_ATTRIBUTE.mfaMethod), validations: { options: { options: Object.values(METHOD) } } },
+    {
+      ...attribute(USER_ATTRIBUTE.personNumber),
+      validations: { pattern: { pattern: PERSON_NUMBER_PATTERN, "error-message": "kenpoPersonNumberFormat" } },
+    },
+    { ...attribute(USER_ATTRIBUTE.leftRegister), validations: date },
   ];
 }
 

@@ -316,6 +316,16 @@ export const policiesSchema = z
       .max(3650)
       .default(365)
       .describe("Login and admin events (who logged in, failed, changed what) are kept this many days."),
+    registerSyncMaxLeavePercent: z
+      .number()
+      .min(0)
+      .max(100)
+      .default(5)
+      .meta({
+        description:
+          "`kenpo sync-register` refuses to disable more than this share of the active members in one run (a truncated register export would otherwise lock out the rest) unless `--force` is given.",
+        examples: [2],
+      }),
   })
   .strict()
   .meta({

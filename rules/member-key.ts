@@ -30,3 +30,19 @@ export function describeKey(key: string): string {
   const parts = key.split("/");
   return "記号 " + parts[0] + " 番号 " + maskNumber(parts[1] || "") + (parts[2] ? " 枝番 " + parts[2] : "");
 }
+
+/**
+ * The society's own number for a person (個人番号 / 加入者番号 in the register), as stored: letters upper-cased,
+ * width folded. It survives a new card, so the register sync matches by it first. The Keycloak user profile
+ * validates the same pattern.
+ */
+export const PERSON_NUMBER_PATTERN = "^[0-9A-Z-]{1,20}$";
+
+export function personNumberOf(input: string | null | undefined): string {
+  return cleanField(input).toUpperCase();
+}
+
+/** A person number in messages: like 番号, only its ends. */
+export function describePersonNumber(value: string): string {
+  return "個人番号 " + maskNumber(value);
+}

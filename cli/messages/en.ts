@@ -46,12 +46,14 @@ export const en = {
   rowNumber: "{column} must be 1–10 digits",
   rowBranch: "{column} must be up to 3 digits",
   rowEmail: "{column} is not an email address",
+  rowPersonNumber: "{column} must be 1–20 letters, digits or '-'",
   rowFullNameSplit: "{column} needs a space between the family name and the given name (e.g. 山田 太郎)",
   rowExtraFields: "the row has {fields} fields but the header has {width}",
   rowDuplicateUserId:
     '{column} "{userId}" appears more than once (also on line {lines}); user IDs are compared in lower case',
   rowDuplicateCard:
     "the card ({card}) appears more than once (also on line {lines}); each member needs their own card, family members their 枝番",
+  rowDuplicatePerson: "the person number ({person}) appears more than once (also on line {lines}); it names one person",
   birthdateFormat:
     "{column}: use YYYYMMDD, YYYY-MM-DD, YYYY/M/D, YYYY年M月D日 or a Japanese era date such as 昭和55年12月1日 or S55.12.1",
   birthdateEraYear: "{column}: the era year must be 1 (元年) or more",

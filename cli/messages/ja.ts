@@ -41,12 +41,14 @@ export const ja: Record<MessageKey, string> = {
   rowNumber: "{column}は1〜10桁の数字にしてください",
   rowBranch: "{column}は3桁までの数字にしてください",
   rowEmail: "{column}がメールアドレスの形ではありません",
+  rowPersonNumber: "{column}は20文字までの英数字と「-」にしてください",
   rowFullNameSplit: "{column}は姓と名の間に空白を入れてください（例: 山田 太郎）",
   rowExtraFields: "この行は {fields} 項目ありますが、見出しは {width} 項目です",
   rowDuplicateUserId:
     "{column}「{userId}」が複数の行にあります（{lines}行目にも）。ユーザIDは大文字と小文字を区別せずに比べます",
   rowDuplicateCard:
     "同じ保険証（{card}）が複数の行にあります（{lines}行目にも）。一人ひとりに別の保険証が必要です。家族は枝番で区別してください",
+  rowDuplicatePerson: "同じ個人番号（{person}）が複数の行にあります（{lines}行目にも）。個人番号は一人を指します",
   birthdateFormat:
     "{column}の書き方が読み取れません。YYYYMMDD、YYYY-MM-DD、YYYY/M/D、YYYY年M月D日、または和暦（昭和55年12月1日、S55.12.1 など）で書いてください",
   birthdateEraYear: "{column}: 和暦の年は1（元年）以上にしてください",

@@ -1,0 +1,268 @@
+import type UserRepresentation from "@keycloak/keycloak-admin-client/lib/defs/userRepresentation.js";
+import { USER_ATTRIBUTE } from "../contracts/index.js";
+import { describeKey, describePersonNumber, memberKey } from "../rules/member-key.js";
+import { firstAttribute } from "./attributes.js";
+import type { Conflict } from "./member-plan.js";
+import type { MemberRow } from "./validate.js";
+
+/**
+ * The monthly register sync's plan, pure: this month's full register against the realm's accounts.
+ * Each row is matched to an account by the society's person number where the row has one (it
+ * outlives a new card), else by its card; rows without an account join, accounts without a row
+ * leave (disabled, never deleted), members a previous sync disabled come back, and changed names,
+ * emails, cards and birthdates are updated. Only accounts with card data are the sync's: an
+ * account made by hand without them is never matched, disabled or counted.
+ */
+
+/** What the sync needs of an account; small, because a society has 100,000 of them. */
+export interface SyncAccount {
+  id: string;
+  username: string;
+  /** memberKey of the card it holds. */
+  key: string;
+  personNumber?: string;
+  enabled: boolean;
+  /** Set when a register sync disabled it (USER_ATTRIBUTE.leftRegister). */
+  leftRegister?: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  birthdate: string;
+}
+
+/** The sync's view of an account; undefined for an account without card data (not the register's). */
+export function syncAccountOf(user: UserRepresentation): SyncAccount | undefined {
+  const attribute = (name: string) => firstAttribute(user, name);
+  const key = memberKey(
+    attribute(USER_ATTRIBUTE.symbol),
+    attribute(USER_ATTRIBUTE.number),
+    attribute(USER_ATTRIBUTE.branch),
+  );
+  if (key === undefined || !user.id) return undefined;
+  const personNumber = attribute(USER_ATTRIBUTE.personNumber);
+  const leftRegister = attribute(USER_ATTRIBUTE.leftRegister);
+  return {
+    id: user.id,
+    username: user.username ?? "",
+    key,
+    ...(personNumber ? { personNumber } : {}),
+    enabled: user.enabled !== false,
+    ...(leftRegister ? { leftRegister } : {}),
+    firstName: user.firstName ?? "",
+    lastName: user.lastName ?? "",
+    email: user.email ?? "",
+    birthdate: attribute(USER_ATTRIBUTE.birthdate) ?? "",
+  };
+}
+
+/** What changes on a matched account, each with its reason. */
+export type SyncChange = "returns" | "name" | "email" | "card" | "birthdate" | "person_number";
+
+export type SyncDecision =
+  | { action: "create"; line: number; userId: string; reasons: string[] }
+  | {
+      action: "update";
+      line: number;
+      userId: string;
+      account: SyncAccount;
+      changes: SyncChange[];
+      reasons: string[];
+    }
+  | { action: "keep"; line: number; userId: string; account: SyncAccount; note?: string }
+  | { action: "conflict"; line: number; userId: string; conflict: Conflict };
+
+export interface Leaver {
+  account: SyncAccount;
+  reason: string;
+}
+
+export interface SyncContext {
+  /** Every person number in the file (ValidationSummary.personNumbers). */
+  personNumbers: ReadonlySet<string>;
+  /** Cards and person numbers of invalid rows: their accounts are not taken for leavers. */
+  invalidKeys: ReadonlySet<string>;
+}
+
+function indexBy<K>(accounts: SyncAccount[], keyOf: (a: SyncAccount) => K | undefined): Map<K, SyncAccount[]> {
+  const index = new Map<K, SyncAccount[]>();
+  for (const account of accounts) {
+    const key = keyOf(account);
+    if (key === undefined) continue;
+    const list = index.get(key);
+    if (list) list.push(account);
+    else index.set(key, [account]);
+  }
+  return index;
+}
+
+const names = (accounts: SyncAccount[]) => accounts.map((a) => a.username).join(", ");
+
+/** Classifies the register's valid rows in file order, then names who left. */
+export class SyncPlanner {
+  private readonly accounts: SyncAccount[];
+  private readonly byKey: Map<string, SyncAccount[]>;
+  private readonly byPerson: Map<string, SyncAccount[]>;
+  /** Every user ID in the realm (accounts without card data too) and of this run's joiners. */
+  private readonly usernames: Map<string, string>;
+  /** Account id → the line that matched it. */
+  private readonly claimed = new Map<string, number>();
+  /** Accounts a refused row may mean: never taken for leavers. */
+  private readonly kept = new Set<string>();
+
+  constructor(
+    accounts: Iterable<SyncAccount>,
+    otherUsernames: Iterable<string>,
+    private readonly context: SyncContext,
+  ) {
+    this.accounts = [...accounts];
+    this.byKey = indexBy(this.accounts, (a) => a.key);
+    this.byPerson = indexBy(this.accounts, (a) => a.personNumber);
+    this.usernames = new Map([...otherUsernames].map((u) => [u, "an account without card data"]));
+    for (const a of this.accounts)
+      this.usernames.set(a.username, `the account of another card (${describeKey(a.key)})`);
+  }
+
+  classify(row: MemberRow): SyncDecision {
+    const { line, userId } = row;
+    const key = memberKey(row.symbol, row.number, row.branch);
+    const conflict = (field: Conflict["field"], reason: string, ...maybe: Array<SyncAccount | undefined>) => {
+      for (const a of maybe) if (a) this.kept.add(a.id);
+      return { action: "conflict" as const, line, userId, conflict: { line, field, userId, reason } };
+    };
+    if (key === undefined) return conflict("number", "the row has no usable card (記号 and 番号 must be digits)");
+    const card = `the card (${describeKey(key)})`;
+
+    const holders = this.byKey.get(key) ?? [];
+    if (holders.length > 1)
+      return conflict(
+        "number",
+        `${holders.length} accounts in the realm have ${card}: ${names(holders)}; keep one of them before syncing this row`,
+        ...holders,
+      );
+    const [holder] = holders;
+    const persons = row.personNumber ? (this.byPerson.get(row.personNumber) ?? []) : [];
+    if (persons.length > 1)
+      return conflict(
+        "person_number",
+        `${persons.length} accounts in the realm have the person number (${describePersonNumber(row.personNumber!)}): ${names(persons)}`,
+        ...persons,
+        holder,
+      );
+    const [person] = persons;
+
+    let account: SyncAccount | undefined;
+    if (person) {
+      // The same person under a new card: the card must not be someone else's already.
+      if (holder && holder !== person)
+        return conflict(
+          "number",
+          `${card} is held by "${holder.username}", another account than the person number's ("${person.username}"); a member is never moved onto another person's card`,
+          person,
+          holder,
+        );
+      account = person;
+    } else if (holder) {
+      if (row.personNumber && holder.personNumber && holder.personNumber !== row.personNumber)
+        return conflict(
+          "person_number",
+          `${card} is held by "${holder.username}", whose person number (${describePersonNumber(holder.personNumber)}) is not this row's (${describePersonNumber(row.personNumber)}); a member is never moved onto another person's card`,
+          holder,
+        );
+      if (!row.personNumber && holder.personNumber && this.context.personNumbers.has(holder.personNumber))
+        return conflict(
+          "number",
+          `${card} is "${holder.username}"'s old card, and their person number (${describePersonNumber(holder.personNumber)}) is on another row of this register; check this row`,
+          holder,
+        );
+      account = holder;
+    }
+
+    if (account) {
+      const earlier = this.claimed.get(account.id);
+      if (earlier !== undefined)
+        return conflict(
+          "number",
+          `"${account.username}" is already matched by line ${earlier} of this register; check both rows`,
+          account,
+        );
+      this.claimed.set(account.id, line);
+      return this.compare(row, key, account, person !== undefined);
+    }
+
+    const owner = this.usernames.get(userId);
+    if (owner) return conflict("user_id", `user ID "${userId}" already belongs to ${owner}`);
+    this.usernames.set(userId, `the member on line ${line} of this register`);
+    return { action: "create", line, userId, reasons: [`joins: ${card} is not in the realm`] };
+  }
+
+  private compare(row: MemberRow, key: string, account: SyncAccount, byPerson: boolean): SyncDecision {
+    const { line, userId } = row;
+    const changes: SyncChange[] = [];
+    const reasons: string[] = [];
+    const change = (what: SyncChange, reason: string) => {
+      changes.push(what);
+      reasons.push(reason);
+    };
+    if (!account.enabled) {
+      if (!account.leftRegister)
+        return {
+          action: "keep",
+          line,
+          userId,
+          account,
+          note: `"${account.username}" was disabled by an admin, not by a register sync: left disabled`,
+        };
+      change("returns", `back in the register (left it on ${account.leftRegister}): enabled again`);
+    }
+    if (key !== account.key)
+      change(
+        "card",
+        `new card: ${describeKey(account.key)} → ${describeKey(key)}${byPerson ? " (matched by person number)" : ""}`,
+      );
+    if (row.personNumber && row.personNumber !== account.personNumber)
+      change("person_number", "person number recorded");
+    if (row.lastName !== account.lastName || row.firstName !== account.firstName) change("name", "name changed");
+    if ((row.email ?? "") !== account.email) change("email", "email address changed");
+    if (row.birthdate !== account.birthdate) change("birthdate", "生年月日 changed");
+    if (changes.length === 0) return { action: "keep", line, userId, account };
+    return { action: "update", line, userId, account, changes, reasons };
+  }
+
+  /** Active accounts no row matched, except those a refused or invalid row may mean. Call after every row. */
+  leavers(): Leaver[] {
+    return this.accounts
+      .filter(
+        (a) =>
+          a.enabled &&
+          !this.claimed.has(a.id) &&
+          !this.kept.has(a.id) &&
+          !this.context.invalidKeys.has(a.key) &&
+          !(a.personNumber && this.context.invalidKeys.has(a.personNumber)),
+      )
+      .map((account) => ({
+        account,
+        reason: `left: no row of this register has the card (${describeKey(account.key)})${account.personNumber ? ` or the person number (${describePersonNumber(account.personNumber)})` : ""}`,
+      }));
+  }
+
+  /** Active accounts of the register before this sync: the guard's base. */
+  activeCount(): number {
+    return this.accounts.filter((a) => a.enabled).length;
+  }
+}
+
+export interface LeaveGuard {
+  active: number;
+  leaving: number;
+  /** leaving / active, in percent. */
+  percent: number;
+  maxPercent: number;
+  /** Too many leave and --force was not given: nothing is written. */
+  refused: boolean;
+}
+
+/** A truncated export must not lock out the rest: past the society's share, only --force disables them. */
+export function leaveGuard(active: number, leaving: number, maxPercent: number, force = false): LeaveGuard {
+  const percent = active === 0 ? 0 : (leaving / active) * 100;
+  return { active, leaving, percent, maxPercent, refused: percent > maxPercent && !force };
+}

@@ -1,0 +1,249 @@
+import type KcAdminClient from "@keycloak/keycloak-admin-client";
+import type UserRepresentation from "@keycloak/keycloak-admin-client/lib/defs/userRepresentation.js";
+import { USER_ATTRIBUTE } from "../contracts/index.js";
+import { memberKey } from "../rules/member-key.js";
+import { validateRegister, withInitialPassword, type RealmConnection } from "./import-register.js";
+import { MemberCreator, updateMember } from "./keycloak-writer.js";
+import type { Conflict } from "./member-plan.js";
+import { hashAlgorithmFromPolicy } from "./password-hash.js";
+import { validMembers, type ValidationSummary } from "./read-members.js";
+import {
+  leaveGuard,
+  SyncPlanner,
+  syncAccountOf,
+  type LeaveGuard,
+  type Leaver,
+  type SyncAccount,
+  type SyncDecision,
+} from "./register-sync-plan.js";
+
+/**
+ * `kenpo sync-register`, start to end: this month's full register against the realm. The realm is
+ * read once, every row planned (register-sync-plan.ts), then, unless a dry run, refused for
+ * conflicts or stopped by the leave guard, written: joiners as the import creates them, changed
+ * members updated, returners enabled, leavers' sessions ended and their accounts disabled. The
+ * realm is the journal: each write leaves a state the next plan reads, so a killed run is finished
+ * by running it again, and a run over a realm that already matches the file writes nothing.
+ */
+
+export interface SyncRegisterOptions {
+  encoding?: string;
+  dryRun?: boolean;
+  /** Sync the other rows even when some rows are invalid or conflict with the realm. */
+  skipInvalid?: boolean;
+  /** Disable leavers even past maxLeavePercent. */
+  force?: boolean;
+  /** The society's policies.registerSyncMaxLeavePercent. */
+  maxLeavePercent: number;
+  batchSize?: number;
+  /** The date recorded on leavers; default: today (UTC). */
+  today?: Date;
+}
+
+/** One change of the plan as the report lists it; line is absent for leavers (no row). */
+export interface SyncChangeReport {
+  line?: number;
+  userId: string;
+  action: "create" | "update" | "leave";
+  reasons: string[];
+}
+
+export interface SyncReport {
+  dryRun: boolean;
+  /** False when nothing was written: a dry run, conflicts without skipInvalid, or the leave guard. */
+  written: boolean;
+  /** Conflicts without skipInvalid: nothing was (in a dry run: would be) written. */
+  refused: boolean;
+  guard: LeaveGuard;
+  planned: { create: number; update: number; return: number; leave: number; keep: number; conflict: number };
+  done: { created: number; updated: number; disabled: number };
+  /** Write requests sent to Keycloak's admin API (partial imports, updates, logouts). */
+  writes: number;
+  changes: SyncChangeReport[];
+  conflicts: Conflict[];
+  notes: Array<{ line: number; userId: string; note: string }>;
+  seconds: number;
+}
+
+export type SyncOutcome =
+  | { kind: "unreadable"; message: string }
+  | { kind: "invalid"; summary: ValidationSummary }
+  | { kind: "synced"; summary: ValidationSummary; realm: string; report: SyncReport };
+
+/** One paged read of every account: the register's (with card data) and the user IDs of the others. */
+async function readAccounts(
+  admin: KcAdminClient,
+  realm: string,
+  pageSize = 1000,
+): Promise<{ accounts: SyncAccount[]; others: string[] }> {
+  const accounts: SyncAccount[] = [];
+  const others: string[] = [];
+  for (let first = 0; ; first += pageSize) {
+    const page = await admin.users.find({ realm, first, max: pageSize, briefRepresentation: false });
+    for (const user of page) {
+      const account = syncAccountOf(user);
+      if (account) accounts.push(account);
+      else if (user.username) others.push(user.username);
+    }
+    if (page.length < pageSize) return { accounts, others };
+  }
+}
+
+const isoDate = (date: Date) => date.toISOString().slice(0, 10);
+
+export async function syncRegister(
+  file: string,
+  options: SyncRegisterOptions,
+  connect: () => RealmConnection | Promise<RealmConnection>,
+): Promise<SyncOutcome> {
+  const started = Date.now();
+  const summary = await validateRegister(file, options);
+  if ("message" in summary) return { kind: "unreadable", message: summary.message };
+  if (summary.invalid > 0 && !options.skipInvalid) return { kind: "invalid", summary };
+
+  const { admin, realm, close } = await connect();
+  try {
+    const realmRep = await admin.realms.findOne({ realm });
+    if (!realmRep) throw new Error(`realm ${realm} does not exist: provision it first`);
+    const { accounts, others } = await readAccounts(admin, realm);
+    const planner = new SyncPlanner(accounts, others, summary);
+
+    const decisions: SyncDecision[] = [];
+    for await (const row of validMembers(summary)) decisions.push(planner.classify(row));
+    const leavers = planner.leavers();
+    const guard = leaveGuard(planner.activeCount(), leavers.length, options.maxLeavePercent, options.force);
+    const conflicts = decisions.flatMap((d) => (d.action === "conflict" ? [d.conflict] : []));
+    const refused = conflicts.length > 0 && !options.skipInvalid;
+    const report: SyncReport = {
+      dryRun: Boolean(options.dryRun),
+      written: false,
+      refused,
+      guard,
+      planned: plannedCounts(decisions, leavers),
+      done: { created: 0, updated: 0, disabled: 0 },
+      writes: 0,
+      changes: changesOf(decisions, leavers),
+      conflicts,
+      notes: decisions.flatMap((d) =>
+        d.action === "keep" && d.note ? [{ line: d.line, userId: d.userId, note: d.note }] : [],
+      ),
+      seconds: 0,
+    };
+    if (!refused && !guard.refused && !options.dryRun) {
+      await write(summary, decisions, leavers, report, {
+        admin,
+        realm,
+        realmRep,
+        batchSize: options.batchSize ?? 200,
+        today: isoDate(options.today ?? new Date()),
+      });
+      report.written = true;
+    }
+    report.seconds = (Date.now() - started) / 1000;
+    return { kind: "synced", summary, realm, report };
+  } catch (error) {
+    throw new Error(
+      `register sync interrupted: ${(error as Error).message}. What was written stays; run the same command again to finish (the realm says what is left).`,
+      { cause: error },
+    );
+  } finally {
+    close?.();
+  }
+}
+
+function plannedCounts(decisions: SyncDecision[], leavers: Leaver[]): SyncReport["planned"] {
+  const planned = { create: 0, update: 0, return: 0, leave: leavers.length, keep: 0, conflict: 0 };
+  for (const d of decisions) {
+    planned[d.action] += 1;
+    if (d.action === "update" && d.changes.includes("returns")) planned.return += 1;
+  }
+  return planned;
+}
+
+function changesOf(decisions: SyncDecision[], leavers: Leaver[]): SyncChangeReport[] {
+  const changes: SyncChangeReport[] = [];
+  for (const d of decisions) {
+    if (d.action === "create") changes.push({ line: d.line, userId: d.userId, action: "create", reasons: d.reasons });
+    if (d.action === "update")
+      changes.push({ line: d.line, userId: d.account.username, action: "update", reasons: d.reasons });
+  }
+  for (const l of leavers) changes.push({ userId: l.account.username, action: "leave", reasons: [l.reason] });
+  return changes;
+}
+
+interface WriteContext {
+  admin: KcAdminClient;
+  realm: string;
+  realmRep: { passwordPolicy?: string; defaultRole?: { name?: string } };
+  batchSize: number;
+  today: string;
+}
+
+async function write(
+  summary: ValidationSummary,
+  decisions: SyncDecision[],
+  leavers: Leaver[],
+  report: SyncReport,
+  ctx: WriteContext,
+): Promise<void> {
+  const { admin, realm } = ctx;
+  const algorithm = hashAlgorithmFromPolicy(ctx.realmRep.passwordPolicy);
+  const creator = new MemberCreator({
+    admin,
+    realm,
+    algorithm,
+    defaultRole: ctx.realmRep.defaultRole?.name,
+    batchSize: ctx.batchSize,
+    onBatch: ({ added }) => {
+      report.writes += 1;
+      report.done.created += added;
+    },
+  });
+  let index = 0;
+  for await (const row of validMembers(summary)) {
+    const decision = decisions[index];
+    index += 1;
+    if (!decision || decision.line !== row.line)
+      throw new Error(`the register changed between planning and writing (at line ${row.line})`);
+    if (decision.action === "create") await creator.add(withInitialPassword(row));
+    if (decision.action !== "update") continue;
+    const outcome = await updateMember(withInitialPassword(row), decision.account.id, decision.account.key, {
+      admin,
+      realm,
+      algorithm,
+      enable: decision.changes.includes("returns"),
+    });
+    if (typeof outcome === "object") report.conflicts.push(outcome);
+    else {
+      report.writes += 1;
+      report.done.updated += 1;
+    }
+  }
+  await creator.finish();
+  for (const leaver of leavers) {
+    await disableLeaver(admin, realm, leaver.account, ctx.today);
+    report.writes += 2;
+    report.done.disabled += 1;
+  }
+}
+
+/**
+ * Sessions first, then the account: a run killed in between finds the member still enabled and
+ * does both again; the other order could leave a disabled member's session alive for good.
+ */
+async function disableLeaver(admin: KcAdminClient, realm: string, account: SyncAccount, today: string): Promise<void> {
+  const user: UserRepresentation | undefined = await admin.users.findOne({ realm, id: account.id });
+  const attributes = (user?.attributes ?? {}) as Record<string, string[] | undefined>;
+  const first = (name: string) => attributes[name]?.[0];
+  if (
+    !user ||
+    user.enabled === false ||
+    memberKey(first(USER_ATTRIBUTE.symbol), first(USER_ATTRIBUTE.number), first(USER_ATTRIBUTE.branch)) !== account.key
+  )
+    throw new Error(`the account "${account.username}" changed during the sync; run it again`);
+  await admin.users.logout({ realm, id: account.id });
+  await admin.users.update(
+    { realm, id: account.id },
+    { ...user, enabled: false, attributes: { ...attributes, [USER_ATTRIBUTE.leftRegister]: [today] } },
+  );
+}
