@@ -3,6 +3,7 @@ import type ClientRepresentation from "@keycloak/keycloak-admin-client/lib/defs/
 import type { UserProfileAttribute } from "@keycloak/keycloak-admin-client/lib/defs/userProfileMetadata.js";
 import { ACR_LOA_MAP, MFA_ACR, MINIMUM_ACR_ATTRIBUTE } from "./flows.js";
 import {
+  LOCALES,
   METHOD,
   REALM_ATTRIBUTE,
   REALM_TEXT,
@@ -62,8 +63,8 @@ export function desiredRealmSettings(config: SocietyConfig): RealmSettings {
     // localized name from the realm's localization texts (kenpoSocietyName) instead.
     displayName: config.societyName.ja,
     internationalizationEnabled: true,
-    supportedLocales: ["ja", "en"],
-    defaultLocale: "ja",
+    supportedLocales: [...LOCALES],
+    defaultLocale: LOCALES[0],
     loginTheme: THEME_NAME,
     // The same JAR's email theme: our mails (the email check's code) and our words in Keycloak's.
     emailTheme: THEME_NAME,
