@@ -3,6 +3,7 @@ import { defineConfig, type Plugin } from "vite";
 import react from "@vitejs/plugin-react";
 import { keycloakify } from "keycloakify/vite-plugin";
 import { REALM_TEXT } from "../contracts/index.js";
+import { injectShells } from "./src/shell/injectShells";
 
 // Realm localization texts the theme reads. Keycloakify sends a message to the browser only when
 // its key appears as a string somewhere in the page's data model, so each key is named by a theme
@@ -39,6 +40,15 @@ export default defineConfig({
         "all-other-versions": "kenpo-theme.jar",
       },
       extraThemeProperties: realmTextKeys.map((key) => `kenpoText_${key}=${key}`),
+      // Runs in the generated resources folder: each page's pre-rendered shell, inline CSS (src/shell/).
+      postBuild: () => {
+        injectShells({
+          resourcesDir: process.cwd(),
+          themeName: "kenpo",
+          shellsFile: fileURLToPath(new URL("./dist_shell/shells.json", import.meta.url)),
+        });
+        return Promise.resolve();
+      },
     }),
   ],
 });
