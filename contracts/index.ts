@@ -207,6 +207,10 @@ export const CLIENT_ATTRIBUTE = {
   managed: "kenpoManaged",
 } as const;
 
+/** The languages the realm offers (Japanese first, the default) and the only ones the theme ships texts for. */
+export const LOCALES = ["ja", "en"] as const;
+export type Locale = (typeof LOCALES)[number];
+
 /** Realm localization keys provisioning sets per locale and the theme reads (the society's own words). */
 export const REALM_TEXT = {
   societyName: "kenpoSocietyName",

@@ -7,6 +7,7 @@ import { ConfigError } from "./load.js";
 import { ACR_LOA_MAP, MFA_ACR, MINIMUM_ACR_ATTRIBUTE } from "./flows.js";
 import {
   CLIENT_ATTRIBUTE,
+  LOCALES,
   METHOD,
   REALM_ATTRIBUTE,
   REALM_TEXT,
@@ -67,8 +68,8 @@ export function desiredRealmSettings(config: SocietyConfig): RealmSettings {
     // localized name from the realm's localization texts (kenpoSocietyName) instead.
     displayName: config.societyName.ja,
     internationalizationEnabled: true,
-    supportedLocales: ["ja", "en"],
-    defaultLocale: "ja",
+    supportedLocales: [...LOCALES],
+    defaultLocale: LOCALES[0],
     loginTheme: THEME_NAME,
     // The same JAR's email theme: our mails (the email check's code) and our words in Keycloak's.
     emailTheme: THEME_NAME,

@@ -1,7 +1,9 @@
-import { defineConfig } from "vite";
+import { fileURLToPath } from "node:url";
+import { defineConfig, type Plugin } from "vite";
 import react from "@vitejs/plugin-react";
 import { keycloakify } from "keycloakify/vite-plugin";
 import { REALM_TEXT } from "../contracts/index.js";
+import { injectShells } from "./src/shell/injectShells";
 
 // Realm localization texts the theme reads. Keycloakify sends a message to the browser only when
 // its key appears as a string somewhere in the page's data model, so each key is named by a theme
@@ -9,8 +11,25 @@ import { REALM_TEXT } from "../contracts/index.js";
 // theme's fallbacks in messages_<lang>.properties. See README "Society texts".
 const realmTextKeys = Object.values(REALM_TEXT);
 
+/**
+ * Keycloakify's i18n imports its default texts through one switch over ~30 languages, so the build emitted a
+ * chunk per language. The realm offers LOCALES only (contracts/): that import goes to our switch over them.
+ */
+function onlyRealmLocales(): Plugin {
+  const ours = fileURLToPath(new URL("./src/login/messages_defaultSet.ts", import.meta.url));
+  return {
+    name: "kenpo-only-realm-locales",
+    enforce: "pre",
+    resolveId(source, importer) {
+      if (source === "../messages_defaultSet" && importer?.includes("/keycloakify/login/i18n/")) return ours;
+      return null;
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [
+    onlyRealmLocales(),
     react(),
     keycloakify({
       themeName: "kenpo",
@@ -21,6 +40,15 @@ export default defineConfig({
         "all-other-versions": "kenpo-theme.jar",
       },
       extraThemeProperties: realmTextKeys.map((key) => `kenpoText_${key}=${key}`),
+      // Runs in the generated resources folder: each page's pre-rendered shell, inline CSS (src/shell/).
+      postBuild: () => {
+        injectShells({
+          resourcesDir: process.cwd(),
+          themeName: "kenpo",
+          shellsFile: fileURLToPath(new URL("./dist_shell/shells.json", import.meta.url)),
+        });
+        return Promise.resolve();
+      },
     }),
   ],
 });

@@ -4,6 +4,7 @@ import {
   copyFileSync,
   cpSync,
   existsSync,
+  lstatSync,
   mkdirSync,
   openSync,
   readdirSync,
@@ -94,6 +95,9 @@ export function defaultProviders(): string[] {
  */
 export function prepareHome(distHome: string, name: string, providers: string[]): string {
   const home = join(instancesDir(), name);
+  // A home that is a link (cpSync copies a linked distribution as the link itself, e.g. a worktree whose
+  // .cache links to another checkout's) would share providers/ and lib/quarkus with every other instance.
+  if (existsSync(home) && lstatSync(home).isSymbolicLink()) rmSync(home);
   if (!existsSync(join(home, "bin", "kc.sh"))) {
     mkdirSync(instancesDir(), { recursive: true });
     cpSync(realpathSync(distHome), home, { recursive: true, preserveTimestamps: true });

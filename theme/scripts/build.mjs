@@ -47,6 +47,8 @@ function run(command, args) {
 
 run("tsc", ["-p", "tsconfig.json"]);
 run("vite", ["build"]);
+// The pages' static shells, which keycloakify's postBuild (vite.config.ts) puts into the .ftl pages.
+run("node", ["scripts/render-shells.mjs"]);
 run("keycloakify", ["build"]);
 
 if (!existsSync(builtJar)) {
