@@ -78,7 +78,8 @@ function rowOf(header: RegisterHeader, line: number, fields: string[]): Row {
   }
   const overflow = fields.slice(width).filter((v) => v.trim() !== "");
   if (overflow.length > 0) {
-    const last = FIELDS[FIELDS.length - 1]!;
+    // Reported on the header's last column, where the surplus fields begin.
+    const last = [...columns].sort((a, b) => b[1] - a[1])[0]?.[0] ?? FIELDS[FIELDS.length - 1]!;
     problems.push({
       line,
       field: last,
