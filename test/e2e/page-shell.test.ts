@@ -28,7 +28,7 @@ describe("login pages before their scripts run (JavaScript disabled)", () => {
         const page = await context.newPage();
         await page.goto(authUrl);
         await expect(page.locator("h1").textContent()).resolves.toBe("ログイン");
-        const userId = page.getByLabel("ユーザID");
+        const userId = page.getByLabel("ユーザID", { exact: true });
         const password = page.getByLabel("パスワード", { exact: true });
         for (const field of [userId, password]) {
           await expect(field.isVisible()).resolves.toBe(true);
