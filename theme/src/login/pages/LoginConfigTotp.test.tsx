@@ -78,6 +78,8 @@ describe("login-config-totp.ftl (manual ⑧ then ⑭)", () => {
     expect(code).toHaveAttribute("inputmode", "numeric");
     expect(code).toHaveAttribute("autocomplete", "one-time-code");
     expect(screen.getByLabelText("デバイスの名前")).toHaveAttribute("name", "userLabel");
+    // The member's first device needs a name too (Keycloak would store it without one).
+    expect(screen.getByLabelText("デバイスの名前")).toBeRequired();
     expect(document.querySelector("input[name=totpSecret]")).not.toBeNull();
     expect(screen.getByRole("link", { name: "別の方法を選ぶ" })).toBeInTheDocument();
   });

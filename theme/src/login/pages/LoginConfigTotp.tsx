@@ -178,7 +178,8 @@ export default function LoginConfigTotp(props: Props) {
             autoComplete: "off",
             maxLength: 100,
             defaultValue: defaultDeviceName,
-            required: totp.otpCredentials.length >= 1,
+            // The first device too (Keycloak asks only from the second): the portal and the help desk name devices.
+            required: true,
           }}
         />
         <label className="kp-check">
