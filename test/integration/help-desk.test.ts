@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { stringify } from "yaml";
-import { METHOD, STAGE, USER_ATTRIBUTE } from "../../contracts/index.js";
+import { EXIT_CODE, METHOD, STAGE, USER_ATTRIBUTE } from "../../contracts/index.js";
 import { Journey } from "../../journeys/http-journey.js";
 import { testKeycloak } from "../../journeys/keycloak-env.js";
 import { provisionTestRealm } from "../../journeys/realm.js";
@@ -126,7 +126,7 @@ describe("help-desk look-ups against Keycloak", () => {
       stderr: expect.stringContaining("--since 2026-02-30: use a date as YYYY-MM-DD"),
     });
     await expect(cli(["member", "nobody.here"])).rejects.toMatchObject({
-      code: 1,
+      code: EXIT_CODE.unknownMember,
       stderr: expect.stringContaining('no member with user ID "nobody.here"'),
     });
   });
