@@ -26,7 +26,7 @@ describe("MFA enrolment pages in the browser (required actions left pending)", (
   const suite = browserSuite("e2e-enrol");
 
   /**
-   * The state the first-login flow leaves after ⑤: the method chosen, its set-up pending. With VERIFY_EMAIL
+   * The state the first-login flow leaves after ⑤ (the terms accepted): the method chosen, its set-up pending. With VERIFY_EMAIL
    * among the actions (a state of realms from before the email check), the address is still unproven, so the
    * email check comes first; otherwise it was proven, as the flow leaves it.
    */
@@ -40,6 +40,8 @@ describe("MFA enrolment pages in the browser (required actions left pending)", (
           ...user.attributes,
           [USER_ATTRIBUTE.stage]: [STAGE.enrolling],
           [USER_ATTRIBUTE.mfaMethod]: [method],
+          // ④ was accepted before ⑤: without the version the login would ask for the terms again.
+          [USER_ATTRIBUTE.termsVersion]: [suite.realm.config.termsVersion],
         },
         requiredActions: actions,
         emailVerified: !actions.includes(REQUIRED_ACTION.verifyEmail),

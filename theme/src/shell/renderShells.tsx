@@ -23,7 +23,7 @@ export const SHELL_PAGES: Partial<Record<PageId, { when: string; showsUsername: 
   "login-update-password.ftl": { when: "!(message??) && !(isAppInitiatedAction??)", showsUsername: true },
   "login-config-totp.ftl": { when: "!(message??) && !(isAppInitiatedAction??) && !(mode??)", showsUsername: true },
   "webauthn-register.ftl": {
-    when: "!(message??) && !(isAppInitiatedAction??) && !(isSetRetry?? && isSetRetry)",
+    when: "!(message??) && !(isAppInitiatedAction??) && !(isSetRetry?has_content)",
     showsUsername: true,
   },
 };
