@@ -2,6 +2,7 @@ import { EXIT_CODE } from "../contracts/index.js";
 import { t } from "../cli/messages/catalogue.js";
 import type { ImportOutcome } from "./import-register.js";
 import type { ValidationSummary } from "./read-members.js";
+import type { Field } from "./columns.js";
 
 /**
  * What `kenpo import-members` says about an import: the JSON report or the text for a person,
@@ -116,15 +117,23 @@ function importedReport(
     ? t(report.dryRun ? "conflictOthersWouldBeWritten" : "conflictOthersWritten")
     : t(report.dryRun ? "conflictWouldWriteNothing" : "conflictWroteNothing");
   stderr += `kenpo: ${line(t("reportConflicts", { count: report.conflicts.length, realm, outcome }))}`;
-  stderr += errorLines({
-    errors: report.conflicts.map((c) => ({
+  stderr += conflictLines(report.conflicts, summary);
+  return { stdout, stderr, exitCode: EXIT_CODE.conflict };
+}
+
+/** Rows that disagree with the realm, listed like invalid rows (the column as the file names it). */
+export function conflictLines(
+  conflicts: ReadonlyArray<{ line: number; field: Field; reason: string }>,
+  summary: Pick<ValidationSummary, "labels">,
+): string {
+  return errorLines({
+    errors: conflicts.map((c) => ({
       line: c.line,
       field: c.field,
       column: summary.labels[c.field],
       message: c.reason,
     })),
   });
-  return { stdout, stderr, exitCode: EXIT_CODE.conflict };
 }
 
 function counts(summary: ValidationSummary) {

@@ -1,5 +1,12 @@
 import { EXIT_CODE } from "../contracts/index.js";
-import { errorLines, importReport, jsonLine, validationJson, type ImportReportText } from "./import-report.js";
+import {
+  conflictLines,
+  errorLines,
+  importReport,
+  jsonLine,
+  validationJson,
+  type ImportReportText,
+} from "./import-report.js";
 import type { SyncOutcome } from "./register-sync.js";
 
 /**
@@ -46,14 +53,7 @@ export function syncReport(outcome: SyncOutcome, { file, json }: { file: string;
       ? `the other rows ${report.dryRun ? "would be" : "were"} synced; the accounts they may mean are left as they are`
       : `the sync ${report.dryRun ? "would write" : "wrote"} nothing (${fix})`;
     stderr += `kenpo: ${report.conflicts.length} row(s) conflict with accounts in realm ${realm}; ${written}:\n`;
-    stderr += errorLines({
-      errors: report.conflicts.map((c) => ({
-        line: c.line,
-        field: c.field,
-        column: summary.labels[c.field],
-        message: c.reason,
-      })),
-    });
+    stderr += conflictLines(report.conflicts, summary);
     if (report.refused) return { stdout, stderr, exitCode: EXIT_CODE.conflict };
   }
   if (guard.refused) {
