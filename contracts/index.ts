@@ -221,6 +221,15 @@ export const REALM_TEXT = {
   /** policies.maxLoginFailures and policies.lockoutMinutes, as digits: the pages say the lockout rule. */
   lockoutFailures: "kenpoLockoutFailures",
   lockoutMinutes: "kenpoLockoutMinutes",
+  /**
+   * brand.primaryColor ("#rrggbb", checked for contrast with white text) and a darker shade of it (hover), the
+   * same in every locale; unset when the society file has no brand. The theme checks the form again before the
+   * value reaches CSS: an admin may edit realm texts in the console.
+   */
+  brandColor: "kenpoBrandColor",
+  brandColorDark: "kenpoBrandColorDark",
+  /** brand.logo as a data: URI (data:image/png or data:image/svg+xml, base64), shown in the header with societyName as alt. */
+  brandLogo: "kenpoBrandLogo",
 } as const;
 export type RealmTextKey = (typeof REALM_TEXT)[keyof typeof REALM_TEXT];
 

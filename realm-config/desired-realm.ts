@@ -3,7 +3,8 @@ import type ClientRepresentation from "@keycloak/keycloak-admin-client/lib/defs/
 import type ProtocolMapperRepresentation from "@keycloak/keycloak-admin-client/lib/defs/protocolMapperRepresentation.js";
 import type { UserProfileAttribute } from "@keycloak/keycloak-admin-client/lib/defs/userProfileMetadata.js";
 import { readFileSync } from "node:fs";
-import { ConfigError } from "./load.js";
+import { ConfigError } from "./config-error.js";
+import { darkerShade, logoDataUri } from "./brand.js";
 import { ACR_LOA_MAP, MFA_ACR, MINIMUM_ACR_ATTRIBUTE } from "./flows.js";
 import {
   CLIENT_ATTRIBUTE,
@@ -155,9 +156,35 @@ export function desiredRealmSettings(config: SocietyConfig): RealmSettings {
   return realm;
 }
 
-/** Realm localization texts the theme reads (society name, portal, terms), per locale. */
-export function desiredLocalization(config: SocietyConfig): Record<"ja" | "en", Record<RealmTextKey, string>> {
+/** The realm texts that carry the society's brand: set only when the society file has one, removed when it no longer does. */
+export const BRAND_TEXT_KEYS: readonly RealmTextKey[] = [
+  REALM_TEXT.brandColor,
+  REALM_TEXT.brandColorDark,
+  REALM_TEXT.brandLogo,
+];
+
+/** brand.primaryColor (with its hover shade) and brand.logo (as a data: URI, read from the file) as realm texts. */
+export function desiredBrandTexts(config: SocietyConfig): Partial<Record<RealmTextKey, string>> {
+  const brand = config.brand;
+  return {
+    ...(brand?.primaryColor !== undefined
+      ? {
+          [REALM_TEXT.brandColor]: brand.primaryColor.toLowerCase(),
+          [REALM_TEXT.brandColorDark]: darkerShade(brand.primaryColor.toLowerCase()),
+        }
+      : {}),
+    ...(brand?.logo !== undefined ? { [REALM_TEXT.brandLogo]: logoDataUri(brand.logo) } : {}),
+  };
+}
+
+/**
+ * Realm localization texts the theme reads (society name, portal, terms, brand), per locale. The brand's texts are
+ * present only when the society file sets them (the theme's default look otherwise).
+ */
+export function desiredLocalization(config: SocietyConfig): Record<"ja" | "en", Partial<Record<RealmTextKey, string>>> {
+  const brand = desiredBrandTexts(config);
   const texts = (lang: "ja" | "en") => ({
+    ...brand,
     [REALM_TEXT.societyName]: config.societyName[lang],
     [REALM_TEXT.portalName]: config.portalName[lang],
     [REALM_TEXT.portalUrl]: config.portalUrl,

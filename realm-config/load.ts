@@ -1,13 +1,13 @@
 import { readFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { parse } from "yaml";
 import { z, type ZodError } from "zod";
-import { EXIT_CODE } from "../contracts/index.js";
 import { societyConfigSchema, type SocietyConfig } from "./schema.js";
 import { t } from "../cli/messages/catalogue.js";
+import { logoDataUri } from "./brand.js";
+import { ConfigError } from "./config-error.js";
 
-export class ConfigError extends Error {
-  readonly exitCode = EXIT_CODE.invalidConfig;
-}
+export { ConfigError };
 
 /** Where every key is explained; named at the end of every invalid-config message. */
 export const CONFIG_REFERENCE = "docs/config.md";
@@ -178,14 +178,30 @@ export function describeIssues(error: ZodError, input: unknown, schema: z.ZodTyp
   });
 }
 
-export function parseSocietyConfig(input: unknown, source = "config"): SocietyConfig {
+/**
+ * The society file's content, checked. `baseDir` is the file's folder: brand.logo is resolved against it (the
+ * returned config carries the absolute path) and the logo itself is checked now, before any realm is touched.
+ */
+export function parseSocietyConfig(input: unknown, source = "config", baseDir = process.cwd()): SocietyConfig {
   const result = societyConfigSchema.safeParse(input);
   if (!result.success) {
     throw new ConfigError(
       `${t("configInvalid", { source })}\n  ${describeIssues(result.error, input).join("\n  ")}\n${t("configReference", { reference: CONFIG_REFERENCE })}`,
     );
   }
-  return result.data;
+  const config = result.data;
+  if (config.brand?.logo !== undefined) {
+    config.brand.logo = resolve(baseDir, config.brand.logo);
+    try {
+      logoDataUri(config.brand.logo);
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      throw new ConfigError(
+        `${t("configInvalid", { source })}\n  ${error.message}\n${t("configReference", { reference: CONFIG_REFERENCE })}`,
+      );
+    }
+  }
+  return config;
 }
 
 export function loadSocietyConfig(file: string): SocietyConfig {
@@ -201,5 +217,5 @@ export function loadSocietyConfig(file: string): SocietyConfig {
   } catch (error) {
     throw new ConfigError(t("configNotYaml", { file, reason: (error as Error).message }));
   }
-  return parseSocietyConfig(raw, file);
+  return parseSocietyConfig(raw, file, dirname(resolve(file)));
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { contrastWithWhite, formatRatio, HEX_COLOR, MAX_LOGO_BYTES, MIN_CONTRAST } from "./brand.js";
 
 // Every key's description and example live here, in the schema's metadata: docs/config.md and
 // docs/society-config.schema.json are generated from it (realm-config/reference.ts), so the reference, the editor's
@@ -347,6 +348,33 @@ export const registerSchema = z
   .strict()
   .meta({ description: "How `kenpo import-members` reads the society's member register." });
 
+export const brandSchema = z
+  .object({
+    primaryColor: matching(HEX_COLOR, "a colour as #rrggbb (six hex digits)")
+      .refine((hex) => contrastWithWhite(hex) >= MIN_CONTRAST, {
+        error: (issue) =>
+          `white text on ${String(issue.input)} has a contrast of ${formatRatio(contrastWithWhite(String(issue.input)))}, below WCAG AA's ${MIN_CONTRAST}:1 (the buttons put white text on it): choose a darker colour`,
+      })
+      .optional()
+      .meta({
+        description: `The society's colour on the login pages: buttons (with white text), links, focus and the step indicator. A #rrggbb colour whose contrast with white is at least ${MIN_CONTRAST}:1 (WCAG AA); a lighter one is refused. Left out: the theme's blue #0b5cad.`,
+        examples: ["#1b6e3a"],
+      }),
+    logo: z
+      .string()
+      .regex(/\.(png|svg)$/i, "a .png or .svg file")
+      .optional()
+      .meta({
+        description: `The society's logo in the login pages' header (its alt text is societyName): a PNG or SVG file of at most ${MAX_LOGO_BYTES / 1024} KiB, its path relative to the society file. Shown at most 40 px high. An SVG with scripts, event handlers, embedded HTML or references to other files is refused. Left out: no logo.`,
+        examples: ["logos/example-kenpo.svg"],
+      }),
+  })
+  .strict()
+  .meta({
+    description:
+      "The society's look on the login pages. Applied by `kenpo provision` to the running Keycloak (no restart): one theme serves every society's realm. Left out: the theme's default look, no logo.",
+  });
+
 const DEFAULT_SERVER_URL = "http://127.0.0.1:8080";
 
 export const societyConfigSchema = z
@@ -416,6 +444,7 @@ export const societyConfigSchema = z
         examples: ["例示健保 加入者ページ窓口 電話 03-0000-0000（平日 9:00〜17:00）"],
       }),
     smtp: smtpSchema.optional(),
+    brand: brandSchema.optional(),
     register: registerSchema.default(() => registerSchema.parse({})),
     policies: policiesSchema.default(() => policiesSchema.parse({})),
     server: z
@@ -443,3 +472,4 @@ export const societyConfigSchema = z
 export type SocietyConfig = z.infer<typeof societyConfigSchema>;
 export type PortalClientConfig = z.infer<typeof portalClientSchema>;
 export type ConfidentialConfig = z.infer<typeof confidentialSchema>;
+export type BrandConfig = z.infer<typeof brandSchema>;

@@ -1,7 +1,8 @@
-import { desiredLocalization } from "../desired-realm.js";
+import { REALM_TEXT } from "../../contracts/index.js";
+import { BRAND_TEXT_KEYS, desiredLocalization } from "../desired-realm.js";
 import type { Change, Section } from "../plan-types.js";
 
-/** The society's own words (name, portal, terms) as realm localization texts the theme reads. */
+/** The society's own words (name, portal, terms) and brand (colour, logo) as realm localization texts the theme reads. */
 export const localizationSection: Section = {
   name: "localization",
   async plan({ admin, config, realmExists }): Promise<Change[]> {
@@ -16,9 +17,23 @@ export const localizationSection: Section = {
           section: "localization",
           action: key in current ? "update" : "create",
           target: `text ${locale}/${key}`,
-          details: [],
+          // The logo is a data: URI of up to 64 KiB: the plan names its file, never the data.
+          details: key === REALM_TEXT.brandLogo ? [`logo: ${config.brand?.logo ?? ""}`] : [],
           apply: async () => {
             await admin.realms.addLocalization({ realm: config.realm, selectedLocale: locale, key }, value);
+          },
+        });
+      }
+      // A brand taken out of the society file goes back to the theme's default look.
+      for (const key of BRAND_TEXT_KEYS) {
+        if (key in texts || !(key in current)) continue;
+        changes.push({
+          section: "localization",
+          action: "delete",
+          target: `text ${locale}/${key}`,
+          details: [],
+          apply: async () => {
+            await admin.realms.deleteRealmLocalizationTexts({ realm: config.realm, selectedLocale: locale, key });
           },
         });
       }

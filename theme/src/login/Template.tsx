@@ -4,6 +4,7 @@ import type { KcContext } from "./KcContext";
 import type { I18n } from "./i18n";
 import { StepIndicator, type Step } from "./components/StepIndicator";
 import { getSocietyTexts } from "./lib/portal";
+import { getBrand } from "./lib/brand";
 import { useSingleSubmit } from "./lib/singleSubmit";
 import "./kenpo.css";
 
@@ -44,6 +45,7 @@ export default function Template(props: TemplateProps) {
   const { msg, msgStr, enabledLanguages, currentLanguage } = i18n;
   const { message, isAppInitiatedAction, url, auth } = kcContext;
   const { societyName, portalName } = getSocietyTexts(i18n, kcContext);
+  const brand = getBrand(i18n);
 
   useEffect(() => {
     const title = documentTitle ?? (typeof headerNode === "string" ? headerNode : undefined);
@@ -54,11 +56,14 @@ export default function Template(props: TemplateProps) {
   useSingleSubmit();
 
   return (
-    <div className="kp-page">
+    <div className="kp-page" style={brand.style}>
       <header className="kp-header">
-        <div className="kp-header__brand">
-          <span className="kp-header__society">{societyName}</span>
-          <span className="kp-header__portal">{portalName}</span>
+        <div className="kp-header__identity">
+          {brand.logo !== undefined && <img className="kp-header__logo" src={brand.logo} alt={societyName} />}
+          <div className="kp-header__brand">
+            <span className="kp-header__society">{societyName}</span>
+            <span className="kp-header__portal">{portalName}</span>
+          </div>
         </div>
         {enabledLanguages.length > 1 && (
           <nav className="kp-lang" aria-label={msgStr("kenpoLanguage")}>

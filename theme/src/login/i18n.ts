@@ -23,6 +23,10 @@ const { useI18n } = i18nBuilder
       kenpoPortalUrl: "",
       kenpoLockoutFailures: "5",
       kenpoLockoutMinutes: "15",
+      // The society's brand (realm texts, contracts/ REALM_TEXT): none by default, the stylesheet's own look.
+      kenpoBrandColor: "",
+      kenpoBrandColorDark: "",
+      kenpoBrandLogo: "",
 
       kenpoLanguage: "表示言語",
       kenpoStepIndicator: "初回ログインの手順 {0}（{1} / {2}）",
@@ -407,6 +411,10 @@ const { useI18n } = i18nBuilder
       kenpoPortalUrl: "",
       kenpoLockoutFailures: "5",
       kenpoLockoutMinutes: "15",
+      // The society's brand (realm texts, contracts/ REALM_TEXT): none by default, the stylesheet's own look.
+      kenpoBrandColor: "",
+      kenpoBrandColorDark: "",
+      kenpoBrandLogo: "",
 
       kenpoLanguage: "Language",
       kenpoStepIndicator: "First login — manual step {0} ({1} of {2})",

@@ -98,3 +98,19 @@ export const realmTextsMock = {
 
 /** kcContext overrides carrying the society's realm texts (stories, gallery). */
 export const society = { "x-keycloakify": { messages: realmTextsMock } };
+
+/** A small SVG mark: a green disc with a white leaf. */
+const BRAND_LOGO_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40" viewBox="0 0 40 40"><circle cx="20" cy="20" r="20" fill="#1b6e3a"/><path d="M12 27c0-9 7-15 17-15-1 10-7 16-16 16z" fill="#fff"/></svg>';
+
+/** The same society with a brand (society file `brand`: primaryColor #1b6e3a and the mark above). */
+export const brandedSociety = {
+  "x-keycloakify": {
+    messages: {
+      ...realmTextsMock,
+      [REALM_TEXT.brandColor]: "#1b6e3a",
+      [REALM_TEXT.brandColorDark]: "#15562d",
+      [REALM_TEXT.brandLogo]: `data:image/svg+xml;base64,${btoa(BRAND_LOGO_SVG)}`,
+    },
+  },
+};

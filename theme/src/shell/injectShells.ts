@@ -1,11 +1,13 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { brandHeadFtl } from "./brandFtl";
 
 /**
  * Keycloakify's postBuild (vite.config.ts), run in the theme's resources folder before the JAR is
  * packed: puts each page's shell (dist_shell/shells.json, scripts/render-shells.mjs) in front of the
  * React root of its .ftl, inlines the stylesheet (a render-blocking round trip less before the shell
- * paints) and preloads the Japanese texts chunk (else fetched only once the bundle runs).
+ * paints), sets the society's brand colour from the realm's texts (brandFtl.ts) and preloads the Japanese texts
+ * chunk (else fetched only once the bundle runs).
  */
 export function injectShells(params: { resourcesDir: string; themeName: string; shellsFile: string }): void {
   const { resourcesDir, themeName, shellsFile } = params;
@@ -33,6 +35,9 @@ export function injectShells(params: { resourcesDir: string; themeName: string; 
     const link = new RegExp(`<link rel="stylesheet"[^>]*href="[^"]*/${cssFiles[0].replace(/[.]/g, "\\.")}">`);
     if (!link.test(ftl)) throw new Error(`theme shells: ${file} does not link ${cssFiles[0]}`);
     ftl = ftl.replace(link, () => `<style>${css}</style>`);
+    // After the stylesheet, so the society's colour wins over the default one (brandFtl.ts).
+    if (!ftl.includes("</head>")) throw new Error(`theme shells: ${file} has no </head>`);
+    ftl = ftl.replace("</head>", () => `${brandHeadFtl()}</head>`);
     if (ja !== undefined) {
       ftl = ftl.replace(
         "</head>",

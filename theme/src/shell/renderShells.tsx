@@ -2,6 +2,7 @@ import { renderToString } from "react-dom/server";
 import { FORM_ATTRIBUTE, LOCALES, PAGE, REALM_TEXT, type Locale } from "../../../contracts";
 import KcPage from "../login/KcPage";
 import { getKcContextMock, type PageId } from "../login/mocks";
+import { SHELL_LOGO_PLACEHOLDER, shellLogo } from "./brandFtl";
 
 /**
  * Each member-journey page's static shell, rendered at build time by React from the page's own
@@ -47,13 +48,19 @@ function disableScriptButtons(html: string): string {
 
 function shell(pageId: PageId, locale: Locale, showsUsername: boolean): string {
   const x = new Expressions();
-  const messages = Object.fromEntries(
-    Object.values(REALM_TEXT).map((key) => [
-      key,
-      // termsText may carry HTML, sanitized as Keycloak's own terms page does.
-      x.token(key === REALM_TEXT.termsText ? `kcSanitize(msg("${key}"))?no_esc` : `msg("${key}")`),
-    ]),
-  );
+  const messages = {
+    ...Object.fromEntries(
+      Object.values(REALM_TEXT).map((key) => [
+        key,
+        // termsText may carry HTML, sanitized as Keycloak's own terms page does.
+        x.token(key === REALM_TEXT.termsText ? `kcSanitize(msg("${key}"))?no_esc` : `msg("${key}")`),
+      ]),
+    ),
+    // The brand is FreeMarker's (brandFtl.ts): the colour is set in the page's head, the logo swapped in below.
+    [REALM_TEXT.brandColor]: "",
+    [REALM_TEXT.brandColorDark]: "",
+    [REALM_TEXT.brandLogo]: SHELL_LOGO_PLACEHOLDER,
+  };
   const mockUrls = getKcContextMock({ pageId }).url as Record<string, unknown>;
   const urls = Object.fromEntries(
     Object.entries(mockUrls)
@@ -88,7 +95,7 @@ function shell(pageId: PageId, locale: Locale, showsUsername: boolean): string {
       "x-keycloakify": { messages },
     } as never,
   });
-  return x.fill(disableScriptButtons(renderToString(<KcPage kcContext={kcContext} />)));
+  return shellLogo(x.fill(disableScriptButtons(renderToString(<KcPage kcContext={kcContext} />))));
 }
 
 /** Page id → the FreeMarker that shows its shell in the request's language, when the page matches. */

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { createKcPageStory } from "../KcPageStory";
-import { fieldErrors, society } from "../mocks";
+import { brandedSociety, fieldErrors, society } from "../mocks";
 
 const { KcPageStory } = createKcPageStory({ pageId: "login.ftl" });
 
@@ -14,6 +14,9 @@ export default meta;
 type Story = StoryObj<typeof meta>;
 
 export const Default: Story = { args: { kcContext: { ...society } } };
+
+/** A society file with `brand`: its colour on the button and links, its logo in the header. */
+export const WithBrand: Story = { args: { kcContext: { ...brandedSociety } } };
 
 export const WithPasskey: Story = { args: { kcContext: { ...society, enableWebAuthnConditionalUI: true } } };
 

@@ -1,0 +1,33 @@
+import type { CSSProperties } from "react";
+import { REALM_TEXT } from "../../../../contracts";
+import type { I18n } from "../i18n";
+
+/** "#rrggbb" only: the value goes into CSS, so nothing else (no ";", no url()) may pass. */
+export const BRAND_COLOR = /^#[0-9a-fA-F]{6}$/;
+
+/** A base64 PNG or SVG data: URI only: the browser shows it as an image and never runs it (see docs). */
+export const BRAND_LOGO = /^data:image\/(png|svg\+xml);base64,[A-Za-z0-9+/]+={0,2}$/;
+
+export interface Brand {
+  /** CSS custom properties for the page's root element; empty without a (valid) brand colour. */
+  style: CSSProperties;
+  /** The logo's data: URI, when the realm has a valid one. */
+  logo?: string;
+}
+
+/**
+ * The society's brand from the realm's texts (provisioned from the society file's brand). Checked again here
+ * although provisioning checked it: an admin may edit realm texts in the console, and a value failing the check
+ * is ignored (the theme's default look) rather than put into CSS or an image source.
+ */
+export function getBrand(i18n: I18n): Brand {
+  const color = i18n.msgStr(REALM_TEXT.brandColor).trim();
+  const dark = i18n.msgStr(REALM_TEXT.brandColorDark).trim();
+  const logo = i18n.msgStr(REALM_TEXT.brandLogo).trim();
+  const style: Record<string, string> = {};
+  if (BRAND_COLOR.test(color)) {
+    style["--kp-primary"] = color;
+    style["--kp-primary-dark"] = BRAND_COLOR.test(dark) ? dark : color;
+  }
+  return { style, logo: BRAND_LOGO.test(logo) ? logo : undefined };
+}

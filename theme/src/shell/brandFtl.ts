@@ -1,0 +1,46 @@
+import { REALM_TEXT } from "../../../contracts";
+
+/**
+ * The society's brand in the page Keycloak serves, before any script runs: FreeMarker reads the realm's brand
+ * texts (contracts/ REALM_TEXT, provisioned from the society file), keeps each only if it has the exact form the
+ * theme accepts (lib/brand.ts checks the same in the browser), and sets the colour in a <style> after the theme's
+ * stylesheet. So every page, with a shell or without, paints in the society's colour from the first frame; the
+ * shells show the logo through FTL_LOGO_VARIABLE.
+ */
+
+/** The FreeMarker variable holding the checked logo data: URI ("" when none). */
+export const FTL_LOGO_VARIABLE = "kpBrandLogo";
+
+// FreeMarker's ?matches must match the whole text; in its string literals "\\" is one backslash.
+const HEX = String.raw`#[0-9a-fA-F]{6}`;
+const LOGO = String.raw`data:image/(png|svg\\+xml);base64,[A-Za-z0-9+/]+={0,2}`;
+
+export function brandHeadFtl(): string {
+  const text = (key: string) => `(msg("${key}")!"")?trim`;
+  return [
+    `<#assign kpBrandColor = ${text(REALM_TEXT.brandColor)}>`,
+    `<#if !kpBrandColor?matches("${HEX}")><#assign kpBrandColor = ""></#if>`,
+    `<#assign kpBrandColorDark = ${text(REALM_TEXT.brandColorDark)}>`,
+    `<#if !kpBrandColorDark?matches("${HEX}")><#assign kpBrandColorDark = kpBrandColor></#if>`,
+    `<#assign ${FTL_LOGO_VARIABLE} = ${text(REALM_TEXT.brandLogo)}>`,
+    `<#if !${FTL_LOGO_VARIABLE}?matches("${LOGO}")><#assign ${FTL_LOGO_VARIABLE} = ""></#if>`,
+    `<#if kpBrandColor?has_content><style id="kp-brand">:root{--kp-primary:\${kpBrandColor};--kp-primary-dark:\${kpBrandColorDark}}</style></#if>`,
+  ].join("");
+}
+
+/**
+ * A logo the shell renders in place of the realm's (a valid data: URI, so the page's own check lets it through);
+ * `shellLogo` then swaps its <img> for one that shows the realm's logo, only when the realm has one.
+ */
+export const SHELL_LOGO_PLACEHOLDER = "data:image/png;base64,a3BTaGVsbExvZ28=";
+
+export function shellLogo(html: string): string {
+  const img = new RegExp(`<img[^>]*src="${SHELL_LOGO_PLACEHOLDER.replace(/[+/.]/g, "\\$&")}"[^>]*>`, "g");
+  const found = html.match(img) ?? [];
+  if (found.length !== 1) throw new Error(`theme shells: expected one logo placeholder, found ${found.length}`);
+  return html.replace(
+    img,
+    (tag) =>
+      `<#if ${FTL_LOGO_VARIABLE}?has_content>${tag.replace(SHELL_LOGO_PLACEHOLDER, `\${${FTL_LOGO_VARIABLE}}`)}</#if>`,
+  );
+}
