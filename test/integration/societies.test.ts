@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
+import { PNG } from "pngjs";
 import { stringify } from "yaml";
 import { launchBrowser } from "../../journeys/browser.js";
 import { authorizationRequest, expectPage, HttpBrowser, isLoginForm, isPage } from "../../journeys/http-login.js";
@@ -10,13 +11,23 @@ import { testAdmin, testConfig } from "../../journeys/realm.js";
 import type { SocietyConfig } from "../../realm-config/schema.js";
 import { initialPassword } from "../../rules/initial-password.js";
 import { REGISTER_HEADER, runCli } from "../support/kenpo-cli.js";
-import { darkerShade } from "../../realm-config/brand.js";
+import { darkerShade, MAX_LOGO_BYTES } from "../../realm-config/brand.js";
 
-/** A 1×1 PNG and a 40×20 SVG: each society's logo, told apart by the data the page shows. */
-const LOGO_A = Buffer.from(
-  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
-  "base64",
-);
+/**
+ * Society A's logo: a 135×135 PNG of noise (which hardly compresses: 61 KiB), just under the 64 KiB limit, so the
+ * largest logo accepted is shown to pass through the admin API, the realm's texts and the page. Society B's: a small
+ * SVG.
+ */
+function noisePng(side: number): Buffer {
+  const png = new PNG({ width: side, height: side });
+  let seed = 13;
+  for (let i = 0; i < png.data.length; i++) {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    png.data[i] = i % 4 === 3 ? 255 : seed >> 23;
+  }
+  return PNG.sync.write(png);
+}
+const LOGO_A = noisePng(135);
 const LOGO_B = Buffer.from(
   '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="#8b0000"/></svg>',
 );
@@ -46,7 +57,7 @@ describe("several societies on one Keycloak", () => {
     brand: { primaryColor: "#8B0000", logo: "logos/otsu.svg" },
   });
   const brands = [
-    { society: societyA, color: "#1b6e3a", logo: dataUri("image/png", LOGO_A), width: 1 },
+    { society: societyA, color: "#1b6e3a", logo: dataUri("image/png", LOGO_A), width: 135 },
     { society: societyB, color: "#8b0000", logo: dataUri("image/svg+xml", LOGO_B), width: 40 },
   ];
   const cli = (args: string[]) => runCli(args, testKeycloak());
@@ -72,6 +83,8 @@ describe("several societies on one Keycloak", () => {
   }
 
   beforeAll(async () => {
+    expect(LOGO_A.length).toBeGreaterThan(MAX_LOGO_BYTES - 8 * 1024);
+    expect(LOGO_A.length).toBeLessThanOrEqual(MAX_LOGO_BYTES);
     admin = await testAdmin();
     mkdirSync(folder);
     writeFileSync(join(folder, "a.yaml"), stringify(societyA));
