@@ -9,7 +9,8 @@
  * theme, as a member's browser has them from the login page). A first-login page is reached by a fresh
  * member walking the steps before it over HTTP; chromium then takes over the member's cookies and sends
  * the form that leads to the page, so its figures include that post, as on a phone. The two themes
- * alternate. Prints figures and ratios against stock's login page; asserts nothing.
+ * alternate. Prints figures and ratios against stock's login page; asserts nothing. BENCH_DEBUG=1 also prints
+ * each request and each response's bytes and cache headers (to see what a repeat visit loads again).
  */
 import { chromium, type Browser, type BrowserContext, type Page as PwPage } from "playwright-core";
 import { FORM_FIELD, METHOD, PAGE, type Method } from "../contracts/index.js";
@@ -114,11 +115,20 @@ async function throttledLoad(context: BrowserContext, page: PwPage, cached: bool
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: cpuSlowdown });
   let bytes = 0;
   let requests = 0;
-  cdp.on("Network.requestWillBeSent", () => {
+  cdp.on("Network.requestWillBeSent", (e) => {
     requests += 1;
+    if (process.env.BENCH_DEBUG) process.stderr.write(`  > ${e.request.url.slice(-60)}\n`);
   });
+  const urls = new Map<string, string>();
+  cdp.on("Network.responseReceived", (e) =>
+    urls.set(
+      e.requestId,
+      `${e.response.url.slice(-40)} ${e.response.fromDiskCache ? "disk" : ""} ${e.response.headers["cache-control"] ?? e.response.headers["Cache-Control"] ?? ""}`,
+    ),
+  );
   cdp.on("Network.loadingFinished", (e) => {
     bytes += e.encodedDataLength;
+    if (process.env.BENCH_DEBUG) process.stderr.write(`    ${e.encodedDataLength} ${urls.get(e.requestId)}\n`);
   });
   await open();
   await page.waitForLoadState("networkidle", { timeout: 120_000 });
@@ -183,6 +193,8 @@ async function measure(
         }),
       );
       await page.goto(start);
+      // Playwright bypasses the HTTP cache while a route is set: a repeat visit would load everything again.
+      await page.unroute(start);
       open = async () => {
         await Promise.all([
           page.waitForURL((u) => !u.pathname.endsWith("/bench-start"), { waitUntil: "commit", timeout: 120_000 }),
@@ -226,7 +238,10 @@ function table(rows: string[][]): string {
 // A deployed Keycloak caches themes, and only then gzips theme resources; the dev-mode default serves
 // them uncompressed. BENCH_DEV_THEMES=1 measures the dev-mode serving instead.
 const devThemes = process.env.BENCH_DEV_THEMES === "1";
-const themeCaching = devThemes ? [] : ["--spi-theme--cache-themes=true", "--spi-theme--cache-templates=true"];
+// Dev mode also sends theme resources with "no-cache" (static max age -1); deployed, they are kept a month.
+const themeCaching = devThemes
+  ? []
+  : ["--spi-theme--cache-themes=true", "--spi-theme--cache-templates=true", "--spi-theme--static-max-age=2592000"];
 
 const name = "bench-theme";
 // A busy machine can take minutes to build Keycloak's augmented image.
@@ -340,7 +355,8 @@ try {
   const measured = only ? targets.filter((t) => only.some((o) => t.label.includes(o))) : targets;
 
   // A fresh member for every load of a first-login page (one unmeasured, then cold and cached runs).
-  const needed = measured.filter((t) => t.reach).length * (1 + 2 * runs);
+  // Spare members for loads retried after a failure (see `attempt`).
+  const needed = Math.ceil(measured.filter((t) => t.reach).length * (1 + 2 * runs) * 1.2) + 5;
   const members = benchMembers("t", needed, { numberBase: 3_000_000, firstName: "三郎" });
   await writeMembers(members, { admin, realm: realms.kenpo.config.realm });
   let next = 0;
@@ -352,18 +368,31 @@ try {
     args: ["--no-sandbox", "--disable-background-networking"],
   });
   const all = [stockLogin, ...measured];
+  let retried = 0;
+  /**
+   * A load that fails (on a busy machine a member's HTTP walk can land on another page) is retried with a
+   * fresh member, twice at most, and counted in the output: one bad load must not lose a run's figures.
+   */
+  const attempt = async (t: Target, cached: boolean): Promise<Sample> => {
+    for (let tries = 1; ; tries += 1) {
+      try {
+        return await measure(browser!, kc.url, realms, t, memberFor(t), cached);
+      } catch (error) {
+        if (tries === 3) throw error;
+        retried += 1;
+        process.stderr.write(`  ${t.label}: load failed (${(error as Error).message}), retrying\n`);
+      }
+    }
+  };
   // One unmeasured load each, so Keycloak's own first-request work (template compilation, JIT) is not counted.
-  for (const t of all) await measure(browser, kc.url, realms, t, memberFor(t), false);
+  for (const t of all) await attempt(t, false);
   const samples = new Map<string, Sample[]>();
   for (const cached of [false, true]) {
     for (let i = 0; i < runs; i += 1) {
       // Alternate the order so that drift in machine load hits every page alike.
       for (const t of i % 2 ? [...all].reverse() : all) {
         const key = `${cached}:${t.label}`;
-        samples.set(key, [
-          ...(samples.get(key) ?? []),
-          await measure(browser, kc.url, realms, t, memberFor(t), cached),
-        ]);
+        samples.set(key, [...(samples.get(key) ?? []), await attempt(t, cached)]);
       }
       process.stderr.write(`  ${cached ? "repeat" : "cold"} run ${i + 1}/${runs} done\n`);
     }
@@ -371,7 +400,7 @@ try {
   admin.close();
 
   process.stdout.write(
-    `\n${runs} loads per page, Fast 3G (${network.latency} ms, ${(network.downloadThroughput / 1024).toFixed(0)} KiB/s down), CPU ${cpuSlowdown}× slower, 390 px phone, theme resources ${devThemes ? "uncompressed (dev-mode theme serving)" : "gzip (theme caching on, as deployed)"}, Keycloak ${kc.url}. Medians; ratio = page ÷ stock keycloak.v2's login page, same visit kind.\n`,
+    `\n${runs} loads per page, Fast 3G (${network.latency} ms, ${(network.downloadThroughput / 1024).toFixed(0)} KiB/s down), CPU ${cpuSlowdown}× slower, 390 px phone, theme resources ${devThemes ? "uncompressed (dev-mode theme serving)" : "gzip (theme caching on, as deployed)"}, Keycloak ${kc.url}. Medians; ratio = page ÷ stock keycloak.v2's login page, same visit kind. Loads retried after a failure: ${retried}.\n`,
   );
   for (const cached of [false, true]) {
     const stock = samples.get(`${cached}:${stockLogin.label}`)!;

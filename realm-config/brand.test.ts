@@ -88,7 +88,7 @@ test.each([
 
 test.each([
   ["fake.png", Buffer.from("GIF89a not a png"), /not a PNG image/],
-  ["big.png", Buffer.concat([PNG, Buffer.alloc(MAX_LOGO_BYTES)]), /bytes, at most 65536 \(64 KiB\)/],
+  ["big.png", Buffer.concat([PNG, Buffer.alloc(MAX_LOGO_BYTES)]), /bytes, at most 16384 \(16 KiB\)/],
   ["text.svg", "just text", /not an SVG image \(no <svg> element\)/],
   ["script.svg", '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', /a <script> element/],
   ["onload.svg", '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>', /an event handler attribute/],

@@ -27,7 +27,22 @@ function onlyRealmLocales(): Plugin {
   };
 }
 
-export default defineConfig({
+/**
+ * The pages members load run on preact/compat: react-dom's client alone was ≈ 200 KB of the entry chunk
+ * (≈ 60 KB over a phone's 3G after gzip, and its start-up under a slow CPU) for what preact does in ≈ 12 KB
+ * (`npm run bench:theme`). Only the theme build is aliased: the build-time shells (scripts/render-shells.mjs),
+ * the unit tests and Storybook keep React, whose output the shells must match.
+ */
+const preactInBrowser = [
+  ["react", "preact/compat"],
+  ["react-dom", "preact/compat"],
+  ["react-dom/client", "preact/compat/client"],
+  ["react/jsx-runtime", "preact/jsx-runtime"],
+  ["react/jsx-dev-runtime", "preact/jsx-runtime"],
+].map(([find, replacement]) => ({ find: new RegExp(`^${find}$`), replacement }));
+
+export default defineConfig(({ command }) => ({
+  resolve: { alias: command === "build" && !process.env.STORYBOOK ? preactInBrowser : [] },
   plugins: [
     onlyRealmLocales(),
     react(),
@@ -51,4 +66,4 @@ export default defineConfig({
       },
     }),
   ],
-});
+}));

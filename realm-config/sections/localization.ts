@@ -17,7 +17,7 @@ export const localizationSection: Section = {
           section: "localization",
           action: key in current ? "update" : "create",
           target: `text ${locale}/${key}`,
-          // The logo is a data: URI of up to 64 KiB: the plan names its file, never the data.
+          // The logo is a data: URI of up to 16 KiB: the plan names its file, never the data.
           details: key === REALM_TEXT.brandLogo ? [`logo: ${config.brand?.logo ?? ""}`] : [],
           apply: async () => {
             await admin.realms.addLocalization({ realm: config.realm, selectedLocale: locale, key }, value);

@@ -1,7 +1,8 @@
 import { authorizationRequest } from "../../journeys/http-login.js";
 import { importMembers, initialPasswordOf, newTestMember } from "../../journeys/browser-realm.js";
-import { FORM_FIELD } from "../../contracts/index.js";
-import { browserSuite, E2E_TIMEOUT } from "../support/browser-suite.js";
+import { openDevice } from "../../journeys/browser.js";
+import { FORM_FIELD, METHOD, REQUIRED_ACTION, STAGE, USER_ATTRIBUTE } from "../../contracts/index.js";
+import { browserSuite, E2E_TIMEOUT, memberState } from "../support/browser-suite.js";
 
 /**
  * The pages' pre-rendered shells (theme/src/shell/): with JavaScript off in chromium, the login page
@@ -48,6 +49,70 @@ describe("login pages before their scripts run (JavaScript disabled)", () => {
         await expect(page.locator("#kc-attempted-username").textContent()).resolves.toBe(member.userId);
       } finally {
         await context.close();
+      }
+    },
+    E2E_TIMEOUT,
+  );
+
+  test(
+    "⑧ before the scripts have arrived: its 'set up here' takes the tap, and ⑭ opens once they run",
+    async () => {
+      const member = newTestMember();
+      await importMembers(suite.realm, [member]);
+      // As the first login leaves a member after the email check: the OTP app's set-up pending.
+      const { user } = await memberState(suite.realm, member.userId);
+      await suite.realm.admin.users.update(
+        { realm: suite.realm.config.realm, id: user.id! },
+        {
+          ...user,
+          attributes: {
+            ...user.attributes,
+            [USER_ATTRIBUTE.stage]: [STAGE.enrolling],
+            [USER_ATTRIBUTE.mfaMethod]: [METHOD.otp],
+            [USER_ATTRIBUTE.termsVersion]: [suite.realm.config.termsVersion],
+          },
+          requiredActions: [REQUIRED_ACTION.configureTotp],
+          emailVerified: true,
+        },
+      );
+      const { authUrl } = authorizationRequest(
+        suite.realm.keycloakUrl,
+        suite.realm.config.realm,
+        suite.realm.clientId,
+        `${suite.realm.portal.url}`,
+        { ui_locales: "ja" },
+      );
+      const phone = await openDevice(suite.browser, "iphone");
+      // The theme's scripts wait until released, as on a slow network.
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      await phone.context.route(/\/dist\/assets\/.*\.js$/, async (route) => {
+        await released;
+        // A page left meanwhile has cancelled its requests.
+        await route.continue().catch(() => undefined);
+      });
+      try {
+        const { page } = phone;
+        await page.goto(authUrl, { waitUntil: "commit" });
+        await page.getByLabel("ユーザID", { exact: true }).fill(member.userId);
+        await page.getByLabel("パスワード", { exact: true }).fill(initialPasswordOf(member));
+        await page.getByRole("button", { name: "ログイン" }).click();
+        await page.waitForURL(/login-actions/, { waitUntil: "commit" });
+        await expect(page.locator("h1").textContent()).resolves.toBe("初回ログインが完了しました");
+        const here = page.locator("#kp-set-up-here");
+        await expect(here.isEnabled()).resolves.toBe(true);
+        await here.click();
+        // Nothing of the page's own code has run yet: the tap is kept in the address.
+        await expect(page.evaluate(() => window.location.hash)).resolves.toBe("#kp-setup");
+        await expect(
+          page.evaluate(() => "kcContext" in window && document.getElementById("kp-shell") !== null),
+        ).resolves.toBe(true);
+        release();
+        await page.locator("h1", { hasText: "ワンタイムパスワードの設定" }).waitFor();
+        await expect(page.getByLabel("ワンタイムパスワード（6桁）").isEnabled()).resolves.toBe(true);
+      } finally {
+        release();
+        await phone.close();
       }
     },
     E2E_TIMEOUT,

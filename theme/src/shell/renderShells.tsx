@@ -1,6 +1,7 @@
 import { renderToString } from "react-dom/server";
 import { FORM_ATTRIBUTE, LOCALES, PAGE, REALM_TEXT, type Locale } from "../../../contracts";
 import KcPage from "../login/KcPage";
+import { SET_UP_HERE_TARGET } from "../login/components/FirstLoginDone";
 import { getKcContextMock, type PageId } from "../login/mocks";
 import { SHELL_LOGO_PLACEHOLDER, shellLogo } from "./brandFtl";
 
@@ -15,16 +16,27 @@ import { SHELL_LOGO_PLACEHOLDER, shellLogo } from "./brandFtl";
  * takes over what the member typed (takeOver.ts). Where the real page would differ from the shell
  * (an error shown, a retry, an app-initiated action), `when` leaves the shell out.
  */
-export const SHELL_PAGES: Partial<Record<PageId, { when: string; showsUsername: boolean }>> = {
-  "login.ftl": { when: "!(message??)", showsUsername: false },
-  [PAGE.birthdate]: { when: "!(message??)", showsUsername: true },
-  [PAGE.terms]: { when: "!(message??)", showsUsername: true },
-  [PAGE.methodChoice]: { when: "!(message??)", showsUsername: true },
-  [PAGE.emailCode]: { when: `!(message??) && !(${FORM_ATTRIBUTE.emailEntry}??)`, showsUsername: true },
-  "login-update-password.ftl": { when: "!(message??) && !(isAppInitiatedAction??)", showsUsername: true },
-  "login-config-totp.ftl": { when: "!(message??) && !(isAppInitiatedAction??) && !(mode??)", showsUsername: true },
+interface ShellPage {
+  /** FreeMarker: when the real page looks like the shell. A page with a message (but its notice) never does. */
+  when: string;
+  showsUsername: boolean;
+  /**
+   * Keycloak opens this required action with a notice (a warning-type message, in our words): the shell shows
+   * it too, and is also used without one.
+   */
+  notice?: true;
+}
+
+export const SHELL_PAGES: Partial<Record<PageId, ShellPage>> = {
+  "login.ftl": { when: "true", showsUsername: false },
+  [PAGE.birthdate]: { when: "true", showsUsername: true },
+  [PAGE.terms]: { when: "true", showsUsername: true },
+  [PAGE.methodChoice]: { when: "true", showsUsername: true },
+  [PAGE.emailCode]: { when: `!(${FORM_ATTRIBUTE.emailEntry}??)`, showsUsername: true },
+  "login-update-password.ftl": { when: "!(isAppInitiatedAction??)", showsUsername: true, notice: true },
+  "login-config-totp.ftl": { when: "!(isAppInitiatedAction??) && !(mode??)", showsUsername: true, notice: true },
   "webauthn-register.ftl": {
-    when: "!(message??) && !(isAppInitiatedAction??) && !(isSetRetry?has_content)",
+    when: "!(isAppInitiatedAction??) && !(isSetRetry?has_content)",
     showsUsername: true,
   },
 };
@@ -41,13 +53,32 @@ class Expressions {
   }
 }
 
-/** Buttons that only scripts make work: disabled until the bundle has taken over. */
-function disableScriptButtons(html: string): string {
-  return html.replace(/<button type="button"(?![^>]*\sdisabled)/g, '<button type="button" disabled=""');
+/**
+ * ⑧'s "set up here" works before the bundle: a tap notes itself in the address (not relative to the page's
+ * <base>), and the page opens the set-up when its scripts start (FirstLoginDone.tsx).
+ */
+function setUpHereBeforeScripts(html: string): string {
+  return html.replace(
+    /<button type="button"(?=[^>]*\sid="kp-set-up-here")/,
+    `<button type="button" onclick="location.hash='${SET_UP_HERE_TARGET}'"`,
+  );
 }
 
-function shell(pageId: PageId, locale: Locale, showsUsername: boolean): string {
+/** Other buttons that only scripts make work: disabled until the bundle has taken over. */
+function disableScriptButtons(html: string): string {
+  return html.replace(/<button type="button"(?![^>]*\s(disabled|onclick)=)/g, '<button type="button" disabled=""');
+}
+
+/** Shows the notice's box only when Keycloak sent one (its text is a token until `fill`). */
+function noticeWhenSent(html: string, token: string): string {
+  const box = new RegExp(`<div [^>]*class="kp-alert kp-alert--warning"[^>]*>${token}</div>`);
+  if (!box.test(html)) throw new Error(`theme shells: the required action's notice (${token}) is not in the shell`);
+  return html.replace(box, (found) => `<#if message??>${found}</#if>`);
+}
+
+function shell(pageId: PageId, locale: Locale, showsUsername: boolean, notice: boolean): string {
   const x = new Expressions();
+  const noticeText = x.token("kcSanitize(message.summary)?no_esc");
   const messages = {
     ...Object.fromEntries(
       Object.values(REALM_TEXT).map((key) => [
@@ -93,22 +124,28 @@ function shell(pageId: PageId, locale: Locale, showsUsername: boolean): string {
       [FORM_ATTRIBUTE.emailShown]: x.token(`(${FORM_ATTRIBUTE.emailShown})!""`),
       [FORM_ATTRIBUTE.emailCodeMinutes]: x.token(`(${FORM_ATTRIBUTE.emailCodeMinutes})!""`),
       "x-keycloakify": { messages },
+      message: notice ? { type: "warning", summary: noticeText } : undefined,
+      // Keycloakify's mock of the passkey page is the portal's "add a device"; a shell is never used for one.
+      isAppInitiatedAction: undefined,
     } as never,
   });
-  return shellLogo(x.fill(disableScriptButtons(renderToString(<KcPage kcContext={kcContext} />))));
+  let html = disableScriptButtons(setUpHereBeforeScripts(renderToString(<KcPage kcContext={kcContext} />)));
+  if (notice) html = noticeWhenSent(html, noticeText);
+  return shellLogo(x.fill(html));
 }
 
 /** Page id → the FreeMarker that shows its shell in the request's language, when the page matches. */
 export function renderShells(): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(SHELL_PAGES).map(([pageId, { when, showsUsername }]) => {
+    Object.entries(SHELL_PAGES).map(([pageId, { when, showsUsername, notice = false }]) => {
       const [first, ...others] = LOCALES;
-      const byLocale = others
-        .map((tag) => `<#elseif lang == "${tag}">${shell(pageId as PageId, tag, showsUsername)}`)
-        .join("");
+      const render = (tag: Locale) => shell(pageId as PageId, tag, showsUsername, notice);
+      const byLocale = others.map((tag) => `<#elseif lang == "${tag}">${render(tag)}`).join("");
+      // An error (or, on other pages, any message) changes the page: no shell then.
+      const message = notice ? `(!(message??) || message.type == "warning")` : "!(message??)";
       return [
         pageId,
-        `<#if ${when}><#assign lang = (locale.currentLanguageTag)!"${first}"><#if lang == "${first}">${shell(pageId as PageId, first, showsUsername)}${byLocale}</#if></#if>`,
+        `<#if ${message} && ${when}><#assign lang = (locale.currentLanguageTag)!"${first}"><#if lang == "${first}">${render(first)}${byLocale}</#if></#if>`,
       ];
     }),
   );

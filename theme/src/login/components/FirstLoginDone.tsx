@@ -4,11 +4,25 @@ import type { I18n } from "../i18n";
 import { isSmartphone } from "../lib/deviceName";
 import { getPortalUrl, getSocietyTexts } from "../lib/portal";
 import { userIdChangedTo } from "../lib/tabMemory";
+import Template from "../Template";
+import { FIRST_LOGIN_STEPS } from "../steps";
 import { QrCode } from "./QrCode";
 
 /**
- * Manual ⑧ "first login complete", shown before the MFA set-up of the chosen method. Keycloak runs
- * the set-up as a required action, so leaving here keeps it pending: the next login resumes it.
+ * ⑧'s "set up here" works in the page's shell too (src/shell/): a tap there, before the scripts have run,
+ * leaves this in the address, and the page opens the set-up when it starts.
+ */
+export const SET_UP_HERE_TARGET = "kp-setup";
+
+/** The member tapped "set up here" in the page's shell. */
+export function setUpHereChosen(): boolean {
+  return window.location.hash === `#${SET_UP_HERE_TARGET}`;
+}
+
+/**
+ * Manual ⑧ "first login complete", the whole page shown before the MFA set-up of the chosen method.
+ * Keycloak runs the set-up as a required action, so leaving here keeps it pending: the next login
+ * resumes it.
  */
 export function FirstLoginDone(props: {
   kcContext: KcContext;
@@ -28,58 +42,65 @@ export function FirstLoginDone(props: {
   const methodName = msgStr(method === "passkey" ? "kenpoMethodPasskey" : "kenpoMethodOtp");
 
   return (
-    <section className="kp-stack" aria-labelledby="kc-page-title">
-      <p className="kp-done">{msgStr("kenpoFirstLoginDoneLead", methodName, portalName)}</p>
-      {newUserId !== undefined && (
-        <div className="kp-panel" id="kp-new-userid" role="note">
-          <p>{msgStr("kenpoNewUserIdMemo", newUserId)}</p>
-          <p className="kp-example__value">{newUserId}</p>
-        </div>
-      )}
-      <div className="kp-choice-buttons">
-        <button
-          type="button"
-          className="kp-button kp-button--primary"
-          id="kp-set-up-here"
-          onClick={onSetUpHere}
-          aria-describedby="kp-set-up-here-hint"
-        >
-          {msg("kenpoSetupHere")}
-        </button>
-        <p className="kp-hint" id="kp-set-up-here-hint">
-          {msg(
-            method === "otp"
-              ? "kenpoSetupHereOtpHint"
-              : onPhone
-                ? "kenpoSetupHerePasskeyHint"
-                : "kenpoSetupHerePasskeyHintPc",
-          )}
-        </p>
-        <button
-          type="button"
-          className="kp-button kp-button--secondary"
-          id="kp-continue-on-phone"
-          aria-expanded={showPhone}
-          aria-controls="kp-phone-panel"
-          onClick={() => setShowPhone(true)}
-          aria-describedby="kp-continue-on-phone-hint"
-        >
-          {msg("kenpoContinueOnPhone")}
-        </button>
-        <p className="kp-hint" id="kp-continue-on-phone-hint">
-          {msg(method === "passkey" ? "kenpoContinueOnPhoneHint" : "kenpoContinueOnPhoneOtpHint")}
-        </p>
-      </div>
-      <div id="kp-phone-panel" className="kp-panel" hidden={!showPhone}>
-        {portalUrl !== undefined && (
-          <>
-            <p>{msgStr("kenpoContinueOnPhoneLead", portalName)}</p>
-            {showPhone && <QrCode text={portalUrl} label={msgStr("kenpoPortalQrAlt", portalName)} />}
-            <p className="kp-url">{portalUrl}</p>
-          </>
+    <Template
+      kcContext={kcContext}
+      i18n={i18n}
+      headerNode={msgStr("kenpoFirstLoginDoneTitle")}
+      step={FIRST_LOGIN_STEPS.firstLoginDone[method]}
+    >
+      <section className="kp-stack" aria-labelledby="kc-page-title">
+        <p className="kp-done">{msgStr("kenpoFirstLoginDoneLead", methodName, portalName)}</p>
+        {newUserId !== undefined && (
+          <div className="kp-panel" id="kp-new-userid" role="note">
+            <p>{msgStr("kenpoNewUserIdMemo", newUserId)}</p>
+            <p className="kp-example__value">{newUserId}</p>
+          </div>
         )}
-      </div>
-      <p className="kp-note">{msg("kenpoResumeNote")}</p>
-    </section>
+        <div className="kp-choice-buttons">
+          <button
+            type="button"
+            className="kp-button kp-button--primary"
+            id="kp-set-up-here"
+            onClick={onSetUpHere}
+            aria-describedby="kp-set-up-here-hint"
+          >
+            {msg("kenpoSetupHere")}
+          </button>
+          <p className="kp-hint" id="kp-set-up-here-hint">
+            {msg(
+              method === "otp"
+                ? "kenpoSetupHereOtpHint"
+                : onPhone
+                  ? "kenpoSetupHerePasskeyHint"
+                  : "kenpoSetupHerePasskeyHintPc",
+            )}
+          </p>
+          <button
+            type="button"
+            className="kp-button kp-button--secondary"
+            id="kp-continue-on-phone"
+            aria-expanded={showPhone}
+            aria-controls="kp-phone-panel"
+            onClick={() => setShowPhone(true)}
+            aria-describedby="kp-continue-on-phone-hint"
+          >
+            {msg("kenpoContinueOnPhone")}
+          </button>
+          <p className="kp-hint" id="kp-continue-on-phone-hint">
+            {msg(method === "passkey" ? "kenpoContinueOnPhoneHint" : "kenpoContinueOnPhoneOtpHint")}
+          </p>
+        </div>
+        <div id="kp-phone-panel" className="kp-panel" hidden={!showPhone}>
+          {portalUrl !== undefined && (
+            <>
+              <p>{msgStr("kenpoContinueOnPhoneLead", portalName)}</p>
+              {showPhone && <QrCode text={portalUrl} label={msgStr("kenpoPortalQrAlt", portalName)} />}
+              <p className="kp-url">{portalUrl}</p>
+            </>
+          )}
+        </div>
+        <p className="kp-note">{msg("kenpoResumeNote")}</p>
+      </section>
+    </Template>
   );
 }

@@ -50,6 +50,16 @@ describe("login-config-totp.ftl (manual ⑧ then ⑭)", () => {
     expect(screen.getByLabelText("デバイスの名前")).toHaveValue("スマートフォン (2)");
   });
 
+  it("opens the set-up when ⑧'s 'set up here' was tapped in the page's shell, before the scripts ran", async () => {
+    window.location.hash = "#kp-setup";
+    try {
+      await renderPage(getKcContextMock({ pageId: "login-config-totp.ftl" }));
+      expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("ワンタイムパスワードの設定");
+    } finally {
+      window.location.hash = "";
+    }
+  });
+
   it("opens with ⑧, then shows the three apps, the QR code, the scanning tip and the 6-digit field", async () => {
     const user = userEvent.setup();
     await renderPage(getKcContextMock({ pageId: "login-config-totp.ftl" }));

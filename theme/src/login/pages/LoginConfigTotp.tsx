@@ -4,7 +4,7 @@ import type { I18n } from "../i18n";
 import Template from "../Template";
 import { CancelAiaButton } from "../components/CancelAia";
 import { Field } from "../components/Field";
-import { FirstLoginDone } from "../components/FirstLoginDone";
+import { FirstLoginDone, setUpHereChosen } from "../components/FirstLoginDone";
 import { OtherMethod } from "../components/OtherMethod";
 import { OtpApps } from "../components/OtpApps";
 import { FIRST_LOGIN_STEPS } from "../steps";
@@ -20,7 +20,9 @@ export default function LoginConfigTotp(props: Props) {
   const { msg, msgStr } = i18n;
   // Errors and the QR/manual switch come back to this page: the member is already setting up here.
   const [phase, setPhase] = useState<"done" | "setup">(
-    isAppInitiatedAction || message?.type === "error" || (mode !== undefined && mode !== null) ? "setup" : "done",
+    isAppInitiatedAction || message?.type === "error" || (mode !== undefined && mode !== null) || setUpHereChosen()
+      ? "setup"
+      : "done",
   );
   const [onPhone] = useState(() => isSmartphone(navigator.userAgent));
   // On a PC the codes come from the member's phone, so the phone is the device to name. A name the
@@ -38,20 +40,13 @@ export default function LoginConfigTotp(props: Props) {
 
   if (phase === "done") {
     return (
-      <Template
+      <FirstLoginDone
         kcContext={kcContext}
         i18n={i18n}
-        headerNode={msgStr("kenpoFirstLoginDoneTitle")}
-        step={FIRST_LOGIN_STEPS.firstLoginDone.otp}
-      >
-        <FirstLoginDone
-          kcContext={kcContext}
-          i18n={i18n}
-          method="otp"
-          username={totp.username}
-          onSetUpHere={() => setPhase("setup")}
-        />
-      </Template>
+        method="otp"
+        username={totp.username}
+        onSetUpHere={() => setPhase("setup")}
+      />
     );
   }
 

@@ -4,7 +4,7 @@ import type { I18n } from "../i18n";
 import Template from "../Template";
 import { CancelAiaForm } from "../components/CancelAia";
 import { Field } from "../components/Field";
-import { FirstLoginDone } from "../components/FirstLoginDone";
+import { FirstLoginDone, setUpHereChosen } from "../components/FirstLoginDone";
 import { OtherMethod } from "../components/OtherMethod";
 import { FIRST_LOGIN_STEPS } from "../steps";
 import { guessDeviceNameKey, isSmartphone } from "../lib/deviceName";
@@ -23,7 +23,7 @@ export default function WebauthnRegister(props: Props) {
   const { msg, msgStr } = i18n;
   // A retry or an error means the member already chose to set up here: skip the ⑧ panel.
   const [phase, setPhase] = useState<"done" | "register">(
-    isSetRetry || isAppInitiatedAction || message?.type === "error" ? "register" : "done",
+    isSetRetry || isAppInitiatedAction || message?.type === "error" || setUpHereChosen() ? "register" : "done",
   );
   // After 再試行 the name the member typed before the failed attempt, not the guess again.
   const [deviceName, setDeviceName] = useState(
@@ -54,20 +54,13 @@ export default function WebauthnRegister(props: Props) {
 
   if (phase === "done") {
     return (
-      <Template
+      <FirstLoginDone
         kcContext={kcContext}
         i18n={i18n}
-        headerNode={msgStr("kenpoFirstLoginDoneTitle")}
-        step={FIRST_LOGIN_STEPS.firstLoginDone.passkey}
-      >
-        <FirstLoginDone
-          kcContext={kcContext}
-          i18n={i18n}
-          method="passkey"
-          username={kcContext.username}
-          onSetUpHere={() => setPhase("register")}
-        />
-      </Template>
+        method="passkey"
+        username={kcContext.username}
+        onSetUpHere={() => setPhase("register")}
+      />
     );
   }
 
