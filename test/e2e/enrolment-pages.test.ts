@@ -13,8 +13,8 @@ import {
   setUpOtp,
   type MemberSession,
 } from "../../journeys/browser-journeys.js";
-import { browserSuite, E2E_TIMEOUT, memberState } from "../support/browser-suite.js";
-import { CREDENTIAL_TYPE, METHOD, REQUIRED_ACTION, STAGE, USER_ATTRIBUTE, type Method } from "../../contracts/index.js";
+import { browserSuite, E2E_TIMEOUT, leaveEnrolmentPending, memberState } from "../support/browser-suite.js";
+import { CREDENTIAL_TYPE, METHOD, REQUIRED_ACTION, type Method } from "../../contracts/index.js";
 
 /**
  * The second half of the first login on its own: Keycloak's required actions (email, OTP app,
@@ -25,29 +25,8 @@ import { CREDENTIAL_TYPE, METHOD, REQUIRED_ACTION, STAGE, USER_ATTRIBUTE, type M
 describe("MFA enrolment pages in the browser (required actions left pending)", () => {
   const suite = browserSuite("e2e-enrol");
 
-  /**
-   * The state the first-login flow leaves after ⑤ (the terms accepted): the method chosen, its set-up pending. With VERIFY_EMAIL
-   * among the actions (a state of realms from before the email check), the address is still unproven, so the
-   * email check comes first; otherwise it was proven, as the flow leaves it.
-   */
-  async function pending(s: MemberSession, method: Method, actions: string[]): Promise<void> {
-    const { user } = await memberState(suite.realm, s.member.userId);
-    await suite.realm.admin.users.update(
-      { realm: suite.realm.config.realm, id: user.id! },
-      {
-        ...user,
-        attributes: {
-          ...user.attributes,
-          [USER_ATTRIBUTE.stage]: [STAGE.enrolling],
-          [USER_ATTRIBUTE.mfaMethod]: [method],
-          // ④ was accepted before ⑤: without the version the login would ask for the terms again.
-          [USER_ATTRIBUTE.termsVersion]: [suite.realm.config.termsVersion],
-        },
-        requiredActions: actions,
-        emailVerified: !actions.includes(REQUIRED_ACTION.verifyEmail),
-      },
-    );
-  }
+  const pending = (s: MemberSession, method: Method, actions: string[]) =>
+    leaveEnrolmentPending(suite.realm, s.member.userId, method, actions);
 
   test(
     "the email check → ⑧ → OTP set-up from the QR code → portal; then password + OTP",

@@ -1,8 +1,8 @@
 import { authorizationRequest } from "../../journeys/http-login.js";
 import { importMembers, initialPasswordOf, newTestMember } from "../../journeys/browser-realm.js";
 import { openDevice } from "../../journeys/browser.js";
-import { FORM_FIELD, METHOD, REQUIRED_ACTION, STAGE, USER_ATTRIBUTE } from "../../contracts/index.js";
-import { browserSuite, E2E_TIMEOUT, memberState } from "../support/browser-suite.js";
+import { FORM_FIELD, METHOD, REQUIRED_ACTION } from "../../contracts/index.js";
+import { browserSuite, E2E_TIMEOUT, leaveEnrolmentPending } from "../support/browser-suite.js";
 
 /**
  * The pages' pre-rendered shells (theme/src/shell/): with JavaScript off in chromium, the login page
@@ -11,19 +11,21 @@ import { browserSuite, E2E_TIMEOUT, memberState } from "../support/browser-suite
  */
 describe("login pages before their scripts run (JavaScript disabled)", () => {
   const suite = browserSuite("e2e-shell");
+  const portalLoginUrl = () =>
+    authorizationRequest(
+      suite.realm.keycloakUrl,
+      suite.realm.config.realm,
+      suite.realm.clientId,
+      `${suite.realm.portal.url}`,
+      { ui_locales: "ja" },
+    ).authUrl;
 
   test(
     "② shows user ID, password and the login button; posting them shows ③'s birthdate field",
     async () => {
       const member = newTestMember();
       await importMembers(suite.realm, [member]);
-      const { authUrl } = authorizationRequest(
-        suite.realm.keycloakUrl,
-        suite.realm.config.realm,
-        suite.realm.clientId,
-        `${suite.realm.portal.url}`,
-        { ui_locales: "ja" },
-      );
+      const authUrl = portalLoginUrl();
       const context = await suite.browser.newContext({ javaScriptEnabled: false, locale: "ja-JP" });
       try {
         const page = await context.newPage();
@@ -60,28 +62,8 @@ describe("login pages before their scripts run (JavaScript disabled)", () => {
       const member = newTestMember();
       await importMembers(suite.realm, [member]);
       // As the first login leaves a member after the email check: the OTP app's set-up pending.
-      const { user } = await memberState(suite.realm, member.userId);
-      await suite.realm.admin.users.update(
-        { realm: suite.realm.config.realm, id: user.id! },
-        {
-          ...user,
-          attributes: {
-            ...user.attributes,
-            [USER_ATTRIBUTE.stage]: [STAGE.enrolling],
-            [USER_ATTRIBUTE.mfaMethod]: [METHOD.otp],
-            [USER_ATTRIBUTE.termsVersion]: [suite.realm.config.termsVersion],
-          },
-          requiredActions: [REQUIRED_ACTION.configureTotp],
-          emailVerified: true,
-        },
-      );
-      const { authUrl } = authorizationRequest(
-        suite.realm.keycloakUrl,
-        suite.realm.config.realm,
-        suite.realm.clientId,
-        `${suite.realm.portal.url}`,
-        { ui_locales: "ja" },
-      );
+      await leaveEnrolmentPending(suite.realm, member.userId, METHOD.otp, [REQUIRED_ACTION.configureTotp]);
+      const authUrl = portalLoginUrl();
       const phone = await openDevice(suite.browser, "iphone");
       // The theme's scripts wait until released, as on a slow network.
       let release!: () => void;

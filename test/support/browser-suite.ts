@@ -9,7 +9,7 @@ import {
 } from "../../journeys/browser-realm.js";
 import { Journey } from "../../journeys/journey-record.js";
 import { memberSession, type MemberSession } from "../../journeys/browser-journeys.js";
-import { USER_ATTRIBUTE } from "../../contracts/index.js";
+import { REQUIRED_ACTION, STAGE, USER_ATTRIBUTE, type Method } from "../../contracts/index.js";
 import type { SocietyConfig } from "../../realm-config/schema.js";
 import { firstAttribute } from "../../members/attributes.js";
 
@@ -57,6 +57,35 @@ export async function memberState(realm: BrowserRealm, userId: string) {
     method: firstAttribute(user, USER_ATTRIBUTE.mfaMethod),
     credentials: credentials.map((c) => ({ type: c.type, label: c.userLabel })),
   };
+}
+
+/**
+ * The state the first-login flow leaves after ⑤ (the terms accepted): the method chosen, its set-up pending. With
+ * VERIFY_EMAIL among the actions (a state of realms from before the email check), the address is still unproven, so
+ * the email check comes first; otherwise it was proven, as the flow leaves it.
+ */
+export async function leaveEnrolmentPending(
+  realm: BrowserRealm,
+  userId: string,
+  method: Method,
+  actions: string[],
+): Promise<void> {
+  const { user } = await memberState(realm, userId);
+  await realm.admin.users.update(
+    { realm: realm.config.realm, id: user.id! },
+    {
+      ...user,
+      attributes: {
+        ...user.attributes,
+        [USER_ATTRIBUTE.stage]: [STAGE.enrolling],
+        [USER_ATTRIBUTE.mfaMethod]: [method],
+        // ④ was accepted before ⑤: without the version the login would ask for the terms again.
+        [USER_ATTRIBUTE.termsVersion]: [realm.config.termsVersion],
+      },
+      requiredActions: actions,
+      emailVerified: !actions.includes(REQUIRED_ACTION.verifyEmail),
+    },
+  );
 }
 
 export function printCounts(label: string, counts: { screens: number; pageLoads: number; inputs: number }): void {
