@@ -60,8 +60,9 @@ const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0
 
 /**
  * What an SVG logo may not contain. The page shows the logo as an <img> of a data: URI, where browsers run no
- * script and load nothing; these are refused anyway, so the file stays harmless wherever else it is opened
- * (a new tab, an editor's preview) and a logo never depends on something outside it.
+ * script and load nothing: that is what keeps it harmless. These patterns refuse the obvious cases on top, so a
+ * logo never depends on something outside it; they are not a sanitiser (namespace prefixes or entity-encoded
+ * text can pass them), so the logo must never be shown other than as an image.
  */
 const SVG_REFUSED: [RegExp, string][] = [
   [/<script\b/i, "a <script> element"],

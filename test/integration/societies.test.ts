@@ -27,7 +27,8 @@ function noisePng(side: number): Buffer {
   }
   return PNG.sync.write(png);
 }
-const LOGO_A = noisePng(67);
+const LOGO_A_SIDE = 67;
+const LOGO_A = noisePng(LOGO_A_SIDE);
 const LOGO_B = Buffer.from(
   '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="#8b0000"/></svg>',
 );
@@ -57,7 +58,7 @@ describe("several societies on one Keycloak", () => {
     brand: { primaryColor: "#8B0000", logo: "logos/otsu.svg" },
   });
   const brands = [
-    { society: societyA, color: "#1b6e3a", logo: dataUri("image/png", LOGO_A), width: 135 },
+    { society: societyA, color: "#1b6e3a", logo: dataUri("image/png", LOGO_A), width: LOGO_A_SIDE },
     { society: societyB, color: "#8b0000", logo: dataUri("image/svg+xml", LOGO_B), width: 40 },
   ];
   const cli = (args: string[]) => runCli(args, testKeycloak());

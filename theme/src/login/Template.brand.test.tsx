@@ -37,11 +37,13 @@ describe("the society's brand (realm texts from the society file's brand)", () =
   // Realm texts can be edited in the admin console: anything but the exact forms is ignored, never put into CSS
   // or an image source.
   it.each([
-    ["red", "data:image/gif;base64,R0lGODlhAQABAAAAACw="],
-    ["#1b6e3a;background:url(https://x.example/)", "javascript:alert(1)"],
-    ["#1b6e3a}", "data:image/svg+xml,<svg onload=alert(1)>"],
-    ["1b6e3a", `${PNG}"><script>`],
-  ])("ignores colour %j and logo %j", async (color, logo) => {
+    ["a GIF", "red", "data:image/gif;base64,R0lGODlhAQABAAAAACw="],
+    ["a javascript: URL", "#1b6e3a;background:url(https://x.example/)", "javascript:alert(1)"],
+    ["an SVG not in base64", "#1b6e3a}", "data:image/svg+xml,<svg onload=alert(1)>"],
+    ["a PNG with markup after it", "1b6e3a", `${PNG}"><script>`],
+    // Accepted by JavaScript's trim but not by FreeMarker's (an ideographic space); a logo above 16 KiB.
+    ["a PNG above 16 KiB", "#1b6e3a\u3000", "data:image/png;base64,AAAA".padEnd(21_900, "A")],
+  ])("ignores %s as the logo and colour %j", async (_, color, logo) => {
     const page = await renderWith({ [REALM_TEXT.brandColor]: color, [REALM_TEXT.brandLogo]: logo });
     expect(page.getAttribute("style")).toBeNull();
     expect(screen.queryByRole("img")).toBeNull();

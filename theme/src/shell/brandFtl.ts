@@ -13,7 +13,8 @@ export const FTL_LOGO_VARIABLE = "kpBrandLogo";
 
 // FreeMarker's ?matches must match the whole text; in its string literals "\\" is one backslash.
 const HEX = String.raw`#[0-9a-fA-F]{6}`;
-const LOGO = String.raw`data:image/(png|svg\\+xml);base64,[A-Za-z0-9+/]+={0,2}`;
+// The same size cap as lib/brand.ts's BRAND_LOGO.
+const LOGO = String.raw`data:image/(png|svg\\+xml);base64,[A-Za-z0-9+/]{4,21848}={0,2}`;
 
 export function brandHeadFtl(): string {
   const text = (key: string) => `(msg("${key}")!"")?trim`;

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { KcContext } from "../KcContext";
 import type { I18n } from "../i18n";
 import { isSmartphone } from "../lib/deviceName";
@@ -14,9 +14,20 @@ import { QrCode } from "./QrCode";
  */
 export const SET_UP_HERE_TARGET = "kp-setup";
 
-/** The member tapped "set up here" in the page's shell. */
-export function setUpHereChosen(): boolean {
-  return window.location.hash === `#${SET_UP_HERE_TARGET}`;
+/**
+ * Whether the member tapped "set up here" in the page's shell. Not when the user ID changed at ⑤: ⑧ then
+ * shows the new ID to note down (from this tab's memory, which the shell cannot know), so ⑧ stays. The mark
+ * is taken out of the address, so a reload or a link carrying it does not skip ⑧ later.
+ */
+export function useSetUpHereTap(username: string | undefined): boolean {
+  const tapped = window.location.hash === `#${SET_UP_HERE_TARGET}`;
+  const [chosen] = useState(() => tapped && !userIdChangedTo(username));
+  useEffect(() => {
+    // An absolute path: a relative one would resolve against the page's <base> (the theme's resources).
+    if (tapped)
+      window.history.replaceState(window.history.state, "", window.location.pathname + window.location.search);
+  }, [tapped]);
+  return chosen;
 }
 
 /**

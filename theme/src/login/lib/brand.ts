@@ -5,8 +5,20 @@ import type { I18n } from "../i18n";
 /** "#rrggbb" only: the value goes into CSS, so nothing else (no ";", no url()) may pass. */
 export const BRAND_COLOR = /^#[0-9a-fA-F]{6}$/;
 
-/** A base64 PNG or SVG data: URI only: the browser shows it as an image and never runs it (see docs). */
-export const BRAND_LOGO = /^data:image\/(png|svg\+xml);base64,[A-Za-z0-9+/]+={0,2}$/;
+/**
+ * A base64 PNG or SVG data: URI only, of a logo provisioning accepts (≤ 16 KiB: 21,848 base64 characters): the
+ * browser shows it as an image and never runs it, and a huge one edited in the console is not carried by every page.
+ */
+export const BRAND_LOGO = /^data:image\/(png|svg\+xml);base64,[A-Za-z0-9+/]{4,21848}={0,2}$/;
+
+/** Trims as FreeMarker's ?trim does (brandFtl.ts): characters up to U+0020, so both accept the same texts. */
+function trimAsFreeMarker(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && text.charCodeAt(start) <= 0x20) start += 1;
+  while (end > start && text.charCodeAt(end - 1) <= 0x20) end -= 1;
+  return text.slice(start, end);
+}
 
 export interface Brand {
   /** CSS custom properties for the page's root element; empty without a (valid) brand colour. */
@@ -21,9 +33,9 @@ export interface Brand {
  * is ignored (the theme's default look) rather than put into CSS or an image source.
  */
 export function getBrand(i18n: I18n): Brand {
-  const color = i18n.msgStr(REALM_TEXT.brandColor).trim();
-  const dark = i18n.msgStr(REALM_TEXT.brandColorDark).trim();
-  const logo = i18n.msgStr(REALM_TEXT.brandLogo).trim();
+  const color = trimAsFreeMarker(i18n.msgStr(REALM_TEXT.brandColor));
+  const dark = trimAsFreeMarker(i18n.msgStr(REALM_TEXT.brandColorDark));
+  const logo = trimAsFreeMarker(i18n.msgStr(REALM_TEXT.brandLogo));
   const style: Record<string, string> = {};
   if (BRAND_COLOR.test(color)) {
     style["--kp-primary"] = color;

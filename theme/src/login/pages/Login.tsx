@@ -64,7 +64,8 @@ export default function Login(props: Props) {
                 defaultValue: login.username ?? "",
                 autoComplete: enableWebAuthnConditionalUI ? "username webauthn" : "username",
                 autoCapitalize: "none",
-                spellCheck: false,
+                // A string: preact (the built bundle) drops an attribute whose value is false.
+                spellCheck: "false",
                 autoFocus: true,
               }}
             />

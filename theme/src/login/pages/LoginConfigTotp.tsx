@@ -4,7 +4,7 @@ import type { I18n } from "../i18n";
 import Template from "../Template";
 import { CancelAiaButton } from "../components/CancelAia";
 import { Field } from "../components/Field";
-import { FirstLoginDone, setUpHereChosen } from "../components/FirstLoginDone";
+import { FirstLoginDone, useSetUpHereTap } from "../components/FirstLoginDone";
 import { OtherMethod } from "../components/OtherMethod";
 import { OtpApps } from "../components/OtpApps";
 import { FIRST_LOGIN_STEPS } from "../steps";
@@ -19,8 +19,9 @@ export default function LoginConfigTotp(props: Props) {
   const { url, isAppInitiatedAction, totp, mode, messagesPerField, message, realm } = kcContext;
   const { msg, msgStr } = i18n;
   // Errors and the QR/manual switch come back to this page: the member is already setting up here.
+  const tappedInShell = useSetUpHereTap(totp.username);
   const [phase, setPhase] = useState<"done" | "setup">(
-    isAppInitiatedAction || message?.type === "error" || (mode !== undefined && mode !== null) || setUpHereChosen()
+    isAppInitiatedAction || message?.type === "error" || (mode !== undefined && mode !== null) || tappedInShell
       ? "setup"
       : "done",
   );

@@ -112,7 +112,8 @@ export default function LoginMethodChoice(props: Props) {
                 type: "text",
                 autoComplete: "off",
                 autoCapitalize: "none",
-                spellCheck: false,
+                // A string: preact (the built bundle) drops an attribute whose value is false.
+                spellCheck: "false",
                 maxLength: 64,
               }}
             />

@@ -44,7 +44,8 @@ export default function LoginResetPassword(props: Props) {
             type: "text",
             autoComplete: "username",
             autoCapitalize: "none",
-            spellCheck: false,
+            // A string: preact (the built bundle) drops an attribute whose value is false.
+            spellCheck: "false",
             defaultValue: auth.attemptedUsername ?? "",
             autoFocus: true,
             required: true,

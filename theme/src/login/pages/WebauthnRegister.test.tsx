@@ -53,6 +53,19 @@ describe("webauthn-register.ftl (manual ⑧ then ⑩–⑫)", () => {
     );
   });
 
+  it.each([
+    ["no user ID change: the set-up opens", "old.id", "生体認証の設定"],
+    ["a new user ID to note down: ⑧ stays", "new.id", "初回ログインが完了しました"],
+  ])("a tap on ⑧'s 'set up here' in the page's shell, %s; the mark leaves the address", async (_, username, title) => {
+    rememberNewUserId("new.id");
+    window.location.hash = "#kp-setup";
+    await renderPage(
+      getKcContextMock({ pageId: "webauthn-register.ftl", overrides: { isAppInitiatedAction: false, username } }),
+    );
+    expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent(title);
+    expect(window.location.hash).toBe("");
+  });
+
   it("⑧ without a change at ⑤ (or one refused meanwhile): no user ID note", async () => {
     rememberNewUserId("new.id");
     await renderPage(

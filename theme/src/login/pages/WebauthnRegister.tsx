@@ -4,7 +4,7 @@ import type { I18n } from "../i18n";
 import Template from "../Template";
 import { CancelAiaForm } from "../components/CancelAia";
 import { Field } from "../components/Field";
-import { FirstLoginDone, setUpHereChosen } from "../components/FirstLoginDone";
+import { FirstLoginDone, useSetUpHereTap } from "../components/FirstLoginDone";
 import { OtherMethod } from "../components/OtherMethod";
 import { FIRST_LOGIN_STEPS } from "../steps";
 import { guessDeviceNameKey, isSmartphone } from "../lib/deviceName";
@@ -22,8 +22,9 @@ export default function WebauthnRegister(props: Props) {
   const { url, isSetRetry, isAppInitiatedAction, message } = kcContext;
   const { msg, msgStr } = i18n;
   // A retry or an error means the member already chose to set up here: skip the ⑧ panel.
+  const tappedInShell = useSetUpHereTap(kcContext.username);
   const [phase, setPhase] = useState<"done" | "register">(
-    isSetRetry || isAppInitiatedAction || message?.type === "error" || setUpHereChosen() ? "register" : "done",
+    isSetRetry || isAppInitiatedAction || message?.type === "error" || tappedInShell ? "register" : "done",
   );
   // After 再試行 the name the member typed before the failed attempt, not the guess again.
   const [deviceName, setDeviceName] = useState(
