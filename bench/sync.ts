@@ -7,8 +7,11 @@
  * synced again. Time, write requests and the process's peak memory, side by side, at each register
  * size (BENCH_SIZES, default 10000,100000), so the memory's growth with the register shows.
  * Month 1 is seeded through partial import with one precomputed password hash: the bench measures
- * the sync, not the hashing of 100,000 initial passwords (bench:import does).
- * Prints figures; asserts nothing.
+ * the sync, not the hashing of 100,000 initial passwords (bench:import does). Seeding still takes
+ * most of a run (25-80 members/s on a shared 2-core machine), hence BENCH_SEED_CONCURRENCY (3
+ * partial imports at once), BENCH_REIMPORT=0 (the sync only: one realm to seed) and, with an
+ * external Keycloak (KENPO_TEST_KEYCLOAK_URL), a month-1 realm left by a stopped run is resumed.
+ * Progress goes to stderr. Prints figures; asserts nothing.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
