@@ -21,7 +21,7 @@ export default {
       ...shared,
       displayName: "unit",
       testMatch: [
-        "<rootDir>/{contracts,rules,members,realm-config,cli,runtime,manual,scripts,authenticators}/**/*.test.ts",
+        "<rootDir>/{contracts,rules,members,realm-config,cli,admin-messages,runtime,manual,scripts,authenticators}/**/*.test.ts",
       ],
     },
     {

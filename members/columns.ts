@@ -1,4 +1,4 @@
-import { t } from "../cli/messages/catalogue.js";
+import { t } from "../admin-messages/catalogue.js";
 
 /** The member register's columns: Japanese or English header names, as exported from Excel. */
 export const FIELDS = [

@@ -4,7 +4,7 @@ import { writeMembers, type ImportMember, type WriteProgress, type WriteReport }
 import { FileReadError, HeaderError, validateFile, validMembers, type ValidationSummary } from "./read-members.js";
 import type { FileEncoding } from "./read-file.js";
 import type { MemberRow } from "./validate.js";
-import { t } from "../cli/messages/catalogue.js";
+import { t } from "../admin-messages/catalogue.js";
 
 /**
  * Importing a member register, start to end: read and validate the file, then (when it is fit and

@@ -1,5 +1,5 @@
 import { EXIT_CODE } from "../contracts/index.js";
-import { t } from "../cli/messages/catalogue.js";
+import { t } from "../admin-messages/catalogue.js";
 import type { ImportOutcome } from "./import-register.js";
 import type { ValidationSummary } from "./read-members.js";
 import type { Field } from "./columns.js";

@@ -1,4 +1,4 @@
-import { t } from "../cli/messages/catalogue.js";
+import { t } from "../admin-messages/catalogue.js";
 import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
 import { Transform, type TransformCallback } from "node:stream";

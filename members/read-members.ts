@@ -1,4 +1,4 @@
-import { t } from "../cli/messages/catalogue.js";
+import { t } from "../admin-messages/catalogue.js";
 import {
   DEFAULT_LABELS,
   FIELDS,

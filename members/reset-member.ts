@@ -1,4 +1,4 @@
-import { t } from "../cli/messages/catalogue.js";
+import { t } from "../admin-messages/catalogue.js";
 import type KcAdminClient from "@keycloak/keycloak-admin-client";
 import type UserRepresentation from "@keycloak/keycloak-admin-client/lib/defs/userRepresentation.js";
 import { CREDENTIAL_TYPE, EXIT_CODE, STAGE, USER_ATTRIBUTE } from "../contracts/index.js";

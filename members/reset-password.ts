@@ -4,7 +4,7 @@ import { initialPasswordOf } from "../rules/initial-password.js";
 import { normalizeUserId } from "../rules/user-id.js";
 import { findMember, resetMember, type ResetResult } from "./reset-member.js";
 import { firstAttribute } from "./attributes.js";
-import { t } from "../cli/messages/catalogue.js";
+import { t } from "../admin-messages/catalogue.js";
 
 /**
  * The help desk's reset, start to end (`kenpo reset-password`): the user ID as the caller spells

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { t, type MessageKey } from "../cli/messages/catalogue.js";
+import { t, type MessageKey } from "../admin-messages/catalogue.js";
 import { parseBirthdate, type BirthdateFailure, type BirthdateReason } from "../rules/birthdate.js";
 import type { Field } from "./columns.js";
 import { maskNumber, PERSON_NUMBER_PATTERN, personNumberOf } from "../rules/member-key.js";

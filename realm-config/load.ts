@@ -3,7 +3,7 @@ import { dirname, resolve } from "node:path";
 import { parse } from "yaml";
 import { z, type ZodError } from "zod";
 import { societyConfigSchema, type SocietyConfig } from "./schema.js";
-import { t } from "../cli/messages/catalogue.js";
+import { t } from "../admin-messages/catalogue.js";
 import { logoDataUri } from "./brand.js";
 import { ConfigError } from "./config-error.js";
 

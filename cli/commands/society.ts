@@ -3,7 +3,7 @@ import { ConfigError, loadSocietyConfig } from "../../realm-config/load.js";
 import type { SocietyConfig } from "../../realm-config/schema.js";
 import { adminFromEnv, connectAdmin } from "../../runtime/keycloak/admin.js";
 import { resolve } from "node:path";
-import { t } from "../messages/catalogue.js";
+import { t } from "../../admin-messages/catalogue.js";
 
 /** The options every command that talks to a society's realm shares. */
 export interface SocietyOptions {
