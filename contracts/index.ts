@@ -231,6 +231,23 @@ export const REALM_TEXT = {
   /** brand.logo as a data: URI (data:image/png or data:image/svg+xml, base64), shown in the header with societyName as alt. */
   brandLogo: "kenpoBrandLogo",
 } as const;
+
+/**
+ * The society's brand (REALM_TEXT.brand*) as provisioning accepts it (realm-config/brand.ts) and as the theme
+ * accepts it again, in the browser (lib/brand.ts) and in FreeMarker (shell/brandFtl.ts): one definition for all.
+ */
+export const BRAND = {
+  /** "#rrggbb" only: the value goes into CSS, so nothing else (no ";", no url()) may pass. */
+  color: /^#[0-9a-fA-F]{6}$/,
+  /**
+   * The largest logo file accepted. Every login page carries it inline (a base64 data: URI), twice while its
+   * shell shows, and Keycloak sends pages uncompressed: 16 KiB of logo is ≈ 44 KB more per page, ≈ 0.24 s on a
+   * phone's 3G.
+   */
+  maxLogoBytes: 16 * 1024,
+  /** A base64 PNG or SVG data: URI of at most maxLogoBytes (21,848 base64 characters). */
+  logo: /^data:image\/(png|svg\+xml);base64,[A-Za-z0-9+/]{4,21848}={0,2}$/,
+} as const;
 export type RealmTextKey = (typeof REALM_TEXT)[keyof typeof REALM_TEXT];
 
 /**

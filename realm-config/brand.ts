@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from "node:fs";
 import { extname } from "node:path";
+import { BRAND } from "../contracts/index.js";
 import { ConfigError } from "./config-error.js";
 
 /**
@@ -11,13 +12,9 @@ import { ConfigError } from "./config-error.js";
 /** WCAG 2 AA for normal text: the buttons' white text on the colour, the links' colour on white. */
 export const MIN_CONTRAST = 4.5;
 
-/**
- * The largest logo file accepted. Every login page carries it inline (a base64 data: URI), twice while its shell
- * shows, and Keycloak sends pages uncompressed: 16 KiB of logo is ≈ 44 KB more per page, ≈ 0.24 s on a phone's 3G.
- */
-export const MAX_LOGO_BYTES = 16 * 1024;
+export const MAX_LOGO_BYTES = BRAND.maxLogoBytes;
 
-export const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
+export const HEX_COLOR = BRAND.color;
 
 function channels(hex: string): [number, number, number] {
   return [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];

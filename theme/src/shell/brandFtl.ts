@@ -1,4 +1,4 @@
-import { REALM_TEXT } from "../../../contracts";
+import { BRAND, REALM_TEXT } from "../../../contracts";
 
 /**
  * The society's brand in the page Keycloak serves, before any script runs: FreeMarker reads the realm's brand
@@ -11,10 +11,15 @@ import { REALM_TEXT } from "../../../contracts";
 /** The FreeMarker variable holding the checked logo data: URI ("" when none). */
 export const FTL_LOGO_VARIABLE = "kpBrandLogo";
 
-// FreeMarker's ?matches must match the whole text; in its string literals "\\" is one backslash.
-const HEX = String.raw`#[0-9a-fA-F]{6}`;
-// The same size cap as lib/brand.ts's BRAND_LOGO.
-const LOGO = String.raw`data:image/(png|svg\\+xml);base64,[A-Za-z0-9+/]{4,21848}={0,2}`;
+/**
+ * contracts/ BRAND's pattern for FreeMarker's ?matches, which must match the whole text (no ^ $) and reads it
+ * from a string literal, where "\\" is one backslash ("/" needs no escape there).
+ */
+function ftlPattern(pattern: RegExp): string {
+  return pattern.source.slice(1, -1).replace(/\\\//g, "/").replace(/\\/g, "\\\\");
+}
+const HEX = ftlPattern(BRAND.color);
+const LOGO = ftlPattern(BRAND.logo);
 
 export function brandHeadFtl(): string {
   const text = (key: string) => `(msg("${key}")!"")?trim`;

@@ -1,15 +1,10 @@
 import type { CSSProperties } from "react";
-import { REALM_TEXT } from "../../../../contracts";
+import { BRAND, REALM_TEXT } from "../../../../contracts";
 import type { I18n } from "../i18n";
 
-/** "#rrggbb" only: the value goes into CSS, so nothing else (no ";", no url()) may pass. */
-export const BRAND_COLOR = /^#[0-9a-fA-F]{6}$/;
-
-/**
- * A base64 PNG or SVG data: URI only, of a logo provisioning accepts (≤ 16 KiB: 21,848 base64 characters): the
- * browser shows it as an image and never runs it, and a huge one edited in the console is not carried by every page.
- */
-export const BRAND_LOGO = /^data:image\/(png|svg\+xml);base64,[A-Za-z0-9+/]{4,21848}={0,2}$/;
+/** The brand's checks, the same as provisioning's (contracts/ BRAND). */
+export const BRAND_COLOR = BRAND.color;
+export const BRAND_LOGO = BRAND.logo;
 
 /** Trims as FreeMarker's ?trim does (brandFtl.ts): characters up to U+0020, so both accept the same texts. */
 function trimAsFreeMarker(text: string): string {

@@ -18,8 +18,8 @@ export default function LoginConfigTotp(props: Props) {
   const { kcContext, i18n } = props;
   const { url, isAppInitiatedAction, totp, mode, messagesPerField, message, realm } = kcContext;
   const { msg, msgStr } = i18n;
-  // Errors and the QR/manual switch come back to this page: the member is already setting up here.
   const tappedInShell = useSetUpHereTap(totp.username);
+  // Errors and the QR/manual switch come back to this page: the member is already setting up here.
   const [phase, setPhase] = useState<"done" | "setup">(
     isAppInitiatedAction || message?.type === "error" || (mode !== undefined && mode !== null) || tappedInShell
       ? "setup"

@@ -21,8 +21,8 @@ export default function WebauthnRegister(props: Props) {
   const { kcContext, i18n } = props;
   const { url, isSetRetry, isAppInitiatedAction, message } = kcContext;
   const { msg, msgStr } = i18n;
-  // A retry or an error means the member already chose to set up here: skip the ⑧ panel.
   const tappedInShell = useSetUpHereTap(kcContext.username);
+  // A retry or an error means the member already chose to set up here: skip the ⑧ panel.
   const [phase, setPhase] = useState<"done" | "register">(
     isSetRetry || isAppInitiatedAction || message?.type === "error" || tappedInShell ? "register" : "done",
   );
