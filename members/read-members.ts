@@ -10,6 +10,7 @@ import {
 } from "./columns.js";
 import { describeKey, describePersonNumber, memberKey, personNumberOf } from "../rules/member-key.js";
 import { normalizeUserId } from "../rules/user-id.js";
+import { FirstAndRepeats } from "./first-and-repeats.js";
 import { detectEncoding, FileReadError, readRecords, type FileEncoding } from "./read-file.js";
 import { validateRow, type MemberRow, type RowError } from "./validate.js";
 
@@ -107,9 +108,9 @@ export async function validateFile(file: string, options: ReadOptions = {}): Pro
   const encoding = options.encoding ?? (await detectEncoding(file));
   const errors: RowError[] = [];
   const invalidLines = new Set<number>();
-  const linesById = new Map<string, number[]>();
-  const linesByCard = new Map<string, number[]>();
-  const linesByPerson = new Map<string, number[]>();
+  const linesById = new FirstAndRepeats<string, number>();
+  const linesByCard = new FirstAndRepeats<string, number>();
+  const linesByPerson = new FirstAndRepeats<string, number>();
   let total = 0;
   let labels: Record<Field, string> | undefined;
   for await (const row of rows(file, encoding, options.ignoreColumns)) {
@@ -123,20 +124,19 @@ export async function validateFile(file: string, options: ReadOptions = {}): Pro
       invalidLines.add(line);
     }
     const id = result.row?.userId ?? normalizeUserId(values.user_id);
-    if (id !== "") linesById.set(id, [...(linesById.get(id) ?? []), line]);
+    if (id !== "") linesById.add(id, line);
     // A row invalid for another reason still holds its card: once fixed it would be the same person.
     const card = memberKey(values.symbol, values.number, values.branch);
-    if (card !== undefined) linesByCard.set(card, [...(linesByCard.get(card) ?? []), line]);
+    linesByCard.add(card, line);
     const person = personNumberOf(values.person_number);
-    if (person !== "") linesByPerson.set(person, [...(linesByPerson.get(person) ?? []), line]);
+    if (person !== "") linesByPerson.add(person, line);
   }
   const repeated = (
-    linesOf: Map<string, number[]>,
+    linesOf: FirstAndRepeats<string, number>,
     field: Field,
     message: (value: string, others: string) => string,
   ) => {
-    for (const [value, lines] of linesOf) {
-      if (lines.length < 2) continue;
+    for (const [value, lines] of linesOf.repeats()) {
       for (const line of lines) {
         const others = lines.filter((l) => l !== line).join(", ");
         errors.push({ line, field, column: labels![field], message: message(value, others) });
@@ -154,8 +154,8 @@ export async function validateFile(file: string, options: ReadOptions = {}): Pro
   );
   // What an invalid row names: a register sync must not take its member for one who left.
   const invalidKeys = new Set<string>();
-  for (const [value, lines] of [...linesByCard, ...linesByPerson])
-    if (lines.some((l) => invalidLines.has(l))) invalidKeys.add(value);
+  for (const index of [linesByCard, linesByPerson])
+    for (const [value, lines] of index.entries()) if (lines.some((l) => invalidLines.has(l))) invalidKeys.add(value);
   errors.sort((a, b) => a.line - b.line || FIELDS.indexOf(a.field) - FIELDS.indexOf(b.field));
   return {
     file,

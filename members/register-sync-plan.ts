@@ -2,6 +2,7 @@ import type UserRepresentation from "@keycloak/keycloak-admin-client/lib/defs/us
 import { USER_ATTRIBUTE } from "../contracts/index.js";
 import { describeKey, describePersonNumber, memberKey } from "../rules/member-key.js";
 import { firstAttribute } from "./attributes.js";
+import { FirstAndRepeats } from "./first-and-repeats.js";
 import type { Conflict } from "./member-plan.js";
 import type { MemberRow } from "./validate.js";
 
@@ -59,11 +60,13 @@ export function syncAccountOf(user: UserRepresentation): SyncAccount | undefined
 export type SyncChange = "returns" | "name" | "email" | "card" | "birthdate" | "person_number";
 
 export type SyncDecision =
-  | { action: "create"; line: number; userId: string; reasons: string[] }
+  | { action: "create"; line: number; userId: string; key: string; reasons: string[] }
   | {
       action: "update";
       line: number;
       userId: string;
+      /** The row's card (memberKey), which may be new: account.key is the one the account holds. */
+      key: string;
       account: SyncAccount;
       changes: SyncChange[];
       reasons: string[];
@@ -83,56 +86,58 @@ export interface SyncContext {
   invalidKeys: ReadonlySet<string>;
 }
 
-function indexBy<K>(accounts: SyncAccount[], keyOf: (a: SyncAccount) => K | undefined): Map<K, SyncAccount[]> {
-  const index = new Map<K, SyncAccount[]>();
-  for (const account of accounts) {
-    const key = keyOf(account);
-    if (key === undefined) continue;
-    const list = index.get(key);
-    if (list) list.push(account);
-    else index.set(key, [account]);
-  }
-  return index;
-}
-
 const names = (accounts: SyncAccount[]) => accounts.map((a) => a.username).join(", ");
 
-/** Classifies the register's valid rows in file order, then names who left. */
+/** Who holds a user ID: an account of the register, one without card data (null), or a joiner's line. */
+type UsernameHolder = SyncAccount | null | number;
+
+function describeHolder(holder: UsernameHolder): string {
+  if (holder === null) return "an account without card data";
+  if (typeof holder === "number") return `the member on line ${holder} of this register`;
+  return `the account of another card (${describeKey(holder.key)})`;
+}
+
+/**
+ * Classifies the register's valid rows in file order, then names who left. What it holds grows
+ * with the realm (one small record per account, in three indexes) but not with the decisions:
+ * the caller keeps only those that write or report something.
+ */
 export class SyncPlanner {
-  private readonly accounts: SyncAccount[];
-  private readonly byKey: Map<string, SyncAccount[]>;
-  private readonly byPerson: Map<string, SyncAccount[]>;
+  private readonly accounts: SyncAccount[] = [];
+  private readonly byKey = new FirstAndRepeats<string, SyncAccount>();
+  private readonly byPerson = new FirstAndRepeats<string, SyncAccount>();
   /** Every user ID in the realm (accounts without card data too) and of this run's joiners. */
-  private readonly usernames: Map<string, string>;
-  /** Account id → the line that matched it. */
-  private readonly claimed = new Map<string, number>();
+  private readonly usernames = new Map<string, UsernameHolder>();
+  /** Account → the line that matched it. */
+  private readonly claimed = new Map<SyncAccount, number>();
   /** Accounts a refused row may mean: never taken for leavers. */
-  private readonly kept = new Set<string>();
+  private readonly kept = new Set<SyncAccount>();
 
   constructor(
     accounts: Iterable<SyncAccount>,
     otherUsernames: Iterable<string>,
     private readonly context: SyncContext,
   ) {
-    this.accounts = [...accounts];
-    this.byKey = indexBy(this.accounts, (a) => a.key);
-    this.byPerson = indexBy(this.accounts, (a) => a.personNumber);
-    this.usernames = new Map([...otherUsernames].map((u) => [u, "an account without card data"]));
-    for (const a of this.accounts)
-      this.usernames.set(a.username, `the account of another card (${describeKey(a.key)})`);
+    for (const u of otherUsernames) this.usernames.set(u, null);
+    for (const a of accounts) {
+      this.accounts.push(a);
+      this.byKey.add(a.key, a);
+      this.byPerson.add(a.personNumber, a);
+      this.usernames.set(a.username, a);
+    }
   }
 
   classify(row: MemberRow): SyncDecision {
     const { line, userId } = row;
     const key = memberKey(row.symbol, row.number, row.branch);
     const conflict = (field: Conflict["field"], reason: string, ...maybe: Array<SyncAccount | undefined>) => {
-      for (const a of maybe) if (a) this.kept.add(a.id);
+      for (const a of maybe) if (a) this.kept.add(a);
       return { action: "conflict" as const, line, userId, conflict: { line, field, userId, reason } };
     };
     if (key === undefined) return conflict("number", "the row has no usable card (記号 and 番号 must be digits)");
     const card = `the card (${describeKey(key)})`;
 
-    const holders = this.byKey.get(key) ?? [];
+    const holders = this.byKey.get(key);
     if (holders.length > 1)
       return conflict(
         "number",
@@ -140,7 +145,7 @@ export class SyncPlanner {
         ...holders,
       );
     const [holder] = holders;
-    const persons = row.personNumber ? (this.byPerson.get(row.personNumber) ?? []) : [];
+    const persons = this.byPerson.get(row.personNumber || undefined);
     if (persons.length > 1)
       return conflict(
         "person_number",
@@ -178,21 +183,22 @@ export class SyncPlanner {
     }
 
     if (account) {
-      const earlier = this.claimed.get(account.id);
+      const earlier = this.claimed.get(account);
       if (earlier !== undefined)
         return conflict(
           "number",
           `"${account.username}" is already matched by line ${earlier} of this register; check both rows`,
           account,
         );
-      this.claimed.set(account.id, line);
+      this.claimed.set(account, line);
       return this.compare(row, key, account, person !== undefined);
     }
 
     const owner = this.usernames.get(userId);
-    if (owner) return conflict("user_id", `user ID "${userId}" already belongs to ${owner}`);
-    this.usernames.set(userId, `the member on line ${line} of this register`);
-    return { action: "create", line, userId, reasons: [`joins: ${card} is not in the realm`] };
+    if (owner !== undefined)
+      return conflict("user_id", `user ID "${userId}" already belongs to ${describeHolder(owner)}`);
+    this.usernames.set(userId, line);
+    return { action: "create", line, userId, key, reasons: [`joins: ${card} is not in the realm`] };
   }
 
   private compare(row: MemberRow, key: string, account: SyncAccount, byPerson: boolean): SyncDecision {
@@ -225,7 +231,7 @@ export class SyncPlanner {
     if ((row.email ?? "") !== account.email) change("email", "email address changed");
     if (row.birthdate !== account.birthdate) change("birthdate", "生年月日 changed");
     if (changes.length === 0) return { action: "keep", line, userId, account };
-    return { action: "update", line, userId, account, changes, reasons };
+    return { action: "update", line, userId, key, account, changes, reasons };
   }
 
   /** Active accounts no row matched, except those a refused or invalid row may mean. Call after every row. */
@@ -234,8 +240,8 @@ export class SyncPlanner {
       .filter(
         (a) =>
           a.enabled &&
-          !this.claimed.has(a.id) &&
-          !this.kept.has(a.id) &&
+          !this.claimed.has(a) &&
+          !this.kept.has(a) &&
           !this.context.invalidKeys.has(a.key) &&
           !(a.personNumber && this.context.invalidKeys.has(a.personNumber)),
       )

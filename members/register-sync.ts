@@ -70,23 +70,72 @@ export type SyncOutcome =
   | { kind: "invalid"; summary: ValidationSummary }
   | { kind: "synced"; summary: ValidationSummary; realm: string; report: SyncReport };
 
-/** One paged read of every account: the register's (with card data) and the user IDs of the others. */
-async function readAccounts(
+/** Pages of the realm read at once: Keycloak loads users it has not cached from the database, and two reads overlap well. */
+const READ_CONCURRENCY = 3;
+
+/**
+ * One paged read of every account: the register's (with card data) and the user IDs of the others.
+ * Only each account's small view is kept; the pages themselves (users with all their attributes)
+ * go as soon as they are read.
+ */
+export async function readAccounts(
   admin: KcAdminClient,
   realm: string,
-  pageSize = 1000,
+  pageSize = 500,
 ): Promise<{ accounts: SyncAccount[]; others: string[] }> {
   const accounts: SyncAccount[] = [];
   const others: string[] = [];
-  for (let first = 0; ; first += pageSize) {
-    const page = await admin.users.find({ realm, first, max: pageSize, briefRepresentation: false });
-    for (const user of page) {
-      const account = syncAccountOf(user);
-      if (account) accounts.push(account);
-      else if (user.username) others.push(user.username);
-    }
-    if (page.length < pageSize) return { accounts, others };
+  for (let first = 0; ; first += pageSize * READ_CONCURRENCY) {
+    const pages = await Promise.all(
+      Array.from({ length: READ_CONCURRENCY }, (_, i) =>
+        admin.users.find({ realm, first: first + i * pageSize, max: pageSize, briefRepresentation: false }),
+      ),
+    );
+    for (const page of pages)
+      for (const user of page) {
+        const account = syncAccountOf(user);
+        if (account) accounts.push(account);
+        else if (user.username) others.push(user.username);
+      }
+    if (pages.some((page) => page.length < pageSize)) return { accounts, others };
   }
+}
+
+/**
+ * What the plan keeps of the rows: the decisions that write (create, update) by line, and what the
+ * report lists. A row that stays as it is leaves only a count behind, so a register of 100,000
+ * mostly unchanged members costs no more than its changes.
+ */
+interface SyncPlan {
+  writes: Map<number, Extract<SyncDecision, { action: "create" | "update" }>>;
+  planned: SyncReport["planned"];
+  changes: SyncChangeReport[];
+  conflicts: Conflict[];
+  notes: SyncReport["notes"];
+}
+
+async function planRows(summary: ValidationSummary, planner: SyncPlanner): Promise<SyncPlan> {
+  const plan: SyncPlan = {
+    writes: new Map(),
+    planned: { create: 0, update: 0, return: 0, leave: 0, keep: 0, conflict: 0 },
+    changes: [],
+    conflicts: [],
+    notes: [],
+  };
+  for await (const row of validMembers(summary)) {
+    const d = planner.classify(row);
+    plan.planned[d.action] += 1;
+    if (d.action === "conflict") plan.conflicts.push(d.conflict);
+    if (d.action === "keep" && d.note) plan.notes.push({ line: d.line, userId: d.userId, note: d.note });
+    if (d.action === "create")
+      plan.changes.push({ line: d.line, userId: d.userId, action: "create", reasons: d.reasons });
+    if (d.action === "update") {
+      if (d.changes.includes("returns")) plan.planned.return += 1;
+      plan.changes.push({ line: d.line, userId: d.account.username, action: "update", reasons: d.reasons });
+    }
+    if (d.action === "create" || d.action === "update") plan.writes.set(d.line, d);
+  }
+  return plan;
 }
 
 const isoDate = (date: Date) => date.toISOString().slice(0, 10);
@@ -108,29 +157,27 @@ export async function syncRegister(
     const { accounts, others } = await readAccounts(admin, realm);
     const planner = new SyncPlanner(accounts, others, summary);
 
-    const decisions: SyncDecision[] = [];
-    for await (const row of validMembers(summary)) decisions.push(planner.classify(row));
+    const plan = await planRows(summary, planner);
     const leavers = planner.leavers();
+    plan.planned.leave = leavers.length;
+    for (const l of leavers) plan.changes.push({ userId: l.account.username, action: "leave", reasons: [l.reason] });
     const guard = leaveGuard(planner.activeCount(), leavers.length, options.maxLeavePercent, options.force);
-    const conflicts = decisions.flatMap((d) => (d.action === "conflict" ? [d.conflict] : []));
-    const refused = conflicts.length > 0 && !options.skipInvalid;
+    const refused = plan.conflicts.length > 0 && !options.skipInvalid;
     const report: SyncReport = {
       dryRun: Boolean(options.dryRun),
       written: false,
       refused,
       guard,
-      planned: plannedCounts(decisions, leavers),
+      planned: plan.planned,
       done: { created: 0, updated: 0, disabled: 0 },
       writes: 0,
-      changes: changesOf(decisions, leavers),
-      conflicts,
-      notes: decisions.flatMap((d) =>
-        d.action === "keep" && d.note ? [{ line: d.line, userId: d.userId, note: d.note }] : [],
-      ),
+      changes: plan.changes,
+      conflicts: plan.conflicts,
+      notes: plan.notes,
       seconds: 0,
     };
     if (!refused && !guard.refused && !options.dryRun) {
-      await write(summary, decisions, leavers, report, {
+      await write(summary, plan.writes, leavers, report, {
         admin,
         realm,
         realmRep,
@@ -151,26 +198,6 @@ export async function syncRegister(
   }
 }
 
-function plannedCounts(decisions: SyncDecision[], leavers: Leaver[]): SyncReport["planned"] {
-  const planned = { create: 0, update: 0, return: 0, leave: leavers.length, keep: 0, conflict: 0 };
-  for (const d of decisions) {
-    planned[d.action] += 1;
-    if (d.action === "update" && d.changes.includes("returns")) planned.return += 1;
-  }
-  return planned;
-}
-
-function changesOf(decisions: SyncDecision[], leavers: Leaver[]): SyncChangeReport[] {
-  const changes: SyncChangeReport[] = [];
-  for (const d of decisions) {
-    if (d.action === "create") changes.push({ line: d.line, userId: d.userId, action: "create", reasons: d.reasons });
-    if (d.action === "update")
-      changes.push({ line: d.line, userId: d.account.username, action: "update", reasons: d.reasons });
-  }
-  for (const l of leavers) changes.push({ userId: l.account.username, action: "leave", reasons: [l.reason] });
-  return changes;
-}
-
 interface WriteContext {
   admin: KcAdminClient;
   realm: string;
@@ -181,7 +208,7 @@ interface WriteContext {
 
 async function write(
   summary: ValidationSummary,
-  decisions: SyncDecision[],
+  writes: SyncPlan["writes"],
   leavers: Leaver[],
   report: SyncReport,
   ctx: WriteContext,
@@ -199,11 +226,12 @@ async function write(
       report.done.created += added;
     },
   });
-  let index = 0;
+  let met = 0;
   for await (const row of validMembers(summary)) {
-    const decision = decisions[index];
-    index += 1;
-    if (!decision || decision.line !== row.line)
+    const decision = writes.get(row.line);
+    if (!decision) continue;
+    met += 1;
+    if (decision.userId !== row.userId || decision.key !== memberKey(row.symbol, row.number, row.branch))
       throw new Error(`the register changed between planning and writing (at line ${row.line})`);
     if (decision.action === "create") await creator.add(withInitialPassword(row));
     if (decision.action !== "update") continue;
@@ -220,6 +248,7 @@ async function write(
     }
   }
   await creator.finish();
+  if (met !== writes.size) throw new Error("the register changed between planning and writing (rows are missing)");
   for (const leaver of leavers) {
     await disableLeaver(admin, realm, leaver.account, ctx.today);
     report.writes += 2;

@@ -12,6 +12,7 @@ import { otpApp, otpCredential, seededUser } from "../../journeys/seed.js";
 import { testKeycloak } from "../../journeys/keycloak-env.js";
 import { firstAttribute } from "../../members/attributes.js";
 import { initialPassword } from "../../rules/initial-password.js";
+import { readAccounts } from "../../members/register-sync.js";
 import { repoRoot } from "../../runtime/keycloak/paths.js";
 import { REGISTER_HEADER } from "../support/kenpo-cli.js";
 
@@ -127,6 +128,15 @@ describe("kenpo sync-register against Keycloak", () => {
     expect(imported).toMatchObject({ created: MEMBERS, skipped: 1 });
   });
   afterAll(() => realm.cleanup());
+
+  // Pages are read several at once: whatever the page size, every account once, none twice.
+  test.each([1, 2, 7, 31, 32, 33, 1000])("the realm read in pages of %i: every account once", async (pageSize) => {
+    const { accounts, others } = await readAccounts(realm.admin, realm.config.realm, pageSize);
+    const usernames = [...accounts.map((a) => a.username), ...others];
+    expect(new Set(usernames).size).toBe(usernames.length);
+    expect(accounts).toHaveLength(MEMBERS + 1);
+    expect(others).toEqual(["helpdesk.admin"]);
+  });
 
   test("month 2: joiner created, leaver's session ended and account disabled, name and card updated; again: no writes", async () => {
     const leaver = await user("leaver");
