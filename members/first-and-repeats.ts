@@ -17,22 +17,24 @@ export class FirstAndRepeats<K, V> {
     this.repeated.set(key, [first, value]);
   }
 
-  get(key: K | undefined): V[] {
+  get(key: K | undefined): readonly V[] {
     if (key === undefined) return [];
     if (this.single.has(key)) return [this.single.get(key) as V];
     return this.repeated.get(key) ?? [];
   }
 
-  /** Keys seen more than once, with their values in the order added. */
-  repeats(): IterableIterator<[K, V[]]> {
+  /** Keys seen more than once, in the order of their second value, with their values in the order added. */
+  repeats(): IterableIterator<[K, readonly V[]]> {
     return this.repeated.entries();
   }
 
-  *entries(): Generator<[K, V[]]> {
+  /** Keys seen once first, then those seen more than once: not the order added. */
+  *entries(): Generator<[K, readonly V[]]> {
     for (const [key, value] of this.single) yield [key, [value]];
     yield* this.repeated;
   }
 
+  /** In the order of entries(). */
   *keys(): Generator<K> {
     yield* this.single.keys();
     yield* this.repeated.keys();

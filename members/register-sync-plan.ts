@@ -60,13 +60,11 @@ export function syncAccountOf(user: UserRepresentation): SyncAccount | undefined
 export type SyncChange = "returns" | "name" | "email" | "card" | "birthdate" | "person_number";
 
 export type SyncDecision =
-  | { action: "create"; line: number; userId: string; key: string; reasons: string[] }
+  | { action: "create"; line: number; userId: string; reasons: string[] }
   | {
       action: "update";
       line: number;
       userId: string;
-      /** The row's card (memberKey), which may be new: account.key is the one the account holds. */
-      key: string;
       account: SyncAccount;
       changes: SyncChange[];
       reasons: string[];
@@ -86,7 +84,7 @@ export interface SyncContext {
   invalidKeys: ReadonlySet<string>;
 }
 
-const names = (accounts: SyncAccount[]) => accounts.map((a) => a.username).join(", ");
+const names = (accounts: readonly SyncAccount[]) => accounts.map((a) => a.username).join(", ");
 
 /** Who holds a user ID: an account of the register, one without card data (null), or a joiner's line. */
 type UsernameHolder = SyncAccount | null | number;
@@ -99,8 +97,8 @@ function describeHolder(holder: UsernameHolder): string {
 
 /**
  * Classifies the register's valid rows in file order, then names who left. What it holds grows
- * with the realm (one small record per account, in three indexes) but not with the decisions:
- * the caller keeps only those that write or report something.
+ * with the realm (one small record per account, in three indexes) and with the joiners (their user
+ * IDs), not with the rows that stay: the caller keeps only decisions that write or report something.
  */
 export class SyncPlanner {
   private readonly accounts: SyncAccount[] = [];
@@ -198,7 +196,7 @@ export class SyncPlanner {
     if (owner !== undefined)
       return conflict("user_id", `user ID "${userId}" already belongs to ${describeHolder(owner)}`);
     this.usernames.set(userId, line);
-    return { action: "create", line, userId, key, reasons: [`joins: ${card} is not in the realm`] };
+    return { action: "create", line, userId, reasons: [`joins: ${card} is not in the realm`] };
   }
 
   private compare(row: MemberRow, key: string, account: SyncAccount, byPerson: boolean): SyncDecision {
@@ -231,7 +229,7 @@ export class SyncPlanner {
     if ((row.email ?? "") !== account.email) change("email", "email address changed");
     if (row.birthdate !== account.birthdate) change("birthdate", "生年月日 changed");
     if (changes.length === 0) return { action: "keep", line, userId, account };
-    return { action: "update", line, userId, key, account, changes, reasons };
+    return { action: "update", line, userId, account, changes, reasons };
   }
 
   /** Active accounts no row matched, except those a refused or invalid row may mean. Call after every row. */

@@ -7,6 +7,7 @@ import { MemberCreator, updateMember } from "./keycloak-writer.js";
 import type { Conflict } from "./member-plan.js";
 import { hashAlgorithmFromPolicy } from "./password-hash.js";
 import { validMembers, type ValidationSummary } from "./read-members.js";
+import { FileDigest, replannedRows, rowDigest } from "./row-digest.js";
 import {
   leaveGuard,
   SyncPlanner,
@@ -70,13 +71,17 @@ export type SyncOutcome =
   | { kind: "invalid"; summary: ValidationSummary }
   | { kind: "synced"; summary: ValidationSummary; realm: string; report: SyncReport };
 
-/** Pages of the realm read at once: Keycloak loads users it has not cached from the database, and two reads overlap well. */
+/**
+ * Pages of the realm read at once: Keycloak loads users it has not cached from the database, one
+ * at a time per request, so requests side by side finish sooner (bench:sync). Up to this many pages
+ * of full users are in memory at once.
+ */
 const READ_CONCURRENCY = 3;
 
 /**
  * One paged read of every account: the register's (with card data) and the user IDs of the others.
  * Only each account's small view is kept; the pages themselves (users with all their attributes)
- * go as soon as they are read.
+ * go as soon as they are read. Exported for the test that reads a real realm in small pages.
  */
 export async function readAccounts(
   admin: KcAdminClient,
@@ -85,6 +90,8 @@ export async function readAccounts(
 ): Promise<{ accounts: SyncAccount[]; others: string[] }> {
   const accounts: SyncAccount[] = [];
   const others: string[] = [];
+  const seen = new Set<string>();
+  const before = await admin.users.count({ realm });
   for (let first = 0; ; first += pageSize * READ_CONCURRENCY) {
     const pages = await Promise.all(
       Array.from({ length: READ_CONCURRENCY }, (_, i) =>
@@ -93,11 +100,23 @@ export async function readAccounts(
     );
     for (const page of pages)
       for (const user of page) {
+        if (user.id && seen.has(user.id)) throw new RealmChanged();
+        if (user.id) seen.add(user.id);
         const account = syncAccountOf(user);
         if (account) accounts.push(account);
         else if (user.username) others.push(user.username);
       }
-    if (pages.some((page) => page.length < pageSize)) return { accounts, others };
+    if (pages.some((page) => page.length < pageSize)) {
+      if ((await admin.users.count({ realm })) !== before || seen.size !== before) throw new RealmChanged();
+      return { accounts, others };
+    }
+  }
+}
+
+/** Paging by offset shifts when accounts come or go meanwhile: one would be read twice or not at all. */
+class RealmChanged extends Error {
+  constructor() {
+    super("accounts were added or removed while the realm was read (another import or sync running?)");
   }
 }
 
@@ -107,7 +126,9 @@ export async function readAccounts(
  * mostly unchanged members costs no more than its changes.
  */
 interface SyncPlan {
-  writes: Map<number, Extract<SyncDecision, { action: "create" | "update" }>>;
+  writes: Map<number, { digest: string; decision: Extract<SyncDecision, { action: "create" | "update" }> }>;
+  /** Of every row planned (register-sync's second read must find the same file). */
+  fileDigest: string;
   planned: SyncReport["planned"];
   changes: SyncChangeReport[];
   conflicts: Conflict[];
@@ -115,14 +136,17 @@ interface SyncPlan {
 }
 
 async function planRows(summary: ValidationSummary, planner: SyncPlanner): Promise<SyncPlan> {
+  const whole = new FileDigest();
   const plan: SyncPlan = {
     writes: new Map(),
+    fileDigest: "",
     planned: { create: 0, update: 0, return: 0, leave: 0, keep: 0, conflict: 0 },
     changes: [],
     conflicts: [],
     notes: [],
   };
   for await (const row of validMembers(summary)) {
+    whole.add(row);
     const d = planner.classify(row);
     plan.planned[d.action] += 1;
     if (d.action === "conflict") plan.conflicts.push(d.conflict);
@@ -133,8 +157,10 @@ async function planRows(summary: ValidationSummary, planner: SyncPlanner): Promi
       if (d.changes.includes("returns")) plan.planned.return += 1;
       plan.changes.push({ line: d.line, userId: d.account.username, action: "update", reasons: d.reasons });
     }
-    if (d.action === "create" || d.action === "update") plan.writes.set(d.line, d);
+    if (d.action === "create" || d.action === "update")
+      plan.writes.set(d.line, { digest: rowDigest(row), decision: d });
   }
+  plan.fileDigest = whole.value();
   return plan;
 }
 
@@ -177,7 +203,7 @@ export async function syncRegister(
       seconds: 0,
     };
     if (!refused && !guard.refused && !options.dryRun) {
-      await write(summary, plan.writes, leavers, report, {
+      await write(summary, plan, leavers, report, {
         admin,
         realm,
         realmRep,
@@ -208,7 +234,7 @@ interface WriteContext {
 
 async function write(
   summary: ValidationSummary,
-  writes: SyncPlan["writes"],
+  plan: SyncPlan,
   leavers: Leaver[],
   report: SyncReport,
   ctx: WriteContext,
@@ -226,13 +252,8 @@ async function write(
       report.done.created += added;
     },
   });
-  let met = 0;
-  for await (const row of validMembers(summary)) {
-    const decision = writes.get(row.line);
+  for await (const { row, decision } of replannedRows(validMembers(summary), plan.writes, plan.fileDigest)) {
     if (!decision) continue;
-    met += 1;
-    if (decision.userId !== row.userId || decision.key !== memberKey(row.symbol, row.number, row.branch))
-      throw new Error(`the register changed between planning and writing (at line ${row.line})`);
     if (decision.action === "create") await creator.add(withInitialPassword(row));
     if (decision.action !== "update") continue;
     const outcome = await updateMember(withInitialPassword(row), decision.account.id, decision.account.key, {
@@ -248,7 +269,6 @@ async function write(
     }
   }
   await creator.finish();
-  if (met !== writes.size) throw new Error("the register changed between planning and writing (rows are missing)");
   for (const leaver of leavers) {
     await disableLeaver(admin, realm, leaver.account, ctx.today);
     report.writes += 2;

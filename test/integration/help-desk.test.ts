@@ -1,39 +1,22 @@
-import { execFile } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { promisify } from "node:util";
-import { stringify } from "yaml";
 import { EXIT_CODE, METHOD, STAGE, USER_ATTRIBUTE } from "../../contracts/index.js";
 import { Journey } from "../../journeys/http-journey.js";
-import { testKeycloak } from "../../journeys/keycloak-env.js";
+import { SocietyCli } from "../support/kenpo-cli.js";
 import { provisionTestRealm } from "../../journeys/realm.js";
 import { otpApp, otpCredential, seededUser } from "../../journeys/seed.js";
 import type { MemberEvents, MemberView } from "../../members/help-desk.js";
-import { repoRoot } from "../../runtime/keycloak/paths.js";
 
 /**
  * `kenpo member` and `kenpo events` against a real Keycloak: a member who logged in with password +
  * OTP, then typed wrong passwords until locked; what the help desk reads is what Keycloak stored.
  */
 
-const run = promisify(execFile);
-const dir = mkdtempSync(join(tmpdir(), "kenpo-helpdesk-"));
 const PASSWORD = "Help-Desk-Pass-2026";
 const SECRET = "HelpDeskSecret-0123";
 
 describe("help-desk look-ups against Keycloak", () => {
   let realm: Awaited<ReturnType<typeof provisionTestRealm>>;
-  let configFile: string;
-  const cli = (args: string[]) =>
-    run("npx", ["tsx", "cli/kenpo.ts", ...args, "--config", configFile], {
-      cwd: repoRoot,
-      env: {
-        ...process.env,
-        KENPO_ADMIN_USER: testKeycloak().adminUser,
-        KENPO_ADMIN_PASSWORD: testKeycloak().adminPassword,
-      },
-    });
+  const society = new SocietyCli();
+  const cli = (args: string[]) => society.run(args);
   const wrongPassword = async () => {
     const j = await new Journey(realm).open();
     await j.post({ username: "hanako.help", password: "Wrong-Pass-2026" }, "login.ftl");
@@ -43,8 +26,7 @@ describe("help-desk look-ups against Keycloak", () => {
 
   beforeAll(async () => {
     realm = await provisionTestRealm("helpdesk");
-    configFile = join(dir, "society.yaml");
-    writeFileSync(configFile, stringify(realm.config));
+    society.write(realm.config);
     await realm.admin.realms.partialImport({
       realm: realm.config.realm,
       rep: {

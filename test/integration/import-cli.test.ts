@@ -3,11 +3,10 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { stringify } from "yaml";
 import { repoRoot } from "../../runtime/keycloak/paths.js";
 import { passwordAccepted } from "../../journeys/http-login.js";
 import { testKeycloak } from "../../journeys/keycloak-env.js";
-import { memberRegister, REGISTER_HEADER } from "../support/kenpo-cli.js";
+import { cliEnv, memberRegister, REGISTER_HEADER, SocietyCli } from "../support/kenpo-cli.js";
 import { provisionTestRealm } from "../../journeys/realm.js";
 import { otpCredential, seededUser } from "../../journeys/seed.js";
 import { CREDENTIAL_TYPE, EXIT_CODE, METHOD, STAGE, USER_ATTRIBUTE } from "../../contracts/index.js";
@@ -18,14 +17,8 @@ const dir = mkdtempSync(join(tmpdir(), "kenpo-import-"));
 
 describe("kenpo import-members and reset-password against Keycloak", () => {
   let realm: Awaited<ReturnType<typeof provisionTestRealm>>;
-  let configFile: string;
-  const env = () => ({
-    ...process.env,
-    KENPO_ADMIN_USER: testKeycloak().adminUser,
-    KENPO_ADMIN_PASSWORD: testKeycloak().adminPassword,
-  });
-  const cli = (args: string[]) =>
-    run("npx", ["tsx", "cli/kenpo.ts", ...args, "--config", configFile], { cwd: repoRoot, env: env() });
+  const society = new SocietyCli();
+  const cli = (args: string[]) => society.run(args);
   const users = async () =>
     (await realm.admin.users.find({ realm: realm.config.realm, max: 5000, briefRepresentation: true })).map(
       (u) => u.username!,
@@ -36,8 +29,7 @@ describe("kenpo import-members and reset-password against Keycloak", () => {
 
   beforeAll(async () => {
     realm = await provisionTestRealm("import");
-    configFile = join(dir, "society.yaml");
-    writeFileSync(configFile, stringify(realm.config));
+    society.write(realm.config);
   });
   afterAll(() => realm.cleanup());
 
@@ -67,8 +59,8 @@ describe("kenpo import-members and reset-password against Keycloak", () => {
     writeFileSync(file, memberRegister(400));
     const child = spawn(
       "npx",
-      ["tsx", "cli/kenpo.ts", "import-members", file, "--batch-size", "25", "--config", configFile],
-      { cwd: repoRoot, env: env(), detached: true, stdio: "ignore" },
+      ["tsx", "cli/kenpo.ts", "import-members", file, "--batch-size", "25", "--config", society.configFile],
+      { cwd: repoRoot, env: cliEnv(testKeycloak()), detached: true, stdio: "ignore" },
     );
     // Kill once some, but not all, batches are in.
     for (;;) {

@@ -3,13 +3,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { getDocument, OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
-import { stringify } from "yaml";
 import { STAGE, USER_ATTRIBUTE } from "../../contracts/index.js";
-import { testKeycloak } from "../../journeys/keycloak-env.js";
 import { provisionTestRealm } from "../../journeys/realm.js";
 import { seededUser, seedMembers } from "../../journeys/seed.js";
 import { initialPassword } from "../../rules/initial-password.js";
-import { REGISTER_HEADER, runCli } from "../support/kenpo-cli.js";
+import { REGISTER_HEADER, SocietyCli } from "../support/kenpo-cli.js";
 
 /**
  * `kenpo notices` prints real PDFs with Debian's chromium; the test reads them back as a member would:
@@ -57,8 +55,8 @@ async function pageQr(doc: PdfDocument, n: number): Promise<string | undefined> 
 describe("kenpo notices", () => {
   let realm: Awaited<ReturnType<typeof provisionTestRealm>>;
   const dir = mkdtempSync(join(tmpdir(), "kenpo-notices-"));
-  const configFile = join(dir, "society.yaml");
-  const notices = (...args: string[]) => runCli(["notices", "--config", configFile, ...args], testKeycloak());
+  const society = new SocietyCli();
+  const notices = (...args: string[]) => society.run(["notices", ...args]);
   const rows = [
     { userId: "letter.one", symbol: "12", number: "0061001", birthdate: "1980-12-01", last: "山田", first: "太郎" },
     { userId: "letter.two", symbol: "12", number: "0061002", birthdate: "1975-04-15", last: "鈴木", first: "花子" },
@@ -67,7 +65,7 @@ describe("kenpo notices", () => {
 
   beforeAll(async () => {
     realm = await provisionTestRealm("notices", { helpDesk: "通知テスト窓口 電話 03-1111-2222" });
-    writeFileSync(configFile, stringify(realm.config));
+    society.write(realm.config);
   });
   afterAll(() => realm.cleanup());
 

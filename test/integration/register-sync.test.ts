@@ -1,20 +1,15 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
-import { stringify } from "yaml";
 import { CREDENTIAL_TYPE, METHOD, STAGE, USER_ATTRIBUTE } from "../../contracts/index.js";
 import { Journey } from "../../journeys/http-journey.js";
 import { expectPage, isLoginForm, pageId } from "../../journeys/http-login.js";
 import { provisionTestRealm } from "../../journeys/realm.js";
 import { otpApp, otpCredential, seededUser } from "../../journeys/seed.js";
-import { testKeycloak } from "../../journeys/keycloak-env.js";
 import { firstAttribute } from "../../members/attributes.js";
 import { initialPassword } from "../../rules/initial-password.js";
 import { readAccounts } from "../../members/register-sync.js";
-import { repoRoot } from "../../runtime/keycloak/paths.js";
-import { REGISTER_HEADER } from "../support/kenpo-cli.js";
+import { REGISTER_HEADER, SocietyCli } from "../support/kenpo-cli.js";
 
 /**
  * Month after month against a real Keycloak: the register of month 1 imported, month 2 synced (a
@@ -23,7 +18,6 @@ import { REGISTER_HEADER } from "../support/kenpo-cli.js";
  * against a truncated export.
  */
 
-const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), "kenpo-sync-"));
 const PASSWORD = "Leaver-Pass-2026";
 const SECRET = "SyncLeaverSecret-01";
@@ -75,16 +69,8 @@ interface Report {
 
 describe("kenpo sync-register against Keycloak", () => {
   let realm: Awaited<ReturnType<typeof provisionTestRealm>>;
-  let configFile: string;
-  const cli = (args: string[]) =>
-    run("npx", ["tsx", "cli/kenpo.ts", ...args, "--config", configFile], {
-      cwd: repoRoot,
-      env: {
-        ...process.env,
-        KENPO_ADMIN_USER: testKeycloak().adminUser,
-        KENPO_ADMIN_PASSWORD: testKeycloak().adminPassword,
-      },
-    });
+  const society = new SocietyCli();
+  const cli = (args: string[]) => society.run(args);
   const sync = async (file: string, ...args: string[]) =>
     JSON.parse((await cli(["sync-register", file, "--report", "json", ...args])).stdout) as Report;
   const user = async (username: string) =>
@@ -98,8 +84,7 @@ describe("kenpo sync-register against Keycloak", () => {
 
   beforeAll(async () => {
     realm = await provisionTestRealm("sync");
-    configFile = join(dir, "society.yaml");
-    writeFileSync(configFile, stringify(realm.config));
+    society.write(realm.config);
     // The leaver finished the first login long ago: password + OTP app. The import skips them (same card).
     await realm.admin.realms.partialImport({
       realm: realm.config.realm,

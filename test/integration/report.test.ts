@@ -1,8 +1,7 @@
 import Encoding from "encoding-japanese";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { stringify } from "yaml";
 import { FORM_FIELD, METHOD, PAGE, STAGE, USER_ATTRIBUTE } from "../../contracts/index.js";
 import {
   cardMember,
@@ -12,11 +11,10 @@ import {
   passEmailCheck,
   totpFromPage,
 } from "../../journeys/http-journey.js";
-import { testKeycloak } from "../../journeys/keycloak-env.js";
 import { provisionTestRealm } from "../../journeys/realm.js";
 import { otpApp, otpCredential, seededUser, seedMembers } from "../../journeys/seed.js";
 import type { EnrolmentReport } from "../../members/enrolment-report.js";
-import { runCli } from "../support/kenpo-cli.js";
+import { SocietyCli } from "../support/kenpo-cli.js";
 
 /**
  * `kenpo report` against a realm with members in every stage: some seeded straight into their stage,
@@ -25,14 +23,14 @@ import { runCli } from "../support/kenpo-cli.js";
 describe("kenpo report against Keycloak", () => {
   let realm: Awaited<ReturnType<typeof provisionTestRealm>>;
   const dir = mkdtempSync(join(tmpdir(), "kenpo-report-"));
-  const configFile = join(dir, "society.yaml");
   const DAY = 24 * 60 * 60 * 1000;
   const SECRET = "report-otp-secret-0123";
-  const report = (...args: string[]) => runCli(["report", "--config", configFile, ...args], testKeycloak());
+  const society = new SocietyCli();
+  const report = (...args: string[]) => society.run(["report", ...args]);
 
   beforeAll(async () => {
     realm = await provisionTestRealm("report");
-    writeFileSync(configFile, stringify(realm.config));
+    society.write(realm.config);
     const seeded = [
       { username: "fresh.one", number: "5100001", stage: STAGE.initial, days: 1 },
       { username: "old.one", number: "0051002", stage: STAGE.initial, days: 40 },

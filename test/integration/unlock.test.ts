@@ -1,28 +1,15 @@
-import { execFile } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { promisify } from "node:util";
-import { stringify } from "yaml";
 import { EXIT_CODE, STAGE, USER_ATTRIBUTE } from "../../contracts/index.js";
 import { passwordAccepted } from "../../journeys/http-login.js";
 import { testKeycloak } from "../../journeys/keycloak-env.js";
 import { provisionTestRealm } from "../../journeys/realm.js";
 import { otpCredential, seedMembers, seededUser } from "../../journeys/seed.js";
-import { cliEnv } from "../support/kenpo-cli.js";
-import { repoRoot } from "../../runtime/keycloak/paths.js";
-
-const run = promisify(execFile);
+import { SocietyCli } from "../support/kenpo-cli.js";
 
 describe("kenpo unlock lifts a member's lock and nothing else", () => {
   let realm: Awaited<ReturnType<typeof provisionTestRealm>>;
-  let configFile: string;
-  const cli = (args: string[]) =>
-    run("npx", ["tsx", "cli/kenpo.ts", ...args, "--config", configFile], {
-      cwd: repoRoot,
-      env: cliEnv(testKeycloak()),
-    });
+  const society = new SocietyCli();
+  const cli = (args: string[]) => society.run(args);
   const login = (password: string) =>
     passwordAccepted(testKeycloak().url, realm.config.realm, "locked.member", password);
   const find = async () =>
@@ -30,8 +17,7 @@ describe("kenpo unlock lifts a member's lock and nothing else", () => {
 
   beforeAll(async () => {
     realm = await provisionTestRealm("unlock");
-    configFile = join(mkdtempSync(join(tmpdir(), "kenpo-unlock-")), "society.yaml");
-    writeFileSync(configFile, stringify(realm.config));
+    society.write(realm.config);
     await seedMembers(
       realm.admin,
       realm.config.realm,

@@ -1,5 +1,10 @@
 import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { promisify } from "node:util";
+import { stringify } from "yaml";
+import { testKeycloak } from "../../journeys/keycloak-env.js";
 import { repoRoot } from "../../runtime/keycloak/paths.js";
 
 /** Drives the `kenpo` CLI as an operator does: a separate process, admin account from the environment. */
@@ -58,4 +63,20 @@ export function spawnCli(
     child.once("exit", (code) => resolve({ code, stdout, stderr })),
   );
   return Object.assign(child, { done });
+}
+
+/**
+ * A test realm's society file on disk and `kenpo <args> --config <it>` run as the admin runs it.
+ * Made when the describe block is, written in beforeAll once the realm is provisioned.
+ */
+export class SocietyCli {
+  readonly configFile = join(mkdtempSync(join(tmpdir(), "kenpo-society-")), "society.yaml");
+
+  write(config: object): void {
+    writeFileSync(this.configFile, stringify(config));
+  }
+
+  run(args: string[]): Promise<{ stdout: string; stderr: string }> {
+    return runCli([...args, "--config", this.configFile], testKeycloak());
+  }
 }
