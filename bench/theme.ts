@@ -9,12 +9,14 @@
  * theme, as a member's browser has them from the login page). A first-login page is reached by a fresh
  * member walking the steps before it over HTTP; chromium then takes over the member's cookies and sends
  * the form that leads to the page, so its figures include that post, as on a phone. The two themes
- * alternate. Prints figures and ratios against stock's login page; asserts nothing. BENCH_DEBUG=1 also prints
+ * alternate. Prints figures and ratios against stock's login page, and for ⑥ also against stock's own
+ * update-password page reached the same way (Keycloak's redirect into a required action); asserts nothing. BENCH_DEBUG=1 also prints
  * each request and each response's bytes and cache headers (to see what a repeat visit loads again).
  */
 import { chromium, type Browser, type BrowserContext, type Page as PwPage } from "playwright-core";
-import { FORM_FIELD, METHOD, PAGE, type Method } from "../contracts/index.js";
+import { FORM_FIELD, METHOD, PAGE, STAGE, USER_ATTRIBUTE, type Method } from "../contracts/index.js";
 import { Journey, mailedCode, type TestRealm } from "../journeys/http-journey.js";
+import { otpApp, otpCredential, seededUser, seedMembers } from "../journeys/seed.js";
 import { writeMembers, type ImportMember } from "../members/keycloak-writer.js";
 import { loadSocietyConfig } from "../realm-config/load.js";
 import { applyRealm } from "../realm-config/provision.js";
@@ -37,6 +39,7 @@ const network = {
 };
 const cpuSlowdown = 4;
 const newPassword = "Bench-First-2026";
+const STOCK_OTP_SECRET = "bench-stock-otp-secret-01";
 
 interface Sample {
   bytes: number;
@@ -62,6 +65,8 @@ interface Target {
    */
   usable: string;
   reach?: (m: ImportMember) => Promise<{ journey: Journey; fields: Record<string, string> }>;
+  /** The stock page that is this one's like (the same page after the same redirect), for a second ratio. */
+  twin?: string;
 }
 
 function loginUrl(base: string, realm: string): string {
@@ -171,7 +176,8 @@ async function measure(
     } else {
       if (!member) throw new Error(`${target.label} needs a member`);
       const { journey, fields } = await target.reach(member);
-      const action = journey.page.kcContext?.url.loginAction;
+      // Stock pages carry no kcContext: their form's action is the same URL.
+      const action = journey.page.kcContext?.url.loginAction ?? journey.page.$("form").first().attr("action");
       if (!action) throw new Error(`${target.label}: no form on ${journey.pageId}`);
       const cookies = await journey.browser.jar.getCookies(action);
       await context.addCookies(
@@ -229,6 +235,11 @@ async function measure(
   } finally {
     await context.close();
   }
+}
+
+function twinRatio(twin: Sample[], fcp: number, usable: number): string {
+  const ratio = (ours: number, theirs: number) => (ours / theirs).toFixed(2);
+  return `${ratio(fcp, median(twin.map((x) => x.fcp)))} / ${ratio(usable, median(twin.map((x) => x.usable)))}`;
 }
 
 function median(values: number[]): number {
@@ -309,6 +320,19 @@ try {
       "password-confirm": newPassword,
     }));
 
+  // Stock ⑥: an active member of the stock realm whom an admin asked for a new password, after the
+  // password and the OTP code: Keycloak's own update-password page after the same 302 as our ⑥.
+  const stockUpdatePassword: Target = {
+    label: "stock keycloak.v2 update password",
+    realm: "stock",
+    pageId: "login-update-password.ftl",
+    usable: "[name=password-new]",
+    reach: async (m) => {
+      const journey = await new Journey(realms.stock).open();
+      await journey.post({ username: m.userId, password: newPassword }, "kc-otp-login-form");
+      return { journey, fields: { otp: otpApp(STOCK_OTP_SECRET).generate() } };
+    },
+  };
   const stockLogin: Target = {
     label: "stock keycloak.v2 login",
     realm: "stock",
@@ -345,6 +369,7 @@ try {
       pageId: "login-update-password.ftl",
       usable: "[name=password-new]",
       reach: emailCode(METHOD.otp),
+      twin: stockUpdatePassword.label,
     },
     {
       label: "⑭ OTP setup",
@@ -362,13 +387,29 @@ try {
     },
   ];
   const only = process.env.BENCH_PAGES?.split(",");
-  const measured = only ? targets.filter((t) => only.some((o) => t.label.includes(o))) : targets;
+  const picked = only ? targets.filter((t) => only.some((o) => t.label.includes(o))) : targets;
+  const measured = picked.some((t) => t.twin) ? [...picked, stockUpdatePassword] : picked;
 
   // A fresh member for every load of a first-login page (one unmeasured, then cold and cached runs).
   // Spare members for loads retried after a failure (see `attempt`).
   const needed = Math.ceil(measured.filter((t) => t.reach).length * (1 + 2 * runs) * 1.2) + 5;
   const members = benchMembers("t", needed, { numberBase: 3_000_000, firstName: "三郎" });
   await writeMembers(members, { admin, realm: realms.kenpo.config.realm });
+  if (measured.includes(stockUpdatePassword))
+    await seedMembers(
+      admin,
+      realms.stock.config.realm,
+      members.map((m) => ({
+        ...seededUser({
+          username: m.userId,
+          number: m.number,
+          password: newPassword,
+          attributes: { [USER_ATTRIBUTE.stage]: [STAGE.active], [USER_ATTRIBUTE.mfaMethod]: [METHOD.otp] },
+          credentials: [otpCredential(STOCK_OTP_SECRET)],
+        }),
+        requiredActions: ["UPDATE_PASSWORD"],
+      })),
+    );
   let next = 0;
   const memberFor = (t: Target) => (t.reach ? members[next++] : undefined);
 
@@ -427,6 +468,7 @@ try {
         "usable ratio",
         "redirect ms",
         "FCP ms (all runs)",
+        "FCP / usable ratio to stock's same page",
       ],
     ];
     for (const t of all) {
@@ -443,6 +485,7 @@ try {
         (usable / stockUsable).toFixed(2),
         median(s.map((x) => x.redirect)).toFixed(0),
         s.map((x) => x.fcp.toFixed(0)).join(" "),
+        t.twin ? twinRatio(samples.get(`${cached}:${t.twin}`)!, fcp, usable) : "",
       ]);
     }
     process.stdout.write(
