@@ -13,66 +13,26 @@
  * external Keycloak (KENPO_TEST_KEYCLOAK_URL), a month-1 realm left by a stopped run is resumed.
  * Progress goes to stderr. Prints figures; asserts nothing.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { importRegister, withInitialPassword } from "../members/import-register.js";
 import { newUser } from "../members/keycloak-writer.js";
 import { hashAlgorithmFromPolicy, hashPassword } from "../members/password-hash.js";
 import { syncRegister } from "../members/register-sync.js";
-import type { MemberRow } from "../members/validate.js";
 import { loadSocietyConfig } from "../realm-config/load.js";
 import { applyRealm } from "../realm-config/provision.js";
 import { connectAdmin } from "../runtime/keycloak/admin.js";
 import { repoRoot } from "../runtime/keycloak/paths.js";
 import { startKeycloak, stopKeycloak } from "../runtime/keycloak/server.js";
+import { CHANGED, member, month2, registerFile } from "./sync-register-data.js";
 
 const sizes = (process.env.BENCH_SIZES ?? "10000,100000").split(",").map(Number);
-const CHANGED = 0.01;
 const seedConcurrency = Number(process.env.BENCH_SEED_CONCURRENCY ?? 3);
 /** BENCH_REIMPORT=0: the sync only, when a second seeded realm would not fit in the time there is. */
 const reimport = process.env.BENCH_REIMPORT !== "0";
 
-function member(i: number, overrides: Partial<MemberRow> = {}): MemberRow {
-  return {
-    line: 0,
-    userId: `member${i}`,
-    symbol: String(10 + (i % 90)),
-    number: String(10_000_000 + i),
-    birthdate: `19${String(40 + (i % 60)).padStart(2, "0")}-${String(1 + (i % 12)).padStart(2, "0")}-${String(1 + (i % 28)).padStart(2, "0")}`,
-    lastName: "健保",
-    firstName: `花子${i}`,
-    email: `member${i}@example.test`,
-    personNumber: `P${i}`,
-    ...overrides,
-  };
-}
-
-/** Month 2: a quarter of the changed members each left, joined, renamed, or got a new card. */
-function month2(count: number): MemberRow[] {
-  const quarter = Math.max(1, Math.round((count * CHANGED) / 4));
-  const rows: MemberRow[] = [];
-  for (let i = quarter; i < count; i += 1) {
-    if (i < 2 * quarter) rows.push(member(i, { lastName: "改姓" }));
-    else if (i < 3 * quarter) rows.push(member(i, { number: String(20_000_000 + i) }));
-    else rows.push(member(i));
-  }
-  for (let i = count; i < count + quarter; i += 1) rows.push(member(i));
-  return rows;
-}
-
 const registers = mkdtempSync(join(tmpdir(), "kenpo-bench-sync-"));
-
-function registerFile(name: string, rows: MemberRow[]): string {
-  const file = join(registers, name);
-  const lines = ["user_id,symbol,number,branch,birthdate,last_name,first_name,email,person_number"];
-  for (const m of rows)
-    lines.push(
-      [m.userId, m.symbol, m.number, "", m.birthdate, m.lastName, m.firstName, m.email, m.personNumber].join(","),
-    );
-  writeFileSync(file, `${lines.join("\n")}\n`);
-  return file;
-}
 
 /** The process's peak RSS and heap while `task` runs, sampled every 20 ms. */
 async function peakMemory<T>(
@@ -178,7 +138,7 @@ try {
     // Both realms at once: each partial import is one transaction on one Keycloak thread, and on a
     // shared machine under nice 19 more threads get more of the cores.
     await Promise.all(realms.map((realm) => seedMonth1(admin, realm, base, size, log)));
-    const file = registerFile(`month2-${size}.csv`, month2(size));
+    const file = registerFile(registers, `month2-${size}.csv`, month2(size));
     const connect = (realm: string) => () => ({ admin, realm });
     const fmt = (seconds: number) => `${seconds.toFixed(1)} s`;
     const mem = (m: { rssMiB: number; heapMiB: number; beforeRssMiB: number; beforeHeapMiB: number }) =>

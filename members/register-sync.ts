@@ -125,7 +125,7 @@ class RealmChanged extends Error {
  * report lists. A row that stays as it is leaves only a count behind, so a register of 100,000
  * mostly unchanged members costs no more than its changes.
  */
-interface SyncPlan {
+export interface SyncPlan {
   writes: Map<number, { digest: string; decision: Extract<SyncDecision, { action: "create" | "update" }> }>;
   /** Of every row planned (register-sync's second read must find the same file). */
   fileDigest: string;
@@ -135,7 +135,8 @@ interface SyncPlan {
   notes: SyncReport["notes"];
 }
 
-async function planRows(summary: ValidationSummary, planner: SyncPlanner): Promise<SyncPlan> {
+/** Exported for bench:sync-memory, which measures what it keeps. */
+export async function planRows(summary: ValidationSummary, planner: SyncPlanner): Promise<SyncPlan> {
   const whole = new FileDigest();
   const plan: SyncPlan = {
     writes: new Map(),
