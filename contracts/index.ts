@@ -232,6 +232,8 @@ export const REALM_TEXT = {
   brandLogo: "kenpoBrandLogo",
 } as const;
 
+const MAX_LOGO_BYTES = 16 * 1024;
+
 /**
  * The society's brand (REALM_TEXT.brand*) as provisioning accepts it (realm-config/brand.ts) and as the theme
  * accepts it again, in the browser (lib/brand.ts) and in FreeMarker (shell/brandFtl.ts): one definition for all.
@@ -244,9 +246,11 @@ export const BRAND = {
    * shell shows, and Keycloak sends pages uncompressed: 16 KiB of logo is ≈ 44 KB more per page, ≈ 0.24 s on a
    * phone's 3G.
    */
-  maxLogoBytes: 16 * 1024,
-  /** A base64 PNG or SVG data: URI of at most maxLogoBytes (21,848 base64 characters). */
-  logo: /^data:image\/(png|svg\+xml);base64,[A-Za-z0-9+/]{4,21848}={0,2}$/,
+  maxLogoBytes: MAX_LOGO_BYTES,
+  /** A base64 PNG or SVG data: URI of at most maxLogoBytes (4 base64 characters per 3 bytes: 21,848). */
+  logo: new RegExp(
+    String.raw`^data:image\/(png|svg\+xml);base64,[A-Za-z0-9+/]{4,${4 * Math.ceil(MAX_LOGO_BYTES / 3)}}={0,2}$`,
+  ),
 } as const;
 export type RealmTextKey = (typeof REALM_TEXT)[keyof typeof REALM_TEXT];
 

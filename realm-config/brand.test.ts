@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "yaml";
-import { contrastWithWhite, darkerShade, formatRatio, logoDataUri, MAX_LOGO_BYTES } from "./brand.js";
+import { BRAND } from "../contracts/index.js";
+import { contrastWithWhite, darkerShade, formatRatio, logoDataUri } from "./brand.js";
 import { ConfigError } from "./config-error.js";
 import { BRAND_TEXT_KEYS, desiredLocalization } from "./desired-realm.js";
 import { loadSocietyConfig, parseSocietyConfig } from "./load.js";
@@ -88,7 +89,7 @@ test.each([
 
 test.each([
   ["fake.png", Buffer.from("GIF89a not a png"), /not a PNG image/],
-  ["big.png", Buffer.concat([PNG, Buffer.alloc(MAX_LOGO_BYTES)]), /bytes, at most 16384 \(16 KiB\)/],
+  ["big.png", Buffer.concat([PNG, Buffer.alloc(BRAND.maxLogoBytes)]), /bytes, at most 16384 \(16 KiB\)/],
   ["text.svg", "just text", /not an SVG image \(no <svg> element\)/],
   ["script.svg", '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', /a <script> element/],
   ["onload.svg", '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>', /an event handler attribute/],

@@ -12,10 +12,6 @@ import { ConfigError } from "./config-error.js";
 /** WCAG 2 AA for normal text: the buttons' white text on the colour, the links' colour on white. */
 export const MIN_CONTRAST = 4.5;
 
-export const MAX_LOGO_BYTES = BRAND.maxLogoBytes;
-
-export const HEX_COLOR = BRAND.color;
-
 function channels(hex: string): [number, number, number] {
   return [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
 }
@@ -74,7 +70,7 @@ const SVG_REFUSED: [RegExp, string][] = [
 
 /**
  * The logo file as the data: URI the login theme shows, after checking it: a PNG or SVG by its name and by its
- * content, at most MAX_LOGO_BYTES, an SVG without scripts or outside references. `file` is an absolute path (the
+ * content, at most BRAND.maxLogoBytes, an SVG without scripts or outside references. `file` is an absolute path (the
  * loader resolves brand.logo against the society file's folder).
  */
 export function logoDataUri(file: string): string {
@@ -83,9 +79,9 @@ export function logoDataUri(file: string): string {
   if (type !== ".png" && type !== ".svg") throw new ConfigError(`${where}: a logo is a .png or .svg file`);
   const stat = statSync(file, { throwIfNoEntry: false });
   if (!stat?.isFile()) throw new ConfigError(`${where}: no such file (a relative path starts at the society file)`);
-  if (stat.size > MAX_LOGO_BYTES) {
+  if (stat.size > BRAND.maxLogoBytes) {
     throw new ConfigError(
-      `${where}: ${stat.size} bytes, at most ${MAX_LOGO_BYTES} (16 KiB) are accepted: every login page carries the logo`,
+      `${where}: ${stat.size} bytes, at most ${BRAND.maxLogoBytes} (16 KiB) are accepted: every login page carries the logo`,
     );
   }
   let data: Buffer;

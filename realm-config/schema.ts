@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { contrastWithWhite, formatRatio, HEX_COLOR, MAX_LOGO_BYTES, MIN_CONTRAST } from "./brand.js";
+import { BRAND } from "../contracts/index.js";
+import { contrastWithWhite, formatRatio, MIN_CONTRAST } from "./brand.js";
 
 // Every key's description and example live here, in the schema's metadata: docs/config.md and
 // docs/society-config.schema.json are generated from it (realm-config/reference.ts), so the reference, the editor's
@@ -350,7 +351,7 @@ export const registerSchema = z
 
 export const brandSchema = z
   .object({
-    primaryColor: matching(HEX_COLOR, "a colour as #rrggbb (six hex digits)")
+    primaryColor: matching(BRAND.color, "a colour as #rrggbb (six hex digits)")
       .refine((hex) => contrastWithWhite(hex) >= MIN_CONTRAST, {
         error: (issue) =>
           `white text on ${String(issue.input)} has a contrast of ${formatRatio(contrastWithWhite(String(issue.input)))}, below WCAG AA's ${MIN_CONTRAST}:1 (the buttons put white text on it): choose a darker colour`,
@@ -365,7 +366,7 @@ export const brandSchema = z
       .regex(/\.(png|svg)$/i, "a .png or .svg file")
       .optional()
       .meta({
-        description: `The society's logo in the login pages' header (its alt text is societyName): a PNG or SVG file of at most ${MAX_LOGO_BYTES / 1024} KiB, its path relative to the society file. Shown at most 40 px high. An SVG with scripts, event handlers, embedded HTML or references to other files is refused. Left out: no logo.`,
+        description: `The society's logo in the login pages' header (its alt text is societyName): a PNG or SVG file of at most ${BRAND.maxLogoBytes / 1024} KiB, its path relative to the society file. Shown at most 40 px high. An SVG with scripts, event handlers, embedded HTML or references to other files is refused. Left out: no logo.`,
         examples: ["logos/example-kenpo.svg"],
       }),
   })

@@ -11,7 +11,8 @@ import { testAdmin, testConfig } from "../../journeys/realm.js";
 import type { SocietyConfig } from "../../realm-config/schema.js";
 import { initialPassword } from "../../rules/initial-password.js";
 import { REGISTER_HEADER, runCli } from "../support/kenpo-cli.js";
-import { darkerShade, MAX_LOGO_BYTES } from "../../realm-config/brand.js";
+import { BRAND } from "../../contracts/index.js";
+import { darkerShade } from "../../realm-config/brand.js";
 
 /**
  * Society A's logo: a 67×67 PNG of noise (which hardly compresses: 15.2 KiB), just under the 16 KiB limit, so the
@@ -84,8 +85,8 @@ describe("several societies on one Keycloak", () => {
   }
 
   beforeAll(async () => {
-    expect(LOGO_A.length).toBeGreaterThan(MAX_LOGO_BYTES - 2 * 1024);
-    expect(LOGO_A.length).toBeLessThanOrEqual(MAX_LOGO_BYTES);
+    expect(LOGO_A.length).toBeGreaterThan(BRAND.maxLogoBytes - 2 * 1024);
+    expect(LOGO_A.length).toBeLessThanOrEqual(BRAND.maxLogoBytes);
     admin = await testAdmin();
     mkdirSync(folder);
     writeFileSync(join(folder, "a.yaml"), stringify(societyA));

@@ -1,15 +1,15 @@
 import { brandHeadFtl, FTL_LOGO_VARIABLE, SHELL_LOGO_PLACEHOLDER, shellLogo } from "./brandFtl";
-import { BRAND_COLOR, BRAND_LOGO } from "../login/lib/brand";
+import { BRAND } from "../../../contracts";
 
 describe("the brand in the FreeMarker page (before any script)", () => {
   it("reads each brand text with the theme's own check, and sets the colour only when it passed", () => {
     const ftl = brandHeadFtl();
     expect(ftl).toContain('(msg("kenpoBrandColor")!"")?trim');
     expect(ftl).toContain('?matches("#[0-9a-fA-F]{6}")');
-    // The browser's check (lib/brand.ts), in a FreeMarker string literal (\\ for one backslash).
+    // The shared check (contracts/ BRAND), in a FreeMarker string literal (\\ for one backslash).
     expect(ftl).toContain(String.raw`?matches("data:image/(png|svg\\+xml);base64,[A-Za-z0-9+/]{4,21848}={0,2}")`);
-    expect(BRAND_LOGO.source).toBe(String.raw`^data:image\/(png|svg\+xml);base64,[A-Za-z0-9+/]{4,21848}={0,2}$`);
-    expect(BRAND_COLOR.source).toBe("^#[0-9a-fA-F]{6}$");
+    expect(BRAND.logo.source).toBe(String.raw`^data:image\/(png|svg\+xml);base64,[A-Za-z0-9+/]{4,21848}={0,2}$`);
+    expect(BRAND.color.source).toBe("^#[0-9a-fA-F]{6}$");
     expect(ftl).toMatch(/<#if kpBrandColor\?has_content><style id="kp-brand">:root\{--kp-primary:\$\{kpBrandColor\};/);
   });
 

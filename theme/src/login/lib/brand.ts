@@ -2,10 +2,6 @@ import type { CSSProperties } from "react";
 import { BRAND, REALM_TEXT } from "../../../../contracts";
 import type { I18n } from "../i18n";
 
-/** The brand's checks, the same as provisioning's (contracts/ BRAND). */
-export const BRAND_COLOR = BRAND.color;
-export const BRAND_LOGO = BRAND.logo;
-
 /** Trims as FreeMarker's ?trim does (brandFtl.ts): characters up to U+0020, so both accept the same texts. */
 function trimAsFreeMarker(text: string): string {
   let start = 0;
@@ -32,9 +28,9 @@ export function getBrand(i18n: I18n): Brand {
   const dark = trimAsFreeMarker(i18n.msgStr(REALM_TEXT.brandColorDark));
   const logo = trimAsFreeMarker(i18n.msgStr(REALM_TEXT.brandLogo));
   const style: Record<string, string> = {};
-  if (BRAND_COLOR.test(color)) {
+  if (BRAND.color.test(color)) {
     style["--kp-primary"] = color;
-    style["--kp-primary-dark"] = BRAND_COLOR.test(dark) ? dark : color;
+    style["--kp-primary-dark"] = BRAND.color.test(dark) ? dark : color;
   }
-  return { style, logo: BRAND_LOGO.test(logo) ? logo : undefined };
+  return { style, logo: BRAND.logo.test(logo) ? logo : undefined };
 }
