@@ -7,6 +7,7 @@ import { MemberCreator, updateMember } from "./keycloak-writer.js";
 import type { Conflict } from "./member-plan.js";
 import { hashAlgorithmFromPolicy } from "./password-hash.js";
 import { validMembers, type ValidationSummary } from "./read-members.js";
+import { realmUsers } from "./realm-users.js";
 import { FileDigest, replannedRows, rowDigest } from "./row-digest.js";
 import {
   leaveGuard,
@@ -71,11 +72,7 @@ export type SyncOutcome =
   | { kind: "invalid"; summary: ValidationSummary }
   | { kind: "synced"; summary: ValidationSummary; realm: string; report: SyncReport };
 
-/**
- * Pages of the realm read at once: Keycloak loads users it has not cached from the database, one
- * at a time per request, so requests side by side finish sooner (bench:sync). Up to this many pages
- * of full users are in memory at once.
- */
+/** Pages of the realm read at once (realmUsers). */
 const READ_CONCURRENCY = 3;
 
 /**
@@ -92,25 +89,15 @@ export async function readAccounts(
   const others: string[] = [];
   const seen = new Set<string>();
   const before = await admin.users.count({ realm });
-  for (let first = 0; ; first += pageSize * READ_CONCURRENCY) {
-    const pages = await Promise.all(
-      Array.from({ length: READ_CONCURRENCY }, (_, i) =>
-        admin.users.find({ realm, first: first + i * pageSize, max: pageSize, briefRepresentation: false }),
-      ),
-    );
-    for (const page of pages)
-      for (const user of page) {
-        if (user.id && seen.has(user.id)) throw new RealmChanged();
-        if (user.id) seen.add(user.id);
-        const account = syncAccountOf(user);
-        if (account) accounts.push(account);
-        else if (user.username) others.push(user.username);
-      }
-    if (pages.some((page) => page.length < pageSize)) {
-      if ((await admin.users.count({ realm })) !== before || seen.size !== before) throw new RealmChanged();
-      return { accounts, others };
-    }
+  for await (const user of realmUsers(admin, realm, pageSize, READ_CONCURRENCY)) {
+    if (user.id && seen.has(user.id)) throw new RealmChanged();
+    if (user.id) seen.add(user.id);
+    const account = syncAccountOf(user);
+    if (account) accounts.push(account);
+    else if (user.username) others.push(user.username);
   }
+  if ((await admin.users.count({ realm })) !== before || seen.size !== before) throw new RealmChanged();
+  return { accounts, others };
 }
 
 /** Paging by offset shifts when accounts come or go meanwhile: one would be read twice or not at all. */
