@@ -249,7 +249,8 @@ export const BRAND = {
   maxLogoBytes: MAX_LOGO_BYTES,
   /** A base64 PNG or SVG data: URI of at most maxLogoBytes (4 base64 characters per 3 bytes: 21,848). */
   logo: new RegExp(
-    String.raw`^data:image\/(png|svg\+xml);base64,[A-Za-z0-9+/]{4,${4 * Math.ceil(MAX_LOGO_BYTES / 3)}}={0,2}$`,
+    // A plain string, not String.raw: the authenticators' ES5 bundle compiles this file too.
+    "^data:image\\/(png|svg\\+xml);base64,[A-Za-z0-9+/]{4," + 4 * Math.ceil(MAX_LOGO_BYTES / 3) + "}={0,2}$",
   ),
 } as const;
 export type RealmTextKey = (typeof REALM_TEXT)[keyof typeof REALM_TEXT];
