@@ -6,6 +6,7 @@ import { initialPasswordOf } from "../rules/initial-password.js";
 import { describeKey, memberKey } from "../rules/member-key.js";
 import { MemberPlanner, RealmMembers, type Conflict, type Decision } from "./member-plan.js";
 import { hashAlgorithmFromPolicy, hashPassword, type HashAlgorithm } from "./password-hash.js";
+import { RegisterChanged, rowDigest } from "./row-digest.js";
 import type { MemberRow } from "./validate.js";
 
 /**
@@ -84,16 +85,6 @@ function attributesOf(member: ImportMember): Record<string, string[]> {
   };
 }
 
-/** Every user ID in the realm, paged. */
-export async function existingUserIds(admin: KcAdminClient, realm: string, pageSize = 1000): Promise<Set<string>> {
-  const ids = new Set<string>();
-  for (let first = 0; ; first += pageSize) {
-    const page = await admin.users.find({ realm, first, max: pageSize, briefRepresentation: true });
-    for (const user of page) if (user.username) ids.add(user.username);
-    if (page.length < pageSize) return ids;
-  }
-}
-
 /** Keeps at most `limit` promises running; resolves in input order. */
 class Limiter {
   private running = 0;
@@ -169,12 +160,15 @@ export async function writeMembers(members: MemberSource, options: WriteOptions)
   // Pass 1: the plan, from one read of the realm.
   const planner = new MemberPlanner(await RealmMembers.read(admin, realm), { updateProfile: options.updateProfile });
   const decisions: Decision[] = [];
+  // What each planned row held: pass 2 writes a row only if it still holds the same.
+  const digests: string[] = [];
   const conflicts: Conflict[] = [];
   const renamed: Renamed[] = [];
   const plan = { create: [] as string[], update: [] as string[], skip: [] as string[] };
   for await (const member of source.first) {
     const decision = planner.classify(member);
     decisions.push(decision);
+    digests.push(rowDigest(member));
     if (decision.action === "conflict") conflicts.push(decision.conflict);
     else if (decision.action === "create") plan.create.push(member.userId);
     else {
@@ -228,13 +222,30 @@ export async function writeMembers(members: MemberSource, options: WriteOptions)
     },
   });
 
+  try {
+    await writePlanned(source.second(), decisions, digests, progress, creator, { ...options, algorithm, conflicts });
+  } catch (error) {
+    await creator.abandon();
+    throw error;
+  }
+  await creator.finish();
+  return report(progress, creator.batches, true);
+}
+
+async function writePlanned(
+  members: Iterable<ImportMember> | AsyncIterable<ImportMember>,
+  decisions: readonly Decision[],
+  digests: readonly string[],
+  progress: WriteProgress,
+  creator: MemberCreator,
+  options: WriteOptions & { algorithm: HashAlgorithm; conflicts: Conflict[] },
+): Promise<void> {
+  const { admin, realm, algorithm, conflicts } = options;
   let index = 0;
-  for await (const member of toAsync(source.second())) {
+  for await (const member of toAsync(members)) {
     const decision = decisions[index];
+    if (!decision || digests[index] !== rowDigest(member)) throw new RegisterChanged(`at line ${member.line}`);
     index += 1;
-    if (!decision || decision.line !== member.line || decision.userId !== member.userId) {
-      throw new Error(`the input changed between planning and writing (at line ${member.line})`);
-    }
     if (decision.action === "conflict") {
       progress.processed += 1;
       continue;
@@ -251,10 +262,8 @@ export async function writeMembers(members: MemberSource, options: WriteOptions)
     progress.processed += 1;
     options.onProgress?.({ ...progress });
   }
-  if (index !== decisions.length)
-    throw new Error(`the input changed between planning and writing (${decisions.length} rows planned, ${index} read)`);
-  await creator.finish();
-  return report(progress, creator.batches, true);
+  // Before the last batch: a file cut short since the plan writes none of it.
+  if (index !== decisions.length) throw new RegisterChanged(`${decisions.length} rows planned, ${index} read`);
 }
 
 export interface CreatorOptions {
@@ -296,6 +305,16 @@ export class MemberCreator {
   async finish(): Promise<void> {
     await this.flush();
     await this.inFlight;
+  }
+
+  /**
+   * The caller stops (the register changed, a write failed): members not yet sent are dropped, and
+   * the batch already sent is waited for, so whoever reads the realm after the error sees all that
+   * the run wrote.
+   */
+  async abandon(): Promise<void> {
+    this.pending = [];
+    await this.inFlight.catch(() => undefined);
   }
 
   private async flush(): Promise<void> {

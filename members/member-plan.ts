@@ -2,6 +2,7 @@ import type KcAdminClient from "@keycloak/keycloak-admin-client";
 import type UserRepresentation from "@keycloak/keycloak-admin-client/lib/defs/userRepresentation.js";
 import { USER_ATTRIBUTE } from "../contracts/index.js";
 import { describeKey, memberKey } from "../rules/member-key.js";
+import { everyRealmUser } from "./realm-users.js";
 import type { MemberRow } from "./validate.js";
 
 /**
@@ -89,13 +90,10 @@ export class RealmMembers {
   }
 
   /** One paged read of every account with its attributes (the brief representation has none). */
-  static async read(admin: KcAdminClient, realm: string, pageSize = 1000): Promise<RealmMembers> {
+  static async read(admin: KcAdminClient, realm: string): Promise<RealmMembers> {
     const members = new RealmMembers();
-    for (let first = 0; ; first += pageSize) {
-      const page = await admin.users.find({ realm, first, max: pageSize, briefRepresentation: false });
-      for (const user of page) members.add(accountOf(user));
-      if (page.length < pageSize) return members;
-    }
+    for await (const user of everyRealmUser(admin, realm)) members.add(accountOf(user));
+    return members;
   }
 }
 

@@ -7,7 +7,7 @@ import { MemberCreator, updateMember } from "./keycloak-writer.js";
 import type { Conflict } from "./member-plan.js";
 import { hashAlgorithmFromPolicy } from "./password-hash.js";
 import { validMembers, type ValidationSummary } from "./read-members.js";
-import { realmUsers } from "./realm-users.js";
+import { everyRealmUser } from "./realm-users.js";
 import { FileDigest, replannedRows, rowDigest } from "./row-digest.js";
 import {
   leaveGuard,
@@ -72,9 +72,6 @@ export type SyncOutcome =
   | { kind: "invalid"; summary: ValidationSummary }
   | { kind: "synced"; summary: ValidationSummary; realm: string; report: SyncReport };
 
-/** Pages of the realm read at once (realmUsers). */
-const READ_CONCURRENCY = 3;
-
 /**
  * One paged read of every account: the register's (with card data) and the user IDs of the others.
  * Only each account's small view is kept; the pages themselves (users with all their attributes)
@@ -87,24 +84,12 @@ export async function readAccounts(
 ): Promise<{ accounts: SyncAccount[]; others: string[] }> {
   const accounts: SyncAccount[] = [];
   const others: string[] = [];
-  const seen = new Set<string>();
-  const before = await admin.users.count({ realm });
-  for await (const user of realmUsers(admin, realm, pageSize, READ_CONCURRENCY)) {
-    if (user.id && seen.has(user.id)) throw new RealmChanged();
-    if (user.id) seen.add(user.id);
+  for await (const user of everyRealmUser(admin, realm, pageSize)) {
     const account = syncAccountOf(user);
     if (account) accounts.push(account);
     else if (user.username) others.push(user.username);
   }
-  if ((await admin.users.count({ realm })) !== before || seen.size !== before) throw new RealmChanged();
   return { accounts, others };
-}
-
-/** Paging by offset shifts when accounts come or go meanwhile: one would be read twice or not at all. */
-class RealmChanged extends Error {
-  constructor() {
-    super("accounts were added or removed while the realm was read (another import or sync running?)");
-  }
 }
 
 /**
@@ -240,21 +225,26 @@ async function write(
       report.done.created += added;
     },
   });
-  for await (const { row, decision } of replannedRows(validMembers(summary), plan.writes, plan.fileDigest)) {
-    if (!decision) continue;
-    if (decision.action === "create") await creator.add(withInitialPassword(row));
-    if (decision.action !== "update") continue;
-    const outcome = await updateMember(withInitialPassword(row), decision.account.id, decision.account.key, {
-      admin,
-      realm,
-      algorithm,
-      enable: decision.changes.includes("returns"),
-    });
-    if (typeof outcome === "object") report.conflicts.push(outcome);
-    else {
-      report.writes += 1;
-      report.done.updated += 1;
+  try {
+    for await (const { row, decision } of replannedRows(validMembers(summary), plan.writes, plan.fileDigest)) {
+      if (!decision) continue;
+      if (decision.action === "create") await creator.add(withInitialPassword(row));
+      if (decision.action !== "update") continue;
+      const outcome = await updateMember(withInitialPassword(row), decision.account.id, decision.account.key, {
+        admin,
+        realm,
+        algorithm,
+        enable: decision.changes.includes("returns"),
+      });
+      if (typeof outcome === "object") report.conflicts.push(outcome);
+      else {
+        report.writes += 1;
+        report.done.updated += 1;
+      }
     }
+  } catch (error) {
+    await creator.abandon();
+    throw error;
   }
   await creator.finish();
   for (const leaver of leavers) {

@@ -161,4 +161,33 @@ describe("writing members into Keycloak", () => {
     expect(report).toMatchObject({ created: 5, skipped: 45 });
     expect(await realm.admin.users.count({ realm: realm.config.realm })).toBe(50);
   });
+
+  test("a register saved between the plan and the writes: the row planned from other content is not written", async () => {
+    const planned = [member(200), member(201)];
+    const saved = [member(200), member(201, { number: "3999999", initialPassword: "12399999919511111" })];
+    let reads = 0;
+    const write = writeMembers(() => (reads++ === 0 ? planned : saved), {
+      admin: realm.admin,
+      realm: realm.config.realm,
+      batchSize: 1,
+    });
+    await expect(write).rejects.toThrow("the register changed between planning and writing (at line 203)");
+    // The row before it went out in its own batch, which the error waits for; the edited row never did.
+    const written = async (username: string) =>
+      (await realm.admin.users.find({ realm: realm.config.realm, username, exact: true })).length;
+    expect([await written("member0200"), await written("member0201")]).toEqual([1, 0]);
+  });
+
+  test("a register cut short between the plan and the writes: its last batch is not written", async () => {
+    const planned = [member(300), member(301), member(302)];
+    let reads = 0;
+    const write = writeMembers(() => (reads++ === 0 ? planned : planned.slice(0, 2)), {
+      admin: realm.admin,
+      realm: realm.config.realm,
+      batchSize: 10,
+    });
+    await expect(write).rejects.toThrow("(3 rows planned, 2 read)");
+    const found = await realm.admin.users.find({ realm: realm.config.realm, search: "member03" });
+    expect(found).toEqual([]);
+  });
 });

@@ -8,6 +8,7 @@ import { provisionTestRealm } from "../../journeys/realm.js";
 import { otpApp, otpCredential, seededUser } from "../../journeys/seed.js";
 import { firstAttribute } from "../../members/attributes.js";
 import { initialPassword } from "../../rules/initial-password.js";
+import { everyRealmUser, RealmChanged } from "../../members/realm-users.js";
 import { readAccounts } from "../../members/register-sync.js";
 import { REGISTER_HEADER, SocietyCli } from "../support/kenpo-cli.js";
 
@@ -121,6 +122,19 @@ describe("kenpo sync-register against Keycloak", () => {
     expect(new Set(usernames).size).toBe(usernames.length);
     expect(accounts).toHaveLength(MEMBERS + 1);
     expect(others).toEqual(["helpdesk.admin"]);
+  });
+
+  test("an account removed while the realm is read: the read stops instead of planning without some account", async () => {
+    const { id } = await realm.admin.users.create({
+      realm: realm.config.realm,
+      username: "aaa.passerby",
+      enabled: true,
+    });
+    const read = async () => {
+      for await (const user of everyRealmUser(realm.admin, realm.config.realm, 2, 1))
+        if (user.username === "aaa.passerby") await realm.admin.users.del({ realm: realm.config.realm, id });
+    };
+    await expect(read()).rejects.toThrow(RealmChanged);
   });
 
   test("month 2: joiner created, leaver's session ended and account disabled, name and card updated; again: no writes", async () => {
