@@ -138,6 +138,11 @@ export const FORM_ATTRIBUTE = {
   helpDesk: "kenpoHelpDesk",
   /** ⑤ shown again after OTHER_METHOD_COOKIE: "true"; only the method may change (the user ID field is left out). */
   otherMethod: "kenpoOtherMethod",
+  /**
+   * ③, ④ and the email check shown to an active member (terms revised; every device lost): "true". These
+   * pages are then not steps of the first login, so they show no step of the manual's count.
+   */
+  pastFirstLogin: "kenpoPastFirstLogin",
 } as const;
 
 /**

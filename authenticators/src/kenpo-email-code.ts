@@ -19,6 +19,7 @@ import {
   FlowError,
   formValue,
   isLockedOut,
+  memberForm,
   realmSetting,
   recordFailure,
 } from "./lib/flow.js";
@@ -126,8 +127,7 @@ interface Shown {
 
 function page(context: AuthenticationFlowContext, user: UserModel, shown: Shown): JaxRsResponse {
   const to = address(context, user);
-  const form = context
-    .form()
+  const form = memberForm(context)
     .setAttribute(FORM_ATTRIBUTE.emailCodeMinutes, EMAIL_CODE.minutes)
     .setAttribute(FORM_ATTRIBUTE.helpDesk, realmSetting(context, REALM_ATTRIBUTE.helpDesk));
   if (to === "") form.setAttribute(FORM_ATTRIBUTE.emailEntry, EMAIL_ENTRY.ask);

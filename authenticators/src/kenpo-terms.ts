@@ -1,12 +1,12 @@
 import { FORM_FIELD, MESSAGE, PAGE, REALM_ATTRIBUTE, USER_ATTRIBUTE } from "../../contracts/index.js";
-import { FlowError, fieldError } from "./lib/flow.js";
+import { FlowError, fieldError, memberForm } from "./lib/flow.js";
 
 /**
  * ④ The terms of use, inside the flow so they come before the method choice (⑤), as in the
  * manual. Acceptance is stored the way Keycloak's own TERMS_AND_CONDITIONS action stores it.
  */
 export function authenticate(context: AuthenticationFlowContext): void {
-  context.challenge(context.form().createForm(PAGE.terms));
+  context.challenge(memberForm(context).createForm(PAGE.terms));
 }
 
 export function action(context: AuthenticationFlowContext): void {
@@ -20,7 +20,7 @@ export function action(context: AuthenticationFlowContext): void {
   if (form.getFirst(FORM_FIELD.accept) == null || form.getFirst(FORM_FIELD.cancel) != null) {
     // addError, not setError: the script engine cannot call setError's varargs with one argument.
     context.challenge(
-      context.form().addError(fieldError(FORM_FIELD.accept, MESSAGE.termsRequired)).createForm(PAGE.terms),
+      memberForm(context).addError(fieldError(FORM_FIELD.accept, MESSAGE.termsRequired)).createForm(PAGE.terms),
     );
     return;
   }

@@ -56,7 +56,12 @@ describe("first login: ② → ③ → ④ → ⑤ → ⑥ → ⑦ → ⑧/⑭ �
     const j = await (
       await new Journey(realm).open()
     ).post({ username: "OTP.TARO", password: member.initialPassword }, PAGE.birthdate);
+    // In the first login, ③ and ④ are its steps: the served shell shows the manual's step already.
+    expect(j.page.kcContext?.[FORM_ATTRIBUTE.pastFirstLogin]).toBeUndefined();
+    expect(j.page.$("#kp-step").text()).toContain("③");
     await j.post({ [FORM_FIELD.birthdate]: "19801201" }, PAGE.terms);
+    expect(j.page.kcContext?.[FORM_ATTRIBUTE.pastFirstLogin]).toBeUndefined();
+    expect(j.page.$("#kp-step").text()).toContain("④");
     await j.post({ [FORM_FIELD.accept]: "同意する" }, PAGE.methodChoice);
     await j.post({ [FORM_FIELD.method]: METHOD.otp, [FORM_FIELD.newUserId]: "" }, PAGE.emailCode);
     // The email check: the code mailed to the member's address, typed in this login.

@@ -10,6 +10,7 @@ import { provisionTestRealm } from "../../journeys/realm.js";
 import { otpApp, otpCredential, seededUser } from "../../journeys/seed.js";
 import {
   CREDENTIAL_TYPE,
+  FORM_ATTRIBUTE,
   FORM_FIELD,
   METHOD,
   PAGE,
@@ -188,6 +189,16 @@ describe("side doors: no session without the stage's proof", () => {
       expect(landed(await afterPassword(realm, name, client))).toBe(expected);
     },
   );
+
+  // Every device lost: ③ again, but not as a step of the first login (which the page would otherwise say).
+  test.each([
+    ["initial", "the first login's", undefined],
+    ["active-no-credential", "no", "true"],
+  ] as const)("③ for %s shows %s step", async (name, _, pastFirstLogin) => {
+    const page = expectPage(await afterPassword(realm, name), "③");
+    expect(page.kcContext?.[FORM_ATTRIBUTE.pastFirstLogin]).toBe(pastFirstLogin);
+    expect(page.$("#kp-step").length).toBe(pastFirstLogin ? 0 : 1);
+  });
 
   test("application-initiated action (add an OTP device) asks for the factor before anything else", async () => {
     expect(

@@ -1,4 +1,4 @@
-import { FORM_FIELD, METHOD, PAGE, STAGE, USER_ATTRIBUTE } from "../../contracts/index.js";
+import { FORM_ATTRIBUTE, FORM_FIELD, METHOD, PAGE, STAGE, USER_ATTRIBUTE } from "../../contracts/index.js";
 import { freshCode, Journey } from "../../journeys/http-journey.js";
 import { decodeJwt, HttpBrowser, isLoginForm } from "../../journeys/http-login.js";
 import { provisionTestRealm } from "../../journeys/realm.js";
@@ -68,6 +68,9 @@ describe("terms re-consent: a new termsVersion sends active members through ④ 
     // … until the realm's sessions are ended: then the login page, the factor and ④.
     await realm.admin.realms.logoutAll({ realm: realm.config.realm });
     const j = await pastFactor(PAGE.terms, withSession);
+    // Not a step of the first login: the page is told so, and the served shell shows no first-login step.
+    expect(j.page.kcContext?.[FORM_ATTRIBUTE.pastFirstLogin]).toBe("true");
+    expect(j.page.$("#kp-step").length).toBe(0);
     // Declining: the terms again with the reason, no code for the portal, nothing recorded.
     await j.post({ [FORM_FIELD.cancel]: "cancel" }, PAGE.terms);
     expect(j.message + j.fieldError(FORM_FIELD.accept)).not.toBe("");

@@ -109,6 +109,8 @@ const { useI18n } = i18nBuilder
       // ④ terms
       kenpoTermsTitle: "利用規約の確認",
       kenpoTermsLead: "{0}の利用規約をお読みください。同意いただくと次に進みます。",
+      kenpoTermsRevisedLead:
+        "{0}の利用規約が改定されました。改定後の利用規約をお読みください。同意いただくとログインできます。",
       kenpoTermsFallback: "利用規約は、健康保険組合からのお知らせをご確認ください。",
       kenpoTermsAccept: "同意して次へ",
       kenpoTermsDecline: "同意しない",
@@ -489,6 +491,8 @@ const { useI18n } = i18nBuilder
 
       kenpoTermsTitle: "Terms of use",
       kenpoTermsLead: "Please read the terms of use of the {0}. Accept them to continue.",
+      kenpoTermsRevisedLead:
+        "The terms of use of the {0} have been revised. Please read the new terms; accept them to log in.",
       kenpoTermsFallback: "Please see the terms of use sent by your health insurance society.",
       kenpoTermsAccept: "Accept and continue",
       kenpoTermsDecline: "Decline",

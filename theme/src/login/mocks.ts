@@ -16,6 +16,7 @@ const kcContextExtension: KcContextExtension = {
 // Keyed by the contract's page ids: tsc fails here when KcContext.ts spells a custom page differently.
 const kcContextExtensionPerPage: KcContextExtensionPerPage = {
   [PAGE.birthdate]: {},
+  [PAGE.terms]: {},
   [PAGE.methodChoice]: { [FORM_ATTRIBUTE.currentUserId]: "yamada.taro" },
   [PAGE.emailCode]: {
     [FORM_ATTRIBUTE.emailShown]: "t***@example.jp",

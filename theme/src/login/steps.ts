@@ -1,3 +1,4 @@
+import { FORM_ATTRIBUTE } from "../../../contracts";
 import type { Step } from "./components/StepIndicator";
 
 /**
@@ -31,3 +32,11 @@ export const FIRST_LOGIN_STEPS = {
   /** ⑬ (log in again on the PC) is a choice on ⑧ and on ⑭ itself. */
   otp: { screen: 14, position: SCREENS.otp, total: SCREENS.otp },
 } as const satisfies Record<string, Step | Record<"passkey" | "otp", Step>>;
+
+/**
+ * ③, ④ and the email check are shown to active members too (revised terms; every device lost): then
+ * they are no step of the first login, and show none (FORM_ATTRIBUTE.pastFirstLogin).
+ */
+export function firstLoginStep(kcContext: { [FORM_ATTRIBUTE.pastFirstLogin]?: "true" }, step: Step): Step | undefined {
+  return kcContext[FORM_ATTRIBUTE.pastFirstLogin] === "true" ? undefined : step;
+}

@@ -27,12 +27,15 @@ interface ShellPage {
   notice?: true;
 }
 
+/** The shells show the first login's step: not for an active member (FORM_ATTRIBUTE.pastFirstLogin). */
+const inFirstLogin = `!(${FORM_ATTRIBUTE.pastFirstLogin}??)`;
+
 export const SHELL_PAGES: Partial<Record<PageId, ShellPage>> = {
   "login.ftl": { when: "true", showsUsername: false },
-  [PAGE.birthdate]: { when: "true", showsUsername: true },
-  [PAGE.terms]: { when: "true", showsUsername: true },
+  [PAGE.birthdate]: { when: inFirstLogin, showsUsername: true },
+  [PAGE.terms]: { when: inFirstLogin, showsUsername: true },
   [PAGE.methodChoice]: { when: "true", showsUsername: true },
-  [PAGE.emailCode]: { when: `!(${FORM_ATTRIBUTE.emailEntry}??)`, showsUsername: true },
+  [PAGE.emailCode]: { when: `${inFirstLogin} && !(${FORM_ATTRIBUTE.emailEntry}??)`, showsUsername: true },
   "login-update-password.ftl": { when: "!(isAppInitiatedAction??)", showsUsername: true, notice: true },
   "login-config-totp.ftl": { when: "!(isAppInitiatedAction??) && !(mode??)", showsUsername: true, notice: true },
   "webauthn-register.ftl": {
