@@ -66,6 +66,8 @@ describe("first login: ② → ③ → ④ → ⑤ → ⑥ → ⑦ → ⑧/⑭ �
     await j.post({ [FORM_FIELD.method]: METHOD.otp, [FORM_FIELD.newUserId]: "" }, PAGE.emailCode);
     // The email check: the code mailed to the member's address, typed in this login.
     await passEmailCheck(j, mailbox, member.email!, "login-update-password.ftl");
+    // The first login's ⑥ (Keycloak's updatePasswordMessage): its shell shows the step.
+    expect(j.page.$("#kp-step").text()).toContain("⑦");
     // The new password: the initial one is refused.
     await j.post(
       { "password-new": member.initialPassword, "password-confirm": member.initialPassword },

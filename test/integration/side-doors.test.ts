@@ -289,6 +289,9 @@ describe("side doors: no session without the stage's proof", () => {
     await new Promise((r) => setTimeout(r, 1100));
     page = expectPage(await browser.submit(page, { otp: await freshCode(totp, used) }), "the new password page");
     expect(pageId(page)).toBe("login-update-password.ftl");
+    // The forgotten password's ⑥, not the first login's: no first-login shell (its step and lead) is served.
+    expect(page.$("#kp-step").length).toBe(0);
+    expect(page.html).not.toContain("初回のパスワード");
     const after = await browser.submit(
       page,
       { "password-new": "Brand-New-Pass-2026", "password-confirm": "Brand-New-Pass-2026" },

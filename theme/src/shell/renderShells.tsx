@@ -36,7 +36,12 @@ export const SHELL_PAGES: Partial<Record<PageId, ShellPage>> = {
   [PAGE.terms]: { when: inFirstLogin, showsUsername: true },
   [PAGE.methodChoice]: { when: "true", showsUsername: true },
   [PAGE.emailCode]: { when: `${inFirstLogin} && !(${FORM_ATTRIBUTE.emailEntry}??)`, showsUsername: true },
-  "login-update-password.ftl": { when: "!(isAppInitiatedAction??)", showsUsername: true, notice: true },
+  // Not the forgotten password's ⑥ (Keycloak's resetPasswordMessage): the shell is the first login's.
+  "login-update-password.ftl": {
+    when: `!(isAppInitiatedAction??) && !(message?? && message.summary == msg("resetPasswordMessage"))`,
+    showsUsername: true,
+    notice: true,
+  },
   "login-config-totp.ftl": { when: "!(isAppInitiatedAction??) && !(mode??)", showsUsername: true, notice: true },
   "webauthn-register.ftl": {
     when: "!(isAppInitiatedAction??) && !(isSetRetry?has_content)",

@@ -3,7 +3,11 @@
  * does not carry it to those pages (they are required actions), so the tab's sessionStorage does:
  * nothing here is a secret, and nothing the server decides depends on it.
  */
-const KEY = { newUserId: "kenpo.newUserId", deviceName: "kenpo.deviceName" } as const;
+const KEY = {
+  newUserId: "kenpo.newUserId",
+  deviceName: "kenpo.deviceName",
+  passwordReset: "kenpo.passwordReset",
+} as const;
 
 function read(key: string): string | null {
   try {
@@ -40,4 +44,14 @@ export function rememberDeviceName(name: string): void {
 
 export function typedDeviceName(): string | null {
   return read(KEY.deviceName);
+}
+
+/**
+ * Whether ⑥ is the forgotten password's (the reset flow) rather than the first login's. Keycloak tells
+ * them apart only by the notice it opens the page with, which an error then replaces: the page keeps
+ * what its first render saw. Every ⑥ opens with its notice, so a later login overwrites it first.
+ */
+export function passwordResetInTab(fromNotice: boolean | undefined): boolean {
+  if (fromNotice !== undefined) write(KEY.passwordReset, fromNotice ? "true" : "");
+  return fromNotice ?? read(KEY.passwordReset) === "true";
 }

@@ -222,3 +222,33 @@ describe("login-update-password.ftl (manual ⑥)", () => {
     expect(password).toHaveAttribute("type", "text");
   });
 });
+
+describe("login-update-password.ftl: the first login's ⑥ or the forgotten password's", () => {
+  beforeEach(() => window.sessionStorage.clear());
+  const render = (summary: string, type: "warning" | "error" = "warning") =>
+    renderPage(getKcContextMock({ pageId: "login-update-password.ftl", overrides: { message: { type, summary } } }));
+  const refused = "パスワードは8文字以上にしてください。";
+
+  // Keycloak's notices (our bundle): the first login's account asks for a new password; the reset flow's does not.
+  it.each([
+    [
+      "first login",
+      "新しいパスワードを設定してください。設定が終わると、これまでのパスワードは使えなくなります。",
+      true,
+    ],
+    [
+      "forgotten password",
+      "新しいパスワードを設定してください。設定が終わったら、新しいパスワードでもう一度ログインしていただきます。",
+      false,
+    ],
+  ] as const)("%s: the first login's step only there, also after a refused password", async (_, notice, step) => {
+    const first = await render(notice);
+    expect(screen.queryByRole("progressbar") !== null).toBe(step);
+    expect(screen.queryByText(/初回のパスワード（記号＋番号＋生年月日）は使えません/) !== null).toBe(step);
+    first.unmount();
+    // The refusal replaces the notice: the page still knows which ⑥ it is.
+    await render(refused, "error");
+    expect(screen.getByRole("alert")).toHaveTextContent(refused);
+    expect(screen.queryByRole("progressbar") !== null).toBe(step);
+  });
+});

@@ -6,6 +6,7 @@ import Template from "../Template";
 import { CancelAiaButton } from "../components/CancelAia";
 import { PasswordField } from "../components/Field";
 import { FIRST_LOGIN_STEPS } from "../steps";
+import { passwordResetInTab } from "../lib/tabMemory";
 
 type Props = { kcContext: Extract<KcContext, { pageId: "login-update-password.ftl" }>; i18n: I18n };
 
@@ -136,6 +137,14 @@ export default function LoginUpdatePassword(props: Props) {
     username: user?.username ?? auth?.attemptedUsername,
     email: user?.email,
   });
+  // Keycloak's notice: updatePasswordMessage in the first login (the account asks for a new password),
+  // resetPasswordMessage when the member forgot it; an error shows instead of either.
+  const notice = kcContext.message?.summary;
+  const [reset] = useState(() =>
+    passwordResetInTab(
+      notice === msgStr("resetPasswordMessage") ? true : notice === msgStr("updatePasswordMessage") ? false : undefined,
+    ),
+  );
   const [password, setPassword] = useState("");
   const [confirm, setConfirm] = useState("");
 
@@ -149,11 +158,11 @@ export default function LoginUpdatePassword(props: Props) {
       kcContext={kcContext}
       i18n={i18n}
       headerNode={msgStr("kenpoPasswordTitle")}
-      step={isAppInitiatedAction ? undefined : FIRST_LOGIN_STEPS.newPassword}
+      step={isAppInitiatedAction || reset ? undefined : FIRST_LOGIN_STEPS.newPassword}
       displayMessage={passwordError === undefined && confirmError === undefined}
     >
       <form id="kc-passwd-update-form" className="kp-stack" action={url.loginAction} method="post">
-        <p>{msg("kenpoPasswordLead")}</p>
+        <p>{msg(reset ? "kenpoPasswordResetLead" : "kenpoPasswordLead")}</p>
         {rules.length > 0 && (
           <div className="kp-panel" id="kp-password-rules">
             <h2 className="kp-subheading" id="kp-password-rules-title">
