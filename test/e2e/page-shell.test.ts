@@ -99,4 +99,35 @@ describe("login pages before their scripts run (JavaScript disabled)", () => {
     },
     E2E_TIMEOUT,
   );
+
+  // ⑧ for a passkey says what "set up here" registers: the phone's own biometrics, or a computer's. The shell is
+  // rendered as on a computer; a phone must not read the computer's text until the scripts arrive.
+  test.each([
+    ["iphone", "いまお使いのスマートフォンの顔認証・指紋認証を登録します。"],
+    ["pc", "このパソコンの顔認証・指紋認証（Windows Hello など）か、"],
+  ] as const)(
+    "⑧ (passkey) on %s before the scripts have arrived: that device's hint",
+    async (kind, hint) => {
+      const member = newTestMember();
+      await importMembers(suite.realm, [member]);
+      await leaveEnrolmentPending(suite.realm, member.userId, METHOD.passkey, [REQUIRED_ACTION.registerPasskey]);
+      const device = await openDevice(suite.browser, kind);
+      // The theme's scripts never arrive in this test.
+      await device.context.route(/\/dist\/assets\/.*\.js$/, (route) => route.abort());
+      try {
+        const { page } = device;
+        await page.goto(portalLoginUrl(), { waitUntil: "commit" });
+        await page.getByLabel("ユーザID", { exact: true }).fill(member.userId);
+        await page.getByLabel("パスワード", { exact: true }).fill(initialPasswordOf(member));
+        await page.getByRole("button", { name: "ログイン", exact: true }).click();
+        await page.waitForURL(/login-actions/);
+        await expect(page.locator("h1").textContent()).resolves.toBe("初回ログインが完了しました");
+        await expect(page.evaluate(() => document.getElementById("kp-shell") !== null)).resolves.toBe(true);
+        await expect(page.locator("#kp-set-up-here-hint").textContent()).resolves.toContain(hint);
+      } finally {
+        await device.close();
+      }
+    },
+    E2E_TIMEOUT,
+  );
 });

@@ -2,6 +2,7 @@ import { renderToString } from "react-dom/server";
 import { FORM_ATTRIBUTE, LOCALES, PAGE, REALM_TEXT, type Locale } from "../../../contracts";
 import KcPage from "../login/KcPage";
 import { SET_UP_HERE_TARGET } from "../login/components/FirstLoginDone";
+import { SMARTPHONE_USER_AGENT } from "../login/lib/deviceName";
 import { getKcContextMock, type PageId } from "../login/mocks";
 import { SHELL_LOGO_PLACEHOLDER, shellLogo } from "./brandFtl";
 
@@ -72,6 +73,44 @@ function setUpHereBeforeScripts(html: string): string {
   );
 }
 
+/** The id of ⑧'s hint that reads differently on a smartphone (FirstLoginDone.tsx). */
+const DEVICE_HINT_ID = "kp-set-up-here-hint";
+const IPHONE =
+  "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148";
+
+function deviceHint(html: string): string | undefined {
+  return new RegExp(`<p [^>]*id="${DEVICE_HINT_ID}"[^>]*>(.*?)</p>`).exec(html)?.[1];
+}
+
+/**
+ * The shells are rendered as on a computer. Where a page's hint reads differently on a smartphone, a
+ * one-line script right after it puts the phone's text in before the member has read the other one
+ * (the bundle, seconds later on 3G, then renders the same text).
+ */
+function phoneHintBeforeScripts(html: string, renderOnPhone: () => string): string {
+  const computer = deviceHint(html);
+  if (computer === undefined) return html;
+  const phone = deviceHint(renderOnPhone());
+  if (phone === undefined) throw new Error(`theme shells: ${DEVICE_HINT_ID} is missing when rendered on a phone`);
+  if (phone === computer) return html;
+  // Already HTML as React wrote it: it goes in as innerHTML, a JSON string in which no "<" can close the script.
+  const text = JSON.stringify(phone).replace(/</g, "\\u003c");
+  const script = `<script>if(${SMARTPHONE_USER_AGENT}.test(navigator.userAgent))document.getElementById("${DEVICE_HINT_ID}").innerHTML=${text}</script>`;
+  return html.replace(new RegExp(`(<p [^>]*id="${DEVICE_HINT_ID}"[^>]*>.*?</p>)`), `$1${script}`);
+}
+
+/** Renders with the user agent of a smartphone. */
+function onPhone(render: () => string): string {
+  const own = Object.getOwnPropertyDescriptor(navigator, "userAgent");
+  Object.defineProperty(navigator, "userAgent", { value: IPHONE, configurable: true });
+  try {
+    return render();
+  } finally {
+    if (own) Object.defineProperty(navigator, "userAgent", own);
+    else delete (navigator as unknown as Record<string, unknown>).userAgent;
+  }
+}
+
 /** Other buttons that only scripts make work: disabled until the bundle has taken over. */
 function disableScriptButtons(html: string): string {
   return html.replace(/<button type="button"(?![^>]*\s(disabled|onclick)=)/g, '<button type="button" disabled=""');
@@ -137,7 +176,8 @@ function shell(pageId: PageId, locale: Locale, showsUsername: boolean, notice: b
       isAppInitiatedAction: undefined,
     } as never,
   });
-  let html = disableScriptButtons(setUpHereBeforeScripts(renderToString(<KcPage kcContext={kcContext} />)));
+  const render = () => renderToString(<KcPage kcContext={kcContext} />);
+  let html = disableScriptButtons(setUpHereBeforeScripts(phoneHintBeforeScripts(render(), () => onPhone(render))));
   if (notice) html = noticeWhenSent(html, noticeText);
   return shellLogo(x.fill(html));
 }

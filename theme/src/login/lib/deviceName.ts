@@ -12,6 +12,9 @@ export function guessDeviceNameKey(userAgent: string): KenpoMessageKey {
   return "kenpoDevicePc";
 }
 
+/** A smartphone's user agent (tablets are not: they get a computer's texts). The shells test it too, before the bundle. */
+export const SMARTPHONE_USER_AGENT = /iPhone|Android.*Mobile/i;
+
 export function isSmartphone(userAgent: string): boolean {
-  return /iPhone|Android.*Mobile/i.test(userAgent);
+  return SMARTPHONE_USER_AGENT.test(userAgent);
 }
