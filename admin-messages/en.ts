@@ -86,6 +86,27 @@ export const en = {
   importInterrupted:
     "import interrupted: {reason}. Members written so far stay; run the same command again to finish (existing members are skipped).",
 
+  // The register sync's report (its first line, errors and "dry run" are the import's)
+  syncPlan:
+    "  plan for realm {realm}: {create} join, {update} to update ({return} returning), {leave} leave (disabled, sessions ended), {keep} unchanged, {conflict} in conflict",
+  syncLeaving: "  leaving: {leaving} of {active} active members ({percent} %; the society's limit is {maxPercent} %)",
+  syncWritten: "  {created} created, {updated} updated, {disabled} disabled: {writes} write(s) in {seconds} s",
+  syncChange: "  {where}, {action} {userId}: {reasons}",
+  syncLine: "line {line}",
+  syncNoRow: "no row",
+  syncActionCreate: "create",
+  syncActionUpdate: "update",
+  syncActionLeave: "leave",
+  syncNote: "  line {line}: {note}",
+  syncOthersWouldBeSynced: "the other rows would be synced; the accounts they may mean are left as they are",
+  syncOthersSynced: "the other rows were synced; the accounts they may mean are left as they are",
+  syncWouldWriteNothing: "the sync would write nothing (fix them, or pass --skip-invalid to sync the other rows)",
+  syncWroteNothing: "the sync wrote nothing (fix them, or pass --skip-invalid to sync the other rows)",
+  syncGuard:
+    "{leaving} of {active} active members ({percent} %) would be disabled, more than the society's limit of {maxPercent} % (policies.registerSyncMaxLeavePercent); {outcome}. Check that the register is complete, or pass --force if they did leave.",
+  syncGuardWouldWriteNothing: "the sync would write nothing",
+  syncGuardWroteNothing: "the sync wrote nothing",
+
   // reset-password
   resetNoMember: 'no member with user ID "{userId}" in realm {realm}',
   resetNoCard: "member {userId} has no usable card data ({field}): re-import the member's row first",

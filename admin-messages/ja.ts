@@ -81,6 +81,27 @@ export const ja: Record<MessageKey, string> = {
   importInterrupted:
     "インポートが中断しました: {reason}。書き込み済みの加入者はそのまま残ります。同じコマンドをもう一度実行すると続きを取り込みます（登録済みの加入者はスキップされます）。",
 
+  syncPlan:
+    "  予定（レルム {realm}）: 加入 {create} 人、更新 {update} 人（うち再加入 {return} 人）、喪失 {leave} 人（無効化し、ログイン中のセッションを終了）、変更なし {keep} 人、競合 {conflict} 人",
+  syncLeaving: "  喪失: 有効な加入者 {active} 人のうち {leaving} 人（{percent} %。組合の上限は {maxPercent} %）",
+  syncWritten: "  登録 {created} 人、更新 {updated} 人、無効化 {disabled} 人（書き込み {writes} 回、{seconds} 秒）",
+  syncChange: "  {where}、{action} {userId}: {reasons}",
+  syncLine: "{line}行目",
+  syncNoRow: "該当行なし",
+  syncActionCreate: "加入",
+  syncActionUpdate: "更新",
+  syncActionLeave: "喪失",
+  syncNote: "  {line}行目: {note}",
+  syncOthersWouldBeSynced: "ほかの行は反映される予定です。競合した行に当たりうるアカウントはそのままです",
+  syncOthersSynced: "ほかの行は反映しました。競合した行に当たりうるアカウントはそのままです",
+  syncWouldWriteNothing:
+    "この同期は何も書き込みません（直すか、ほかの行を反映するには --skip-invalid を指定してください）",
+  syncWroteNothing: "同期は何も書き込んでいません（直すか、ほかの行を反映するには --skip-invalid を指定してください）",
+  syncGuard:
+    "有効な加入者 {active} 人のうち {leaving} 人（{percent} %）が無効化されます。組合の上限 {maxPercent} %（policies.registerSyncMaxLeavePercent）を超えるため、{outcome}。名簿が欠けていないか確かめてください。本当に喪失した場合は --force を指定してください。",
+  syncGuardWouldWriteNothing: "この同期は何も書き込みません",
+  syncGuardWroteNothing: "同期は何も書き込んでいません",
+
   resetNoMember: "レルム {realm} にユーザID「{userId}」の加入者はいません",
   resetNoCard:
     "加入者 {userId} には使える保険証の情報がありません（{field}）。先にこの加入者の行をインポートし直してください",
