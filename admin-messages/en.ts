@@ -86,6 +86,41 @@ export const en = {
   importInterrupted:
     "import interrupted: {reason}. Members written so far stay; run the same command again to finish (existing members are skipped).",
 
+  // Why a row of the register is planned as it is (the import's and the sync's plans); cards masked
+  reasonNoCard: "the row has no usable card (記号 and 番号 must be digits)",
+  reasonCardTwiceInFile: "the same card ({card}) is on line {earlier} of this input",
+  reasonCardHeldByMany:
+    "{count} accounts in the realm have this card ({card}): {names}; keep one of them before importing this row",
+  reasonUserIdOfOther:
+    'user ID "{userId}" is another account\'s, but the card ({card}) is "{holder}"\'s; check the row, it is not updated',
+  reasonUserIdTaken: 'user ID "{userId}" already belongs to {whose}',
+  holderOnLine: "the member on line {line} of this input",
+  holderOnRegisterLine: "the member on line {line} of this register",
+  holderOtherCard: "the account of another card ({card})",
+  holderNoCard: "an account without card data",
+  reasonAccountChanged: "the account with this card ({card}) changed or went away during the run; run it again",
+  syncReasonCardHeldByMany:
+    "{count} accounts in the realm have the card ({card}): {names}; keep one of them before syncing this row",
+  syncReasonPersonHeldByMany: "{count} accounts in the realm have the person number ({person}): {names}",
+  syncReasonCardOfOtherPerson:
+    'the card ({card}) is held by "{holder}", another account than the person number\'s ("{person}"); a member is never moved onto another person\'s card',
+  syncReasonPersonMismatch:
+    "the card ({card}) is held by \"{holder}\", whose person number ({theirs}) is not this row's ({ours}); a member is never moved onto another person's card",
+  syncReasonOldCard:
+    'the card ({card}) is "{holder}"\'s old card, and their person number ({person}) is on another row of this register; check this row',
+  syncReasonMatchedTwice: '"{holder}" is already matched by line {earlier} of this register; check both rows',
+  syncReasonJoins: "joins: the card ({card}) is not in the realm",
+  syncNoteAdminDisabled: '"{userId}" was disabled by an admin, not by a register sync: left disabled',
+  syncReasonReturns: "back in the register (left it on {date}): enabled again",
+  syncReasonNewCard: "new card: {from} → {to}",
+  syncReasonNewCardByPerson: "new card: {from} → {to} (matched by person number)",
+  syncReasonPersonRecorded: "person number recorded",
+  syncReasonName: "name changed",
+  syncReasonEmail: "email address changed",
+  syncReasonBirthdate: "生年月日 changed",
+  syncReasonLeft: "left: no row of this register has the card ({card})",
+  syncReasonLeftPerson: "left: no row of this register has the card ({card}) or the person number ({person})",
+
   // The register sync's report (its first line, errors and "dry run" are the import's)
   syncPlan:
     "  plan for realm {realm}: {create} join, {update} to update ({return} returning), {leave} leave (disabled, sessions ended), {keep} unchanged, {conflict} in conflict",

@@ -81,6 +81,40 @@ export const ja: Record<MessageKey, string> = {
   importInterrupted:
     "インポートが中断しました: {reason}。書き込み済みの加入者はそのまま残ります。同じコマンドをもう一度実行すると続きを取り込みます（登録済みの加入者はスキップされます）。",
 
+  reasonNoCard: "使える保険証の情報がありません（記号と番号は数字で入力してください）",
+  reasonCardTwiceInFile: "同じ保険証（{card}）が {earlier} 行目にもあります",
+  reasonCardHeldByMany:
+    "レルムの {count} 個のアカウントがこの保険証（{card}）を持っています: {names}。この行を取り込む前に、1 つだけ残してください",
+  reasonUserIdOfOther:
+    "ユーザID「{userId}」は別のアカウントのものですが、保険証（{card}）は「{holder}」のものです。行を確かめてください（更新しません）",
+  reasonUserIdTaken: "ユーザID「{userId}」はすでに{whose}が使っています",
+  holderOnLine: "この入力の {line} 行目の加入者",
+  holderOnRegisterLine: "この名簿の {line} 行目の加入者",
+  holderOtherCard: "別の保険証（{card}）のアカウント",
+  holderNoCard: "保険証の情報がないアカウント",
+  reasonAccountChanged: "この保険証（{card}）のアカウントが実行中に変更または削除されました。もう一度実行してください",
+  syncReasonCardHeldByMany:
+    "レルムの {count} 個のアカウントが保険証（{card}）を持っています: {names}。この行を同期する前に、1 つだけ残してください",
+  syncReasonPersonHeldByMany: "レルムの {count} 個のアカウントが個人番号（{person}）を持っています: {names}",
+  syncReasonCardOfOtherPerson:
+    "保険証（{card}）は「{holder}」のもので、個人番号が示すアカウント（「{person}」）とは別です。加入者を別人の保険証に移すことはしません",
+  syncReasonPersonMismatch:
+    "保険証（{card}）は「{holder}」のもので、その個人番号（{theirs}）はこの行の個人番号（{ours}）と違います。加入者を別人の保険証に移すことはしません",
+  syncReasonOldCard:
+    "保険証（{card}）は「{holder}」の以前の保険証で、その個人番号（{person}）はこの名簿の別の行にあります。この行を確かめてください",
+  syncReasonMatchedTwice: "「{holder}」はこの名簿の {earlier} 行目ですでに照合されています。両方の行を確かめてください",
+  syncReasonJoins: "加入: 保険証（{card}）はレルムにありません",
+  syncNoteAdminDisabled: "「{userId}」は名簿の同期ではなく管理者が無効にしたアカウントです。無効のままにします",
+  syncReasonReturns: "名簿に戻りました（{date} に喪失）: 再び有効にします",
+  syncReasonNewCard: "新しい保険証: {from} → {to}",
+  syncReasonNewCardByPerson: "新しい保険証: {from} → {to}（個人番号で照合）",
+  syncReasonPersonRecorded: "個人番号を記録",
+  syncReasonName: "氏名の変更",
+  syncReasonEmail: "メールアドレスの変更",
+  syncReasonBirthdate: "生年月日の変更",
+  syncReasonLeft: "喪失: この名簿に保険証（{card}）の行がありません",
+  syncReasonLeftPerson: "喪失: この名簿に保険証（{card}）の行も個人番号（{person}）の行もありません",
+
   syncPlan:
     "  予定（レルム {realm}）: 加入 {create} 人、更新 {update} 人（うち再加入 {return} 人）、喪失 {leave} 人（無効化し、ログイン中のセッションを終了）、変更なし {keep} 人、競合 {conflict} 人",
   syncLeaving: "  喪失: 有効な加入者 {active} 人のうち {leaving} 人（{percent} %。組合の上限は {maxPercent} %）",

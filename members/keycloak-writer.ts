@@ -1,6 +1,7 @@
 import type KcAdminClient from "@keycloak/keycloak-admin-client";
 import type UserRepresentation from "@keycloak/keycloak-admin-client/lib/defs/userRepresentation.js";
 import { availableParallelism } from "node:os";
+import { t } from "../admin-messages/catalogue.js";
 import { STAGE, USER_ATTRIBUTE } from "../contracts/index.js";
 import { initialPasswordOf } from "../rules/initial-password.js";
 import { describeKey, memberKey } from "../rules/member-key.js";
@@ -359,7 +360,7 @@ export async function updateMember(
       line: member.line,
       field: "number",
       userId: member.userId,
-      reason: `the account with this card (${describeKey(key)}) changed or went away during the run; run it again`,
+      reason: t("reasonAccountChanged", { card: describeKey(key) }),
     };
   }
   const emailChanged = (user.email ?? "") !== (member.email ?? "");

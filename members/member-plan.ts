@@ -1,6 +1,7 @@
 import type KcAdminClient from "@keycloak/keycloak-admin-client";
 import type UserRepresentation from "@keycloak/keycloak-admin-client/lib/defs/userRepresentation.js";
 import { USER_ATTRIBUTE } from "../contracts/index.js";
+import { t } from "../admin-messages/catalogue.js";
 import { describeKey, memberKey } from "../rules/member-key.js";
 import { everyRealmUser } from "./realm-users.js";
 import type { MemberRow } from "./validate.js";
@@ -119,20 +120,17 @@ export class MemberPlanner {
       conflict: { line, field, userId, reason },
     });
     const key = memberKey(member.symbol, member.number, member.branch);
-    if (key === undefined) return conflict("number", "the row has no usable card (記号 and 番号 must be digits)");
+    if (key === undefined) return conflict("number", t("reasonNoCard"));
+    const card = describeKey(key);
 
     const earlier = this.seen.get(key);
-    if (earlier !== undefined)
-      return conflict("number", `the same card (${describeKey(key)}) is on line ${earlier} of this input`);
+    if (earlier !== undefined) return conflict("number", t("reasonCardTwiceInFile", { card, earlier }));
     this.seen.set(key, line);
 
     const holders = this.realm.byKey.get(key) ?? [];
     if (holders.length > 1) {
       const names = holders.map((h) => h.username).join(", ");
-      return conflict(
-        "number",
-        `${holders.length} accounts in the realm have this card (${describeKey(key)}): ${names}; keep one of them before importing this row`,
-      );
+      return conflict("number", t("reasonCardHeldByMany", { count: holders.length, card, names }));
     }
     const [account] = holders;
     if (account) {
@@ -144,10 +142,7 @@ export class MemberPlanner {
       // and email onto the card's account could be writing one person's data onto another's.
       const owner = this.realm.byUsername.get(userId);
       if (owner && owner !== account) {
-        return conflict(
-          "user_id",
-          `user ID "${userId}" is another account's, but the card (${describeKey(key)}) is "${account.username}"'s; check the row, it is not updated`,
-        );
+        return conflict("user_id", t("reasonUserIdOfOther", { userId, card, holder: account.username }));
       }
       return { action: "update", line, userId, key, account };
     }
@@ -156,11 +151,11 @@ export class MemberPlanner {
     if (owner) {
       const whose =
         owner.line !== undefined
-          ? `the member on line ${owner.line} of this input`
+          ? t("holderOnLine", { line: owner.line })
           : owner.key !== undefined
-            ? `the account of another card (${describeKey(owner.key)})`
-            : "an account without card data";
-      return conflict("user_id", `user ID "${userId}" already belongs to ${whose}`);
+            ? t("holderOtherCard", { card: describeKey(owner.key) })
+            : t("holderNoCard");
+      return conflict("user_id", t("reasonUserIdTaken", { userId, whose }));
     }
     this.realm.add({ id: "", username: userId, key, profile: profileOf(member), line });
     return { action: "create", line, userId, key };

@@ -145,3 +145,23 @@ test.each<[string, number, number, number, boolean, boolean]>([
 ])("leave guard: %s", (_name, active, leaving, max, force, refused) => {
   expect(leaveGuard(active, leaving, max, force)).toMatchObject({ active, leaving, maxPercent: max, refused });
 });
+
+test("in a Japanese locale the reasons are Japanese, cards still masked", () => {
+  process.env.LC_ALL = "ja_JP.UTF-8";
+  try {
+    const p = planner();
+    const joiner = p.classify(row("new.member", ["12", "9000000"]));
+    expect(joiner.action === "create" && joiner.reasons).toEqual([
+      "加入: 保険証（記号 12 番号 90***00）はレルムにありません",
+    ]);
+    const twins = p.classify(row("twin.a", ["20", "2000000"]));
+    expect(twins.action === "conflict" && twins.conflict.reason).toMatch(
+      /^レルムの 2 個のアカウントが保険証（記号 20 番号 20\*\*\*00）を持っています: twin\.a, twin\.b。/,
+    );
+    expect(p.leavers().map((l) => l.reason)).toContain(
+      "喪失: この名簿に保険証（記号 12 番号 10***06）の行がありません",
+    );
+  } finally {
+    delete process.env.LC_ALL;
+  }
+});

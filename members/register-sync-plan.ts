@@ -1,4 +1,5 @@
 import type UserRepresentation from "@keycloak/keycloak-admin-client/lib/defs/userRepresentation.js";
+import { t } from "../admin-messages/catalogue.js";
 import { USER_ATTRIBUTE } from "../contracts/index.js";
 import { describeKey, describePersonNumber, memberKey } from "../rules/member-key.js";
 import { firstAttribute } from "./attributes.js";
@@ -90,9 +91,9 @@ const names = (accounts: readonly SyncAccount[]) => accounts.map((a) => a.userna
 type UsernameHolder = SyncAccount | null | number;
 
 function describeHolder(holder: UsernameHolder): string {
-  if (holder === null) return "an account without card data";
-  if (typeof holder === "number") return `the member on line ${holder} of this register`;
-  return `the account of another card (${describeKey(holder.key)})`;
+  if (holder === null) return t("holderNoCard");
+  if (typeof holder === "number") return t("holderOnRegisterLine", { line: holder });
+  return t("holderOtherCard", { card: describeKey(holder.key) });
 }
 
 /**
@@ -132,14 +133,14 @@ export class SyncPlanner {
       for (const a of maybe) if (a) this.kept.add(a);
       return { action: "conflict" as const, line, userId, conflict: { line, field, userId, reason } };
     };
-    if (key === undefined) return conflict("number", "the row has no usable card (記号 and 番号 must be digits)");
-    const card = `the card (${describeKey(key)})`;
+    if (key === undefined) return conflict("number", t("reasonNoCard"));
+    const card = describeKey(key);
 
     const holders = this.byKey.get(key);
     if (holders.length > 1)
       return conflict(
         "number",
-        `${holders.length} accounts in the realm have ${card}: ${names(holders)}; keep one of them before syncing this row`,
+        t("syncReasonCardHeldByMany", { count: holders.length, card, names: names(holders) }),
         ...holders,
       );
     const [holder] = holders;
@@ -147,7 +148,11 @@ export class SyncPlanner {
     if (persons.length > 1)
       return conflict(
         "person_number",
-        `${persons.length} accounts in the realm have the person number (${describePersonNumber(row.personNumber!)}): ${names(persons)}`,
+        t("syncReasonPersonHeldByMany", {
+          count: persons.length,
+          person: describePersonNumber(row.personNumber!),
+          names: names(persons),
+        }),
         ...persons,
         holder,
       );
@@ -159,7 +164,7 @@ export class SyncPlanner {
       if (holder && holder !== person)
         return conflict(
           "number",
-          `${card} is held by "${holder.username}", another account than the person number's ("${person.username}"); a member is never moved onto another person's card`,
+          t("syncReasonCardOfOtherPerson", { card, holder: holder.username, person: person.username }),
           person,
           holder,
         );
@@ -168,13 +173,22 @@ export class SyncPlanner {
       if (row.personNumber && holder.personNumber && holder.personNumber !== row.personNumber)
         return conflict(
           "person_number",
-          `${card} is held by "${holder.username}", whose person number (${describePersonNumber(holder.personNumber)}) is not this row's (${describePersonNumber(row.personNumber)}); a member is never moved onto another person's card`,
+          t("syncReasonPersonMismatch", {
+            card,
+            holder: holder.username,
+            theirs: describePersonNumber(holder.personNumber),
+            ours: describePersonNumber(row.personNumber),
+          }),
           holder,
         );
       if (!row.personNumber && holder.personNumber && this.context.personNumbers.has(holder.personNumber))
         return conflict(
           "number",
-          `${card} is "${holder.username}"'s old card, and their person number (${describePersonNumber(holder.personNumber)}) is on another row of this register; check this row`,
+          t("syncReasonOldCard", {
+            card,
+            holder: holder.username,
+            person: describePersonNumber(holder.personNumber),
+          }),
           holder,
         );
       account = holder;
@@ -183,20 +197,16 @@ export class SyncPlanner {
     if (account) {
       const earlier = this.claimed.get(account);
       if (earlier !== undefined)
-        return conflict(
-          "number",
-          `"${account.username}" is already matched by line ${earlier} of this register; check both rows`,
-          account,
-        );
+        return conflict("number", t("syncReasonMatchedTwice", { holder: account.username, earlier }), account);
       this.claimed.set(account, line);
       return this.compare(row, key, account, person !== undefined);
     }
 
     const owner = this.usernames.get(userId);
     if (owner !== undefined)
-      return conflict("user_id", `user ID "${userId}" already belongs to ${describeHolder(owner)}`);
+      return conflict("user_id", t("reasonUserIdTaken", { userId, whose: describeHolder(owner) }));
     this.usernames.set(userId, line);
-    return { action: "create", line, userId, reasons: [`joins: ${card} is not in the realm`] };
+    return { action: "create", line, userId, reasons: [t("syncReasonJoins", { card })] };
   }
 
   private compare(row: MemberRow, key: string, account: SyncAccount, byPerson: boolean): SyncDecision {
@@ -214,20 +224,23 @@ export class SyncPlanner {
           line,
           userId,
           account,
-          note: `"${account.username}" was disabled by an admin, not by a register sync: left disabled`,
+          note: t("syncNoteAdminDisabled", { userId: account.username }),
         };
-      change("returns", `back in the register (left it on ${account.leftRegister}): enabled again`);
+      change("returns", t("syncReasonReturns", { date: account.leftRegister }));
     }
     if (key !== account.key)
       change(
         "card",
-        `new card: ${describeKey(account.key)} → ${describeKey(key)}${byPerson ? " (matched by person number)" : ""}`,
+        t(byPerson ? "syncReasonNewCardByPerson" : "syncReasonNewCard", {
+          from: describeKey(account.key),
+          to: describeKey(key),
+        }),
       );
     if (row.personNumber && row.personNumber !== account.personNumber)
-      change("person_number", "person number recorded");
-    if (row.lastName !== account.lastName || row.firstName !== account.firstName) change("name", "name changed");
-    if ((row.email ?? "") !== account.email) change("email", "email address changed");
-    if (row.birthdate !== account.birthdate) change("birthdate", "生年月日 changed");
+      change("person_number", t("syncReasonPersonRecorded"));
+    if (row.lastName !== account.lastName || row.firstName !== account.firstName) change("name", t("syncReasonName"));
+    if ((row.email ?? "") !== account.email) change("email", t("syncReasonEmail"));
+    if (row.birthdate !== account.birthdate) change("birthdate", t("syncReasonBirthdate"));
     if (changes.length === 0) return { action: "keep", line, userId, account };
     return { action: "update", line, userId, account, changes, reasons };
   }
@@ -245,7 +258,12 @@ export class SyncPlanner {
       )
       .map((account) => ({
         account,
-        reason: `left: no row of this register has the card (${describeKey(account.key)})${account.personNumber ? ` or the person number (${describePersonNumber(account.personNumber)})` : ""}`,
+        reason: account.personNumber
+          ? t("syncReasonLeftPerson", {
+              card: describeKey(account.key),
+              person: describePersonNumber(account.personNumber),
+            })
+          : t("syncReasonLeft", { card: describeKey(account.key) }),
       }));
   }
 
