@@ -139,8 +139,9 @@ export const FORM_ATTRIBUTE = {
   /** ⑤ shown again after OTHER_METHOD_COOKIE: "true"; only the method may change (the user ID field is left out). */
   otherMethod: "kenpoOtherMethod",
   /**
-   * ③, ④ and the email check shown to an active member (terms revised; every device lost): "true". These
-   * pages are then not steps of the first login, so they show no step of the manual's count.
+   * ④ shown to an active member (the terms revised): "true". It is then not a step of the first login and
+   * shows none. (③ and the email check for a member who lost every device keep the first login's steps, as
+   * the set-up pages after them do.)
    */
   pastFirstLogin: "kenpoPastFirstLogin",
 } as const;

@@ -225,11 +225,11 @@ export async function writeMembers(members: MemberSource, options: WriteOptions)
 
   try {
     await writePlanned(source.second(), decisions, digests, progress, creator, { ...options, algorithm, conflicts });
+    await creator.finish();
   } catch (error) {
     await creator.abandon();
     throw error;
   }
-  await creator.finish();
   return report(progress, creator.batches, true);
 }
 
@@ -314,6 +314,8 @@ export class MemberCreator {
    * the run wrote.
    */
   async abandon(): Promise<void> {
+    // Hashes still running are not waited for, and their failures are no one's to report.
+    for (const user of this.pending) user.catch(() => undefined);
     this.pending = [];
     await this.inFlight.catch(() => undefined);
   }

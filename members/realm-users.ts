@@ -18,11 +18,13 @@ export async function* realmUsers(
   realm: string,
   pageSize = 500,
   concurrency = 1,
+  /** Ids, user IDs, names and email only: no attributes, a far cheaper read. */
+  brief = false,
 ): AsyncGenerator<UserRepresentation> {
   for (let first = 0; ; first += pageSize * concurrency) {
     const pages = await Promise.all(
       Array.from({ length: concurrency }, (_, i) =>
-        admin.users.find({ realm, first: first + i * pageSize, max: pageSize, briefRepresentation: false }),
+        admin.users.find({ realm, first: first + i * pageSize, max: pageSize, briefRepresentation: brief }),
       ),
     );
     for (const page of pages) yield* page;
@@ -41,6 +43,8 @@ export class RealmChanged extends Error {
  * added or removed during the read shifts the pages after it: one account is read twice or never.
  * A plan that never saw an account could create a second one with the same card; instead the read
  * throws RealmChanged, and the run, which has written nothing yet, can simply be started again.
+ * One added and another removed would leave the count as it was: a second, brief read of the ids
+ * must then find an account the first read did not have.
  */
 export async function* everyRealmUser(
   admin: KcAdminClient,
@@ -57,6 +61,12 @@ export async function* everyRealmUser(
     yield user;
   }
   if ((await admin.users.count({ realm })) !== before || seen.size !== before) throw new RealmChanged();
+  let again = 0;
+  for await (const user of realmUsers(admin, realm, 1000, concurrency, true)) {
+    if (!user.id || !seen.has(user.id)) throw new RealmChanged();
+    again += 1;
+  }
+  if (again !== seen.size) throw new RealmChanged();
 }
 
 /**

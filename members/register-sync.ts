@@ -242,11 +242,11 @@ async function write(
         report.done.updated += 1;
       }
     }
+    await creator.finish();
   } catch (error) {
     await creator.abandon();
     throw error;
   }
-  await creator.finish();
   for (const leaver of leavers) {
     await disableLeaver(admin, realm, leaver.account, ctx.today);
     report.writes += 2;

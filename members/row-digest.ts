@@ -27,7 +27,9 @@ export class FileDigest {
 
 export class RegisterChanged extends Error {
   constructor(where: string) {
-    super(`the register changed between planning and writing (${where}); nothing after it was written`);
+    super(
+      `the register changed between planning and writing (${where}); what was written before stays, nothing else was written: run it again`,
+    );
   }
 }
 

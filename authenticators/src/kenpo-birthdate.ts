@@ -7,7 +7,6 @@ import {
   formValue,
   initialPasswordExpired,
   isLockedOut,
-  memberForm,
   recordFailure,
 } from "./lib/flow.js";
 
@@ -27,7 +26,7 @@ export function authenticate(context: AuthenticationFlowContext): void {
     context.forkWithErrorMessage(fieldError("username", "invalidUserMessage"));
     return;
   }
-  context.challenge(memberForm(context).createForm(PAGE.birthdate));
+  context.challenge(context.form().createForm(PAGE.birthdate));
 }
 
 export function action(context: AuthenticationFlowContext): void {
@@ -37,7 +36,7 @@ export function action(context: AuthenticationFlowContext): void {
     return;
   }
   const wrong = (attemptsLeft: number | null) => {
-    const form = memberForm(context).addError(fieldError(FORM_FIELD.birthdate, MESSAGE.birthdateWrong));
+    const form = context.form().addError(fieldError(FORM_FIELD.birthdate, MESSAGE.birthdateWrong));
     // No count once locked: "0 left" would only be a second way of saying "locked".
     if (attemptsLeft !== null && attemptsLeft > 0) form.setAttribute(FORM_ATTRIBUTE.attemptsLeft, attemptsLeft);
     context.failureChallenge(FlowError.INVALID_CREDENTIALS, form.createForm(PAGE.birthdate));
@@ -50,9 +49,7 @@ export function action(context: AuthenticationFlowContext): void {
   if (!parsed.ok) {
     // A typing mistake (not a date at all) is not a guess: show the format, count nothing.
     context.challenge(
-      memberForm(context)
-        .addError(fieldError(FORM_FIELD.birthdate, MESSAGE.birthdateFormat))
-        .createForm(PAGE.birthdate),
+      context.form().addError(fieldError(FORM_FIELD.birthdate, MESSAGE.birthdateFormat)).createForm(PAGE.birthdate),
     );
     return;
   }

@@ -19,7 +19,6 @@ import {
   FlowError,
   formValue,
   isLockedOut,
-  memberForm,
   realmSetting,
   recordFailure,
 } from "./lib/flow.js";
@@ -127,7 +126,8 @@ interface Shown {
 
 function page(context: AuthenticationFlowContext, user: UserModel, shown: Shown): JaxRsResponse {
   const to = address(context, user);
-  const form = memberForm(context)
+  const form = context
+    .form()
     .setAttribute(FORM_ATTRIBUTE.emailCodeMinutes, EMAIL_CODE.minutes)
     .setAttribute(FORM_ATTRIBUTE.helpDesk, realmSetting(context, REALM_ATTRIBUTE.helpDesk));
   if (to === "") form.setAttribute(FORM_ATTRIBUTE.emailEntry, EMAIL_ENTRY.ask);

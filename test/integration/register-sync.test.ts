@@ -124,18 +124,32 @@ describe("kenpo sync-register against Keycloak", () => {
     expect(others).toEqual(["helpdesk.admin"]);
   });
 
-  test("an account removed while the realm is read: the read stops instead of planning without some account", async () => {
-    const { id } = await realm.admin.users.create({
-      realm: realm.config.realm,
-      username: "aaa.passerby",
-      enabled: true,
-    });
-    const read = async () => {
-      for await (const user of everyRealmUser(realm.admin, realm.config.realm, 2, 1))
-        if (user.username === "aaa.passerby") await realm.admin.users.del({ realm: realm.config.realm, id });
-    };
-    await expect(read()).rejects.toThrow(RealmChanged);
-  });
+  // Read in pages of 2; the first page holds "aaa.passerby", which sorts first.
+  test.each([
+    ["removed", false],
+    ["removed while another is added (the count stays)", true],
+  ])(
+    "an account %s while the realm is read: the read stops instead of planning without some account",
+    async (_, add) => {
+      const target = realm.config.realm;
+      const { id } = await realm.admin.users.create({ realm: target, username: "aaa.passerby", enabled: true });
+      let added: string | undefined;
+      try {
+        const read = async () => {
+          for await (const user of everyRealmUser(realm.admin, target, 2, 1))
+            if (user.username === "aaa.passerby") {
+              await realm.admin.users.del({ realm: target, id });
+              if (add)
+                added = (await realm.admin.users.create({ realm: target, username: "zzz.newcomer", enabled: true })).id;
+            }
+        };
+        await expect(read()).rejects.toThrow(RealmChanged);
+      } finally {
+        for (const user of [id, added])
+          if (user) await realm.admin.users.del({ realm: target, id: user }).catch(() => undefined);
+      }
+    },
+  );
 
   test("month 2: joiner created, leaver's session ended and account disabled, name and card updated; again: no writes", async () => {
     const leaver = await user("leaver");

@@ -1,12 +1,4 @@
-import {
-  CREDENTIAL_TYPE,
-  FACTOR,
-  FORM_ATTRIBUTE,
-  isMethod,
-  REALM_ATTRIBUTE,
-  STAGE,
-  USER_ATTRIBUTE,
-} from "../../../contracts/index.js";
+import { CREDENTIAL_TYPE, FACTOR, isMethod, REALM_ATTRIBUTE, USER_ATTRIBUTE } from "../../../contracts/index.js";
 
 /**
  * Small helpers shared by our scripts. Everything here is ES5 and talks to Keycloak only through
@@ -15,15 +7,6 @@ import {
 
 export const FlowError = Java.type("org.keycloak.authentication.AuthenticationFlowError");
 const FormMessageClass = Java.type("org.keycloak.models.utils.FormMessage");
-
-/** A page's form, marked (FORM_ATTRIBUTE.pastFirstLogin) when an active member is shown it. */
-export function memberForm(context: AuthenticationFlowContext): LoginFormsProvider {
-  const form = context.form();
-  const user = context.getUser();
-  if (user && user.getFirstAttribute(USER_ATTRIBUTE.stage) === STAGE.active)
-    form.setAttribute(FORM_ATTRIBUTE.pastFirstLogin, "true");
-  return form;
-}
 
 export function formValue(context: AuthenticationFlowContext, name: string): string {
   const value = context.getHttpRequest().getDecodedFormParameters().getFirst(name);

@@ -15,7 +15,6 @@ export type KcContextExtension = {
 // mocks.ts builds this type from PAGE, so tsc fails when the two drift apart.
 export type KcContextExtensionPerPage = {
   "login-birthdate.ftl": {
-    [FORM_ATTRIBUTE.pastFirstLogin]?: "true";
     /** Set by kenpo-birthdate only after a wrong answer that did not lock the account. */
     [FORM_ATTRIBUTE.attemptsLeft]?: number;
   };
@@ -31,7 +30,6 @@ export type KcContextExtensionPerPage = {
     [FORM_ATTRIBUTE.otherMethod]?: "true";
   };
   "login-email-code.ftl": {
-    [FORM_ATTRIBUTE.pastFirstLogin]?: "true";
     /** Where the code went (masked when it is the register's address); absent while an address is asked for. */
     [FORM_ATTRIBUTE.emailShown]?: string;
     [FORM_ATTRIBUTE.emailEntry]?: (typeof EMAIL_ENTRY)[keyof typeof EMAIL_ENTRY];

@@ -4,12 +4,12 @@ import { getKcContextMock } from "./mocks";
 import { renderPage } from "../../test/render";
 
 /**
- * ③, ④ and the email check are also shown to active members (revised terms; every device lost): then
- * they are not a step of the first login, and must not say 「初回ログインの手順」.
+ * ④ is also shown to active members when the society revised its terms: then it is not a step of the
+ * first login, and must not say 「初回ログインの手順」.
  */
-describe.each([PAGE.birthdate, PAGE.terms, PAGE.emailCode])("%s", (pageId) => {
+describe("terms.ftl", () => {
   const render = (overrides: { [FORM_ATTRIBUTE.pastFirstLogin]?: "true" }) =>
-    renderPage(getKcContextMock({ pageId, overrides }));
+    renderPage(getKcContextMock({ pageId: PAGE.terms, overrides }));
 
   it("in the first login: the manual's step", async () => {
     await render({});

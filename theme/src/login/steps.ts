@@ -33,10 +33,7 @@ export const FIRST_LOGIN_STEPS = {
   otp: { screen: 14, position: SCREENS.otp, total: SCREENS.otp },
 } as const satisfies Record<string, Step | Record<"passkey" | "otp", Step>>;
 
-/**
- * ③, ④ and the email check are shown to active members too (revised terms; every device lost): then
- * they are no step of the first login, and show none (FORM_ATTRIBUTE.pastFirstLogin).
- */
+/** ④ shown to an active member (revised terms) is no step of the first login, and shows none. */
 export function firstLoginStep(kcContext: { [FORM_ATTRIBUTE.pastFirstLogin]?: "true" }, step: Step): Step | undefined {
   return kcContext[FORM_ATTRIBUTE.pastFirstLogin] === "true" ? undefined : step;
 }

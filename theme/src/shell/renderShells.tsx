@@ -28,15 +28,15 @@ interface ShellPage {
   notice?: true;
 }
 
-/** The shells show the first login's step: not for an active member (FORM_ATTRIBUTE.pastFirstLogin). */
+/** The shells show the first login's step: not on ④ for an active member (FORM_ATTRIBUTE.pastFirstLogin). */
 const inFirstLogin = `!(${FORM_ATTRIBUTE.pastFirstLogin}??)`;
 
 export const SHELL_PAGES: Partial<Record<PageId, ShellPage>> = {
   "login.ftl": { when: "true", showsUsername: false },
-  [PAGE.birthdate]: { when: inFirstLogin, showsUsername: true },
+  [PAGE.birthdate]: { when: "true", showsUsername: true },
   [PAGE.terms]: { when: inFirstLogin, showsUsername: true },
   [PAGE.methodChoice]: { when: "true", showsUsername: true },
-  [PAGE.emailCode]: { when: `${inFirstLogin} && !(${FORM_ATTRIBUTE.emailEntry}??)`, showsUsername: true },
+  [PAGE.emailCode]: { when: `!(${FORM_ATTRIBUTE.emailEntry}??)`, showsUsername: true },
   // Not the forgotten password's ⑥ (Keycloak's resetPasswordMessage): the shell is the first login's.
   "login-update-password.ftl": {
     when: `!(isAppInitiatedAction??) && !(message?? && message.summary == msg("resetPasswordMessage"))`,
@@ -96,7 +96,7 @@ function phoneHintBeforeScripts(html: string, renderOnPhone: () => string): stri
   // Already HTML as React wrote it: it goes in as innerHTML, a JSON string in which no "<" can close the script.
   const text = JSON.stringify(phone).replace(/</g, "\\u003c");
   const script = `<script>if(${SMARTPHONE_USER_AGENT}.test(navigator.userAgent))document.getElementById("${DEVICE_HINT_ID}").innerHTML=${text}</script>`;
-  return html.replace(new RegExp(`(<p [^>]*id="${DEVICE_HINT_ID}"[^>]*>.*?</p>)`), `$1${script}`);
+  return html.replace(new RegExp(`<p [^>]*id="${DEVICE_HINT_ID}"[^>]*>.*?</p>`), (hint) => hint + script);
 }
 
 /** Renders with the user agent of a smartphone. */

@@ -4,7 +4,7 @@ import type { I18n } from "../i18n";
 import Template from "../Template";
 import { Field } from "../components/Field";
 import { AttemptsLeft, LockoutRule } from "../components/Lockout";
-import { FIRST_LOGIN_STEPS, firstLoginStep } from "../steps";
+import { FIRST_LOGIN_STEPS } from "../steps";
 
 type Props = { kcContext: Extract<KcContext, { pageId: typeof PAGE.birthdate }>; i18n: I18n };
 
@@ -23,7 +23,7 @@ export default function LoginBirthdate(props: Props) {
       kcContext={kcContext}
       i18n={i18n}
       headerNode={msgStr("kenpoBirthdateTitle")}
-      step={firstLoginStep(kcContext, FIRST_LOGIN_STEPS.birthdate)}
+      step={FIRST_LOGIN_STEPS.birthdate}
       displayMessage={error === undefined}
     >
       <form id="kp-birthdate-form" className="kp-stack" action={url.loginAction} method="post" noValidate>

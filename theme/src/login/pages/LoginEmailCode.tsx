@@ -4,7 +4,7 @@ import type { I18n } from "../i18n";
 import Template from "../Template";
 import { Field } from "../components/Field";
 import { AttemptsLeft, LockoutRule } from "../components/Lockout";
-import { FIRST_LOGIN_STEPS, firstLoginStep } from "../steps";
+import { FIRST_LOGIN_STEPS } from "../steps";
 
 type Props = { kcContext: Extract<KcContext, { pageId: typeof PAGE.emailCode }>; i18n: I18n };
 
@@ -34,7 +34,7 @@ export default function LoginEmailCode(props: Props) {
       kcContext={kcContext}
       i18n={i18n}
       headerNode={msgStr(asking ? "kenpoEmailEntryTitle" : "kenpoEmailCodeTitle")}
-      step={firstLoginStep(kcContext, FIRST_LOGIN_STEPS.email)}
+      step={FIRST_LOGIN_STEPS.email}
       displayMessage={codeError === undefined && emailError === undefined}
     >
       {asking ? (

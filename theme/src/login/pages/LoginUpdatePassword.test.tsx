@@ -251,4 +251,10 @@ describe("login-update-password.ftl: the first login's ⑥ or the forgotten pass
     expect(screen.getByRole("alert")).toHaveTextContent(refused);
     expect(screen.queryByRole("progressbar") !== null).toBe(step);
   });
+
+  it("a first login after a reset in the same tab: its own notice wins over what the tab remembered", async () => {
+    window.sessionStorage.setItem("kenpo.passwordReset", "true");
+    await render("新しいパスワードを設定してください。設定が終わると、これまでのパスワードは使えなくなります。");
+    expect(screen.getByRole("progressbar")).toBeInTheDocument();
+  });
 });
