@@ -19,6 +19,7 @@ import { join } from "node:path";
 import { importRegister, withInitialPassword } from "../members/import-register.js";
 import { newUser } from "../members/keycloak-writer.js";
 import { hashAlgorithmFromPolicy, hashPassword } from "../members/password-hash.js";
+import { realmUsers } from "../members/realm-users.js";
 import { syncRegister } from "../members/register-sync.js";
 import { loadSocietyConfig } from "../realm-config/load.js";
 import { applyRealm } from "../realm-config/provision.js";
@@ -171,6 +172,17 @@ try {
         `${report.writes}`,
         mem(m),
       ]);
+      log(rows.at(-1)!.join("  "));
+    }
+    // The plan's read of the realm against its check (a second, brief read of the ids), side by side.
+    for (const [label, pageSize, brief] of [
+      ["the plan's realm read (attributes, pages of 500)", 500, false],
+      ["its check: the ids read again (brief, pages of 1,000)", 1000, true],
+    ] as const) {
+      const started = Date.now();
+      let count = 0;
+      for await (const user of realmUsers(admin, realms[0]!, pageSize, 3, brief)) count += user.id ? 1 : 0;
+      rows.push([`${size}`, `${label}: ${count} accounts`, fmt((Date.now() - started) / 1000), "0", ""]);
       log(rows.at(-1)!.join("  "));
     }
     await dropRealm(realms[0]!);

@@ -19,7 +19,7 @@ export const SET_UP_HERE_TARGET = "kp-setup";
  * shows the new ID to note down (from this tab's memory, which the shell cannot know), so ⑧ stays. The mark
  * is taken out of the address, so a reload or a link carrying it does not skip ⑧ later.
  */
-export function useSetUpHereTap(username: string | undefined): boolean {
+function useSetUpHereTap(username: string | undefined): boolean {
   const tapped = window.location.hash === `#${SET_UP_HERE_TARGET}`;
   const [chosen] = useState(() => tapped && !userIdChangedTo(username));
   useEffect(() => {
@@ -28,6 +28,23 @@ export function useSetUpHereTap(username: string | undefined): boolean {
       window.history.replaceState(window.history.state, "", window.location.pathname + window.location.search);
   }, [tapped]);
   return chosen;
+}
+
+/**
+ * Whether a set-up page (⑭, the passkey's) opens on ⑧ first, and how the member leaves ⑧ for the set-up.
+ * Not when the member is setting up here already: an application-initiated action, an error, the page's own
+ * retry or mode switch (`settingUp`), or a tap on the shell's "set up here".
+ */
+export function useFirstLoginDone(
+  kcContext: Pick<KcContext, "isAppInitiatedAction" | "message">,
+  username: string | undefined,
+  settingUp: boolean,
+): { showDone: boolean; setUpHere: () => void } {
+  const tapped = useSetUpHereTap(username);
+  const [showDone, setShowDone] = useState(
+    !(settingUp || kcContext.isAppInitiatedAction || kcContext.message?.type === "error" || tapped),
+  );
+  return { showDone, setUpHere: () => setShowDone(false) };
 }
 
 /**

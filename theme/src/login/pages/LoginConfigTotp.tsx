@@ -4,7 +4,7 @@ import type { I18n } from "../i18n";
 import Template from "../Template";
 import { CancelAiaButton } from "../components/CancelAia";
 import { Field } from "../components/Field";
-import { FirstLoginDone, useSetUpHereTap } from "../components/FirstLoginDone";
+import { FirstLoginDone, useFirstLoginDone } from "../components/FirstLoginDone";
 import { OtherMethod } from "../components/OtherMethod";
 import { OtpApps } from "../components/OtpApps";
 import { FIRST_LOGIN_STEPS } from "../steps";
@@ -16,15 +16,10 @@ type Props = { kcContext: Extract<KcContext, { pageId: "login-config-totp.ftl" }
 /** Manual ⑧ then ⑭: "first login complete", then the OTP app set-up (QR code or key, 6-digit code, device name). */
 export default function LoginConfigTotp(props: Props) {
   const { kcContext, i18n } = props;
-  const { url, isAppInitiatedAction, totp, mode, messagesPerField, message, realm } = kcContext;
+  const { url, isAppInitiatedAction, totp, mode, messagesPerField, realm } = kcContext;
   const { msg, msgStr } = i18n;
-  const tappedInShell = useSetUpHereTap(totp.username);
-  // Errors and the QR/manual switch come back to this page: the member is already setting up here.
-  const [phase, setPhase] = useState<"done" | "setup">(
-    isAppInitiatedAction || message?.type === "error" || (mode !== undefined && mode !== null) || tappedInShell
-      ? "setup"
-      : "done",
-  );
+  // The QR/manual switch comes back to this page: the member is already setting up here.
+  const { showDone, setUpHere } = useFirstLoginDone(kcContext, totp.username, mode !== undefined && mode !== null);
   const [onPhone] = useState(() => isSmartphone(navigator.userAgent));
   // On a PC the codes come from the member's phone, so the phone is the device to name. A name the
   // member's devices already use would be refused by Keycloak.
@@ -39,15 +34,9 @@ export default function LoginConfigTotp(props: Props) {
   const codeError = messagesPerField.existsError("totp") ? messagesPerField.get("totp") : undefined;
   const labelError = messagesPerField.existsError("userLabel") ? messagesPerField.get("userLabel") : undefined;
 
-  if (phase === "done") {
+  if (showDone) {
     return (
-      <FirstLoginDone
-        kcContext={kcContext}
-        i18n={i18n}
-        method="otp"
-        username={totp.username}
-        onSetUpHere={() => setPhase("setup")}
-      />
+      <FirstLoginDone kcContext={kcContext} i18n={i18n} method="otp" username={totp.username} onSetUpHere={setUpHere} />
     );
   }
 

@@ -4,7 +4,7 @@ import type { I18n } from "../i18n";
 import Template from "../Template";
 import { CancelAiaForm } from "../components/CancelAia";
 import { Field } from "../components/Field";
-import { FirstLoginDone, useSetUpHereTap } from "../components/FirstLoginDone";
+import { FirstLoginDone, useFirstLoginDone } from "../components/FirstLoginDone";
 import { OtherMethod } from "../components/OtherMethod";
 import { FIRST_LOGIN_STEPS } from "../steps";
 import { guessDeviceNameKey, isSmartphone } from "../lib/deviceName";
@@ -19,13 +19,10 @@ type Props = { kcContext: Extract<KcContext, { pageId: "webauthn-register.ftl" }
  */
 export default function WebauthnRegister(props: Props) {
   const { kcContext, i18n } = props;
-  const { url, isSetRetry, isAppInitiatedAction, message } = kcContext;
+  const { url, isSetRetry, isAppInitiatedAction } = kcContext;
   const { msg, msgStr } = i18n;
-  const tappedInShell = useSetUpHereTap(kcContext.username);
-  // A retry or an error means the member already chose to set up here: skip the ⑧ panel.
-  const [phase, setPhase] = useState<"done" | "register">(
-    isSetRetry || isAppInitiatedAction || message?.type === "error" || tappedInShell ? "register" : "done",
-  );
+  // A retry means the member already chose to set up here.
+  const { showDone, setUpHere } = useFirstLoginDone(kcContext, kcContext.username, Boolean(isSetRetry));
   // After 再試行 the name the member typed before the failed attempt, not the guess again.
   const [deviceName, setDeviceName] = useState(
     () => (isSetRetry ? typedDeviceName() : null) ?? msgStr(guessDeviceNameKey(navigator.userAgent)),
@@ -53,14 +50,14 @@ export default function WebauthnRegister(props: Props) {
     });
   };
 
-  if (phase === "done") {
+  if (showDone) {
     return (
       <FirstLoginDone
         kcContext={kcContext}
         i18n={i18n}
         method="passkey"
         username={kcContext.username}
-        onSetUpHere={() => setPhase("register")}
+        onSetUpHere={setUpHere}
       />
     );
   }
