@@ -13,7 +13,7 @@ test.each(Object.keys(CATALOGUES.en) as MessageKey[])("%s: ja uses the same para
 test.each(Object.keys(CATALOGUES.en) as MessageKey[])("%s: the Japanese text is Japanese", (key) => {
   // Every Japanese message carries kana or kanji unless it is only parameters and punctuation.
   const text = CATALOGUES.ja[key];
-  if (text.replace(/\{\w+\}/g, "").replace(/[\s:：…、]/g, "") !== "")
+  if (text.replace(/\{\w+\}/g, "").replace(/[\s:：…、「」]/g, "") !== "")
     expect(text).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
 });
 

@@ -1,6 +1,7 @@
 import type KcAdminClient from "@keycloak/keycloak-admin-client";
 import type EventRepresentation from "@keycloak/keycloak-admin-client/lib/defs/eventRepresentation.js";
 import type EventType from "@keycloak/keycloak-admin-client/lib/defs/eventTypes.js";
+import { format, localeOf, t, type MessageKey } from "../admin-messages/catalogue.js";
 import { CREDENTIAL_TYPE, STAGE, USER_ATTRIBUTE } from "../contracts/index.js";
 import { describeKey, describePersonNumber, memberKey } from "../rules/member-key.js";
 import { normalizeUserId } from "../rules/user-id.js";
@@ -176,8 +177,6 @@ export async function memberEvents(
   };
 }
 
-const NOT_STORED = "this realm does not store login events (eventsEnabled is off): provision the society's config";
-
 function eventLine(e: LoginEvent): string {
   const how = Object.entries(e.details ?? {})
     .map(([k, v]) => `${k}=${v}`)
@@ -194,42 +193,73 @@ function eventLine(e: LoginEvent): string {
     .join("  ");
 }
 
-/** What the help desk reads on the phone. */
+const STAGE_TEXT = { initial: "stageInitial", enrolling: "stageEnrolling", active: "stageActive" } as const;
+const METHOD_TEXT = { passkey: "methodPasskey", otp: "methodOtp" } as const;
+const DEVICE_TEXT = { passkey: "methodPasskey", otp: "methodOtp", "security key": "deviceSecurityKey" } as const;
+
+/** A stored value in the admin's words where it is one we know, else as stored. */
+function named(texts: Readonly<Record<string, MessageKey>>, value: string): string {
+  return Object.hasOwn(texts, value) ? format(localeOf(), texts[value]!) : value;
+}
+
+/** What the help desk reads on the phone, in the admin's language (the manual's words in Japanese). */
 export function memberText(view: MemberView): string {
+  const { userId, lock } = view;
+  const stage = named(STAGE_TEXT, view.effectiveStage);
   const lines = [
-    `${view.userId}: ${
-      view.enabled
-        ? "enabled"
-        : view.disabledBy === "admin"
-          ? "DISABLED by an admin"
-          : `DISABLED: left the register (register sync, ${view.disabledBy?.registerSync})`
-    }`,
-    `  card: ${view.card ?? "(no card data)"}${view.personNumber ? ` · ${view.personNumber}` : ""}`,
-    `  stage: ${view.effectiveStage}${view.stage === view.effectiveStage ? "" : ` (stored: ${view.stage ?? "none"})`}${
-      view.method ? ` · method chosen at ⑤: ${view.method}` : ""
-    } · email ${view.emailVerified ? "confirmed" : "not confirmed"}`,
-    `  devices: ${
-      view.devices.length === 0
-        ? "none registered"
-        : view.devices
-            .map((d) => `${d.kind} "${d.name}"${d.registered ? ` (registered ${d.registered.slice(0, 10)})` : ""}`)
-            .join(", ")
-    }`,
-    `  lock: ${
-      view.lock.locked
-        ? `LOCKED after ${view.lock.failures} wrong answer(s)${view.lock.lastFailure ? `, last at ${view.lock.lastFailure}` : ""}${
-            view.lock.lastFailureIp ? ` from ${view.lock.lastFailureIp}` : ""
-          }; it ends by itself after the society's lockout minutes (kenpo reset-password also lifts it)`
-        : `not locked (${view.lock.failures} wrong answer(s) counted)`
-    }`,
-    `  last logins: ${!view.eventsStored ? NOT_STORED : view.lastLogins.length === 0 ? "none stored" : ""}`,
+    view.enabled
+      ? t("deskEnabled", { userId })
+      : view.disabledBy === "admin"
+        ? t("deskDisabledByAdmin", { userId })
+        : t("deskDisabledLeft", { userId, date: view.disabledBy?.registerSync ?? "" }),
+    view.card === undefined
+      ? t("deskNoCard")
+      : view.personNumber
+        ? t("deskCardPerson", { card: view.card, person: view.personNumber })
+        : t("deskCard", { card: view.card }),
+    (view.stage === view.effectiveStage
+      ? t("deskStage", { stage })
+      : t("deskStageStored", { stage, stored: view.stage ?? t("deskStoredNone") })) +
+      (view.method ? t("deskMethod", { method: named(METHOD_TEXT, view.method) }) : "") +
+      t(view.emailVerified ? "deskEmailConfirmed" : "deskEmailNotConfirmed"),
+    view.devices.length === 0
+      ? t("deskNoDevices")
+      : t("deskDevices", {
+          devices: view.devices
+            .map((d) => {
+              const kind = named(DEVICE_TEXT, d.kind);
+              return d.registered
+                ? t("deskDeviceRegistered", { kind, name: d.name, date: d.registered.slice(0, 10) })
+                : t("deskDevice", { kind, name: d.name });
+            })
+            .join(", "),
+        }),
+    lock.locked
+      ? t("deskLocked", {
+          failures: lock.failures,
+          last: !lock.lastFailure
+            ? ""
+            : lock.lastFailureIp
+              ? t("deskLastFailureFrom", { time: lock.lastFailure, ip: lock.lastFailureIp })
+              : t("deskLastFailure", { time: lock.lastFailure }),
+        })
+      : t("deskNotLocked", { failures: lock.failures }),
+    !view.eventsStored
+      ? t("deskLastLoginsNotStored", { notStored: t("deskNotStored") })
+      : view.lastLogins.length === 0
+        ? t("deskLastLoginsNone")
+        : t("deskLastLogins"),
     ...view.lastLogins.map((e) => `    ${eventLine(e)}`),
   ];
   return `${lines.join("\n")}\n`;
 }
 
 export function eventsText(result: MemberEvents): string {
-  const head = `${result.userId}: ${result.events.length} event(s)${result.since ? ` since ${result.since}` : ""}, newest first`;
-  if (!result.eventsStored) return `${result.userId}: ${NOT_STORED}\n`;
+  const { userId } = result;
+  if (!result.eventsStored) return `${userId}: ${t("deskNotStored")}\n`;
+  const count = result.events.length;
+  const head = result.since
+    ? t("deskEventsSince", { userId, count, since: result.since })
+    : t("deskEvents", { userId, count });
   return `${[head, ...result.events.map((e) => `  ${eventLine(e)}`)].join("\n")}\n`;
 }
