@@ -213,7 +213,9 @@ export function memberText(view: MemberView): string {
         ? t("deskDisabledByAdmin", { userId })
         : t("deskDisabledLeft", { userId, date: view.disabledBy?.registerSync ?? "" }),
     view.card === undefined
-      ? t("deskNoCard")
+      ? view.personNumber
+        ? t("deskNoCardPerson", { person: view.personNumber })
+        : t("deskNoCard")
       : view.personNumber
         ? t("deskCardPerson", { card: view.card, person: view.personNumber })
         : t("deskCard", { card: view.card }),

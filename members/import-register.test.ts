@@ -10,6 +10,9 @@ import {
   type ImportRegisterContext,
 } from "./import-register.js";
 
+// The English texts are asserted, whatever the machine's locale.
+process.env.LC_ALL = "C.UTF-8";
+
 const dir = mkdtempSync(join(tmpdir(), "kenpo-import-register-"));
 let n = 0;
 function file(content: string): string {

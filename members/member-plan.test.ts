@@ -4,6 +4,9 @@ import { accountOf, MemberPlanner, RealmMembers, type Decision } from "./member-
 import type { MemberRow } from "./validate.js";
 import { registerRow } from "../test/support/register-row.js";
 
+// The English texts are asserted: whatever the machine's locale (a test switches to Japanese and back).
+process.env.LC_ALL = "C.UTF-8";
+
 /** Accounts as the admin API returns them (briefRepresentation: false). */
 function user(
   username: string,

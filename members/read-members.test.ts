@@ -285,7 +285,9 @@ type ExecError = { code: number; stdout: string; stderr: string };
 
 describe("the CLI", () => {
   const root = new URL("..", import.meta.url).pathname;
-  const cli = (args: string[]) => run("npx", ["tsx", "cli/kenpo.ts", ...args], { cwd: root });
+  // English, whatever the machine's locale: the texts are asserted.
+  const cli = (args: string[]) =>
+    run("npx", ["tsx", "cli/kenpo.ts", ...args], { cwd: root, env: { ...process.env, LC_ALL: "C.UTF-8" } });
 
   test("initial-password prints exactly one line", async () => {
     const { stdout } = await cli([

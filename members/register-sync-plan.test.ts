@@ -4,6 +4,9 @@ import { leaveGuard, SyncPlanner, syncAccountOf, type SyncDecision } from "./reg
 import type { MemberRow } from "./validate.js";
 import { registerRow } from "../test/support/register-row.js";
 
+// The English texts are asserted: whatever the machine's locale (a test switches to Japanese and back).
+process.env.LC_ALL = "C.UTF-8";
+
 /** Accounts as the admin API returns them (briefRepresentation: false). */
 function user(
   username: string,
@@ -156,12 +159,12 @@ test("in a Japanese locale the reasons are Japanese, cards still masked", () => 
     ]);
     const twins = p.classify(row("twin.a", ["20", "2000000"]));
     expect(twins.action === "conflict" && twins.conflict.reason).toMatch(
-      /^レルムの 2 個のアカウントが保険証（記号 20 番号 20\*\*\*00）を持っています: twin\.a, twin\.b。/,
+      /^レルムの 2 件のアカウントが保険証（記号 20 番号 20\*\*\*00）を持っています: twin\.a, twin\.b。/,
     );
     expect(p.leavers().map((l) => l.reason)).toContain(
-      "喪失: この名簿に保険証（記号 12 番号 10***06）の行がありません",
+      "資格喪失: この名簿に保険証（記号 12 番号 10***06）の行がありません",
     );
   } finally {
-    delete process.env.LC_ALL;
+    process.env.LC_ALL = "C.UTF-8";
   }
 });

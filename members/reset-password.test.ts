@@ -3,6 +3,9 @@ import { CREDENTIAL_TYPE, USER_ATTRIBUTE } from "../contracts/index.js";
 import { resetPassword, resetReport } from "./reset-password.js";
 import type { ResetResult } from "./reset-member.js";
 
+// The English texts are asserted, whatever the machine's locale.
+process.env.LC_ALL = "C.UTF-8";
+
 const result = (devices: ResetResult["removedDevices"], removed: boolean): ResetResult => ({
   userId: "member8",
   removedDevices: removed ? devices : [],

@@ -8,6 +8,9 @@ import { ConfigError } from "./config-error.js";
 import { BRAND_TEXT_KEYS, desiredLocalization } from "./desired-realm.js";
 import { loadSocietyConfig, parseSocietyConfig } from "./load.js";
 
+// The English texts are asserted, whatever the machine's locale.
+process.env.LC_ALL = "C.UTF-8";
+
 const demoFile = new URL("./societies/demo.yaml", import.meta.url).pathname;
 const demo = parse(readFileSync(demoFile, "utf8")) as Record<string, unknown>;
 const dir = mkdtempSync(join(tmpdir(), "kenpo-brand-"));

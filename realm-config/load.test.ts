@@ -5,6 +5,9 @@ import { parse } from "yaml";
 import { readFileSync } from "node:fs";
 import { ConfigError, editDistance, loadSocietyConfig, nearestKeys, parseSocietyConfig } from "./load.js";
 
+// The English texts are asserted, whatever the machine's locale.
+process.env.LC_ALL = "C.UTF-8";
+
 const demoFile = new URL("./societies/demo.yaml", import.meta.url).pathname;
 const demo = parse(readFileSync(demoFile, "utf8")) as Record<string, unknown>;
 const client0 = () => (demo.portalClients as Record<string, unknown>[])[0]!;

@@ -1,5 +1,8 @@
 import { societyConfigPath, userPath } from "./society.js";
 
+// The English texts are asserted, whatever the machine's locale.
+process.env.LC_ALL = "C.UTF-8";
+
 test.each([
   // [what the admin typed, INIT_CWD, cwd, the file read]
   ["society.yaml", "/home/admin/kenpo", "/opt/kenpo-keycloak", "/home/admin/kenpo/society.yaml"],
