@@ -147,7 +147,7 @@ const { useI18n } = i18nBuilder
       kenpoPasswordTitle: "新しいパスワードの設定",
       kenpoPasswordLead:
         "これからのログインに使うパスワードを決めてください。初回のパスワード（記号＋番号＋生年月日）は使えません。",
-      kenpoPasswordResetLead: "これからのログインに使う、新しいパスワードを決めてください。",
+      kenpoPasswordChangeLead: "これからのログインに使う、新しいパスワードを決めてください。",
       kenpoPasswordRulesHeading: "パスワードの条件",
       // The rules come from the realm's policy (kcContext.passwordPolicies); {0} is the policy's number.
       kenpoPasswordRuleLength: "{0}文字以上",
@@ -528,7 +528,7 @@ const { useI18n } = i18nBuilder
       kenpoPasswordTitle: "Set a new password",
       kenpoPasswordLead:
         "Choose the password you will use from now on. Your first password (symbol + number + date of birth) cannot be used.",
-      kenpoPasswordResetLead: "Choose the new password you will use from now on.",
+      kenpoPasswordChangeLead: "Choose the new password you will use from now on.",
       kenpoPasswordRulesHeading: "Password rules",
       kenpoPasswordRuleLength: "At least {0} characters",
       kenpoPasswordRuleMaxLength: "At most {0} characters",

@@ -257,4 +257,12 @@ describe("login-update-password.ftl: the first login's ⑥ or the forgotten pass
     await render("新しいパスワードを設定してください。設定が終わると、これまでのパスワードは使えなくなります。");
     expect(screen.getByRole("progressbar")).toBeInTheDocument();
   });
+
+  it("changing a chosen password (an application-initiated action): no step, no word of the card", async () => {
+    await renderPage(
+      getKcContextMock({ pageId: "login-update-password.ftl", overrides: { isAppInitiatedAction: true } }),
+    );
+    expect(screen.queryByRole("progressbar")).toBeNull();
+    expect(screen.getByText("これからのログインに使う、新しいパスワードを決めてください。")).toBeInTheDocument();
+  });
 });

@@ -162,7 +162,9 @@ export default function LoginUpdatePassword(props: Props) {
       displayMessage={passwordError === undefined && confirmError === undefined}
     >
       <form id="kc-passwd-update-form" className="kp-stack" action={url.loginAction} method="post">
-        <p>{msg(reset ? "kenpoPasswordResetLead" : "kenpoPasswordLead")}</p>
+        {/* The card's initial password is worth a word only in the first login: not when the member changes a
+            chosen one (an application's or the account console's password change) or replaces a forgotten one. */}
+        <p>{msg(isAppInitiatedAction || reset ? "kenpoPasswordChangeLead" : "kenpoPasswordLead")}</p>
         {rules.length > 0 && (
           <div className="kp-panel" id="kp-password-rules">
             <h2 className="kp-subheading" id="kp-password-rules-title">
