@@ -121,6 +121,15 @@ export const en = {
   syncReasonLeft: "left: no row of this register has the card ({card})",
   syncReasonLeftPerson: "left: no row of this register has the card ({card}) or the person number ({person})",
 
+  syncInterrupted:
+    "register sync interrupted: {reason}. What was written stays; run the same command again to finish (the realm says what is left).",
+  registerChanged:
+    "the register changed between planning and writing ({where}); what was written before stays, nothing else was written: run it again",
+  registerChangedLine: "at line {line}",
+  registerChangedRows: "{planned} rows planned, {read} read",
+  registerChangedWhole: "rows were added, removed or edited",
+  realmChanged: "accounts were added or removed while the realm was read (another import or sync running?)",
+
   // The register sync's report (its first line, errors and "dry run" are the import's)
   syncPlan:
     "  plan for realm {realm}: {create} join, {update} to update ({return} returning), {leave} leave (disabled, sessions ended), {keep} unchanged, {conflict} in conflict",

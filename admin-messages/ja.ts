@@ -115,6 +115,16 @@ export const ja: Record<MessageKey, string> = {
   syncReasonLeft: "資格喪失: この名簿に保険証（{card}）の行がありません",
   syncReasonLeftPerson: "資格喪失: この名簿に保険証（{card}）の行も個人番号（{person}）の行もありません",
 
+  syncInterrupted:
+    "名簿の同期が中断しました: {reason}。書き込み済みの内容はそのまま残ります。同じコマンドをもう一度実行すると続きを反映します（残りはレルムの状態から分かります）。",
+  registerChanged:
+    "計画と書き込みの間に名簿ファイルが変わりました（{where}）。それまでに書き込んだ内容は残り、ほかは何も書き込んでいません。もう一度実行してください",
+  registerChangedLine: "{line}行目",
+  registerChangedRows: "計画 {planned} 行、読み込み {read} 行",
+  registerChangedWhole: "行の追加・削除・変更があります",
+  realmChanged:
+    "レルムを読んでいる間にアカウントが追加または削除されました（ほかのインポートや同期が動いていませんか）",
+
   syncPlan:
     "  予定（レルム {realm}）: 加入 {create} 人、更新 {update} 人（うち再加入 {return} 人）、資格喪失 {leave} 人（無効化し、ログイン中のセッションを終了）、変更なし {keep} 人、競合 {conflict} 人",
   syncLeaving: "  資格喪失: 有効な加入者 {active} 人のうち {leaving} 人（{percent} %。組合の上限は {maxPercent} %）",

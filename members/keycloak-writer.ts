@@ -245,7 +245,8 @@ async function writePlanned(
   let index = 0;
   for await (const member of toAsync(members)) {
     const decision = decisions[index];
-    if (!decision || digests[index] !== rowDigest(member)) throw new RegisterChanged(`at line ${member.line}`);
+    if (!decision || digests[index] !== rowDigest(member))
+      throw new RegisterChanged(t("registerChangedLine", { line: member.line }));
     index += 1;
     if (decision.action === "conflict") {
       progress.processed += 1;
@@ -264,7 +265,8 @@ async function writePlanned(
     options.onProgress?.({ ...progress });
   }
   // Before the last batch: a file cut short since the plan writes none of it.
-  if (index !== decisions.length) throw new RegisterChanged(`${decisions.length} rows planned, ${index} read`);
+  if (index !== decisions.length)
+    throw new RegisterChanged(t("registerChangedRows", { planned: decisions.length, read: index }));
 }
 
 export interface CreatorOptions {

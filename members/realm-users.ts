@@ -1,5 +1,6 @@
 import type KcAdminClient from "@keycloak/keycloak-admin-client";
 import type UserRepresentation from "@keycloak/keycloak-admin-client/lib/defs/userRepresentation.js";
+import { t } from "../admin-messages/catalogue.js";
 import { CREDENTIAL_TYPE, METHOD, STAGE, USER_ATTRIBUTE } from "../contracts/index.js";
 import { firstAttribute } from "./attributes.js";
 
@@ -34,7 +35,7 @@ export async function* realmUsers(
 
 export class RealmChanged extends Error {
   constructor() {
-    super("accounts were added or removed while the realm was read (another import or sync running?)");
+    super(t("realmChanged"));
   }
 }
 

@@ -1,6 +1,7 @@
 import type KcAdminClient from "@keycloak/keycloak-admin-client";
 import type UserRepresentation from "@keycloak/keycloak-admin-client/lib/defs/userRepresentation.js";
 import { USER_ATTRIBUTE } from "../contracts/index.js";
+import { t } from "../admin-messages/catalogue.js";
 import { memberKey } from "../rules/member-key.js";
 import { validateRegister, withInitialPassword, type RealmConnection } from "./import-register.js";
 import { MemberCreator, updateMember } from "./keycloak-writer.js";
@@ -188,10 +189,7 @@ export async function syncRegister(
     report.seconds = (Date.now() - started) / 1000;
     return { kind: "synced", summary, realm, report };
   } catch (error) {
-    throw new Error(
-      `register sync interrupted: ${(error as Error).message}. What was written stays; run the same command again to finish (the realm says what is left).`,
-      { cause: error },
-    );
+    throw new Error(t("syncInterrupted", { reason: (error as Error).message }), { cause: error });
   } finally {
     close?.();
   }

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { t } from "../admin-messages/catalogue.js";
 import type { MemberRow } from "./validate.js";
 
 /**
@@ -27,9 +28,7 @@ export class FileDigest {
 
 export class RegisterChanged extends Error {
   constructor(where: string) {
-    super(
-      `the register changed between planning and writing (${where}); what was written before stays, nothing else was written: run it again`,
-    );
+    super(t("registerChanged", { where }));
   }
 }
 
@@ -47,8 +46,9 @@ export async function* replannedRows<T>(
   for await (const row of rows) {
     whole.add(row);
     const entry = planned.get(row.line);
-    if (entry && entry.digest !== rowDigest(row)) throw new RegisterChanged(`at line ${row.line}`);
+    if (entry && entry.digest !== rowDigest(row))
+      throw new RegisterChanged(t("registerChangedLine", { line: row.line }));
     yield { row, decision: entry?.decision };
   }
-  if (whole.value() !== fileDigest) throw new RegisterChanged("rows were added, removed or edited");
+  if (whole.value() !== fileDigest) throw new RegisterChanged(t("registerChangedWhole"));
 }

@@ -12,6 +12,9 @@ import { testKeycloak } from "../../journeys/keycloak-env.js";
 import { provisionTestRealm } from "../../journeys/realm.js";
 import { STAGE, USER_ATTRIBUTE } from "../../contracts/index.js";
 
+// The English texts are asserted, whatever the machine's locale.
+process.env.LC_ALL = "C.UTF-8";
+
 function member(i: number, overrides: Partial<ImportMember> = {}): ImportMember {
   const symbol = String(10 + (i % 80));
   const number = String(3_000_000 + i).padStart(7, "0");
