@@ -179,7 +179,10 @@ function shell(pageId: PageId, locale: Locale, showsUsername: boolean, notice: b
   const render = () => renderToString(<KcPage kcContext={kcContext} />);
   let html = disableScriptButtons(setUpHereBeforeScripts(phoneHintBeforeScripts(render(), () => onPhone(render))));
   if (notice) html = noticeWhenSent(html, noticeText);
-  return shellLogo(x.fill(html));
+  const filled = x.fill(html);
+  // A token left over would reach members as text (or, inside the hint's script, as a broken string).
+  if (/kpftl\d+x/.test(filled)) throw new Error(`theme shells: ${pageId} (${locale}) keeps an unfilled expression`);
+  return shellLogo(filled);
 }
 
 /** Page id → the FreeMarker that shows its shell in the request's language, when the page matches. */
