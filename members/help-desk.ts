@@ -195,7 +195,7 @@ function eventLine(e: LoginEvent): string {
 
 const STAGE_TEXT = { initial: "stageInitial", enrolling: "stageEnrolling", active: "stageActive" } as const;
 const METHOD_TEXT = { passkey: "methodPasskey", otp: "methodOtp" } as const;
-const DEVICE_TEXT = { passkey: "methodPasskey", otp: "methodOtp", "security key": "deviceSecurityKey" } as const;
+const DEVICE_TEXT = { ...METHOD_TEXT, "security key": "deviceSecurityKey" } as const;
 
 /** A stored value in the admin's words where it is one we know, else as stored. */
 function named(texts: Readonly<Record<string, MessageKey>>, value: string): string {

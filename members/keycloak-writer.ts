@@ -223,13 +223,9 @@ export async function writeMembers(members: MemberSource, options: WriteOptions)
     },
   });
 
-  try {
-    await writePlanned(source.second(), decisions, digests, progress, creator, { ...options, algorithm, conflicts });
-    await creator.finish();
-  } catch (error) {
-    await creator.abandon();
-    throw error;
-  }
+  await creator.around(() =>
+    writePlanned(source.second(), decisions, digests, progress, creator, { ...options, algorithm, conflicts }),
+  );
   return report(progress, creator.batches, true);
 }
 
@@ -305,17 +301,27 @@ export class MemberCreator {
     if (this.pending.length >= this.options.batchSize) await this.flush();
   }
 
-  async finish(): Promise<void> {
+  private async finish(): Promise<void> {
     await this.flush();
     await this.inFlight;
   }
 
   /**
-   * The caller stops (the register changed, a write failed): members not yet sent are dropped, and
-   * the batch already sent is waited for, so whoever reads the realm after the error sees all that
-   * the run wrote.
+   * Runs `work`, which adds members, then sends the last batch. If `work` stops (the register changed,
+   * a write failed), members not yet sent are dropped and the batch already sent is waited for, so
+   * whoever reads the realm after the error sees all that the run wrote.
    */
-  async abandon(): Promise<void> {
+  async around(work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+      await this.finish();
+    } catch (error) {
+      await this.abandon();
+      throw error;
+    }
+  }
+
+  private async abandon(): Promise<void> {
     // Hashes still running are not waited for, and their failures are no one's to report.
     for (const user of this.pending) user.catch(() => undefined);
     this.pending = [];

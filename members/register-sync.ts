@@ -223,7 +223,7 @@ async function write(
       report.done.created += added;
     },
   });
-  try {
+  await creator.around(async () => {
     for await (const { row, decision } of replannedRows(validMembers(summary), plan.writes, plan.fileDigest)) {
       if (!decision) continue;
       if (decision.action === "create") await creator.add(withInitialPassword(row));
@@ -240,11 +240,7 @@ async function write(
         report.done.updated += 1;
       }
     }
-    await creator.finish();
-  } catch (error) {
-    await creator.abandon();
-    throw error;
-  }
+  });
   for (const leaver of leavers) {
     await disableLeaver(admin, realm, leaver.account, ctx.today);
     report.writes += 2;

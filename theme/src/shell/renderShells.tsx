@@ -1,7 +1,7 @@
 import { renderToString } from "react-dom/server";
 import { FORM_ATTRIBUTE, LOCALES, PAGE, REALM_TEXT, type Locale } from "../../../contracts";
 import KcPage from "../login/KcPage";
-import { SET_UP_HERE_TARGET } from "../login/components/FirstLoginDone";
+import { SET_UP_HERE_HINT_ID, SET_UP_HERE_TARGET } from "../login/components/FirstLoginDone";
 import { SMARTPHONE_USER_AGENT } from "../login/lib/deviceName";
 import { getKcContextMock, type PageId } from "../login/mocks";
 import { SHELL_LOGO_PLACEHOLDER, shellLogo } from "./brandFtl";
@@ -73,13 +73,11 @@ function setUpHereBeforeScripts(html: string): string {
   );
 }
 
-/** The id of ⑧'s hint that reads differently on a smartphone (FirstLoginDone.tsx). */
-const DEVICE_HINT_ID = "kp-set-up-here-hint";
 const IPHONE =
   "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148";
 
 function deviceHint(html: string): string | undefined {
-  return new RegExp(`<p [^>]*id="${DEVICE_HINT_ID}"[^>]*>(.*?)</p>`).exec(html)?.[1];
+  return new RegExp(`<p [^>]*id="${SET_UP_HERE_HINT_ID}"[^>]*>(.*?)</p>`).exec(html)?.[1];
 }
 
 /**
@@ -91,12 +89,12 @@ function phoneHintBeforeScripts(html: string, renderOnPhone: () => string): stri
   const computer = deviceHint(html);
   if (computer === undefined) return html;
   const phone = deviceHint(renderOnPhone());
-  if (phone === undefined) throw new Error(`theme shells: ${DEVICE_HINT_ID} is missing when rendered on a phone`);
+  if (phone === undefined) throw new Error(`theme shells: ${SET_UP_HERE_HINT_ID} is missing when rendered on a phone`);
   if (phone === computer) return html;
   // Already HTML as React wrote it: it goes in as innerHTML, a JSON string in which no "<" can close the script.
   const text = JSON.stringify(phone).replace(/</g, "\\u003c");
-  const script = `<script>if(${SMARTPHONE_USER_AGENT}.test(navigator.userAgent))document.getElementById("${DEVICE_HINT_ID}").innerHTML=${text}</script>`;
-  return html.replace(new RegExp(`<p [^>]*id="${DEVICE_HINT_ID}"[^>]*>.*?</p>`), (hint) => hint + script);
+  const script = `<script>if(${SMARTPHONE_USER_AGENT}.test(navigator.userAgent))document.getElementById("${SET_UP_HERE_HINT_ID}").innerHTML=${text}</script>`;
+  return html.replace(new RegExp(`<p [^>]*id="${SET_UP_HERE_HINT_ID}"[^>]*>.*?</p>`), (hint) => hint + script);
 }
 
 /** Renders with the user agent of a smartphone. */

@@ -14,6 +14,9 @@ import { QrCode } from "./QrCode";
  */
 export const SET_UP_HERE_TARGET = "kp-setup";
 
+/** The hint under "set up here", which reads differently on a smartphone (the shells swap it in early). */
+export const SET_UP_HERE_HINT_ID = "kp-set-up-here-hint";
+
 /**
  * Whether the member tapped "set up here" in the page's shell. Not when the user ID changed at ⑤: ⑧ then
  * shows the new ID to note down (from this tab's memory, which the shell cannot know), so ⑧ stays. The mark
@@ -90,11 +93,11 @@ export function FirstLoginDone(props: {
             className="kp-button kp-button--primary"
             id="kp-set-up-here"
             onClick={onSetUpHere}
-            aria-describedby="kp-set-up-here-hint"
+            aria-describedby={SET_UP_HERE_HINT_ID}
           >
             {msg("kenpoSetupHere")}
           </button>
-          <p className="kp-hint" id="kp-set-up-here-hint">
+          <p className="kp-hint" id={SET_UP_HERE_HINT_ID}>
             {msg(
               method === "otp"
                 ? "kenpoSetupHereOtpHint"
