@@ -1,69 +1,100 @@
 /**
- * `npm run bench:sync-memory`: what the register sync's plan keeps in memory, without Keycloak, at
- * each register size (BENCH_SIZES, default 10000,100000): month 1's accounts as the admin API
- * returns them (through JSON, as over HTTP), month 2's register file validated and planned as
- * `kenpo sync-register` does (bench:sync's data: 1 % changed), then a full collection. bench:sync's
- * peak heap also counts pages of users read and not yet collected; this is the part that stays, and
- * how it grows with the register. Prints figures; asserts nothing.
+ * `npm run bench:sync-memory`: what the register sync's plan takes in memory, without Keycloak, at
+ * each register size (BENCH_SIZES, default 10000,100000), each size in a process of its own so
+ * their figures do not mix: month 1's accounts as the admin API returns them (through JSON, as
+ * over HTTP) read into the planner, month 2's register validated and planned as `kenpo
+ * sync-register` does (bench:sync's data: 1 % changed). Printed side by side: the JavaScript heap
+ * still live after a full collection, the process's peak resident memory over the plan (the heap,
+ * SQLite's page caches and everything else native), and what went to the scratch databases' files
+ * on disk instead. Prints figures; asserts nothing.
  */
+import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readlinkSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { validateRegister, withInitialPassword } from "../members/import-register.js";
 import type UserRepresentation from "@keycloak/keycloak-admin-client/lib/defs/userRepresentation.js";
+import { validateRegister, withInitialPassword } from "../members/import-register.js";
 import { newUser } from "../members/keycloak-writer.js";
 import { hashAlgorithmFromPolicy, hashPassword } from "../members/password-hash.js";
-import { planRows } from "../members/register-sync.js";
-import { SyncPlanner, syncAccountOf, type SyncAccount } from "../members/register-sync-plan.js";
+import { planRows, plannerOf } from "../members/register-sync.js";
+import { syncAccountOf } from "../members/register-sync-plan.js";
 import { member, month2, registerFile } from "./sync-register-data.js";
 
-const gc = globalThis.gc;
-if (!gc) throw new Error("run with node --expose-gc (npm run bench:sync-memory does)");
-const sizes = (process.env.BENCH_SIZES ?? "10000,100000").split(",").map(Number);
-const heapMiB = () => {
-  gc();
-  gc();
-  return process.memoryUsage().heapUsed / 2 ** 20;
-};
+const MiB = 2 ** 20;
+const one = process.env.BENCH_SYNC_MEMORY_SIZE;
 
-const password = await hashPassword("bench-seed-password", hashAlgorithmFromPolicy(undefined));
-const dir = mkdtempSync(join(tmpdir(), "kenpo-bench-sync-memory-"));
-
-// Each phase in its own function: the interpreter keeps a function's temporaries alive until it returns,
-// which would count the register's rows as the plan's or hide them from `before`.
-function readAccounts(size: number): SyncAccount[] {
-  const accounts: SyncAccount[] = [];
-  for (let i = 0; i < size; i += 1) {
-    const rep = { ...newUser(withInitialPassword(member(i)), password, undefined), id: randomUUID() };
-    const account = syncAccountOf(JSON.parse(JSON.stringify(rep)) as UserRepresentation);
-    if (account) accounts.push(account);
+if (one === undefined) {
+  const sizes = (process.env.BENCH_SIZES ?? "10000,100000").split(",").map(Number);
+  const dir = mkdtempSync(join(tmpdir(), "kenpo-bench-sync-memory-"));
+  try {
+    const out = sizes.map((size) =>
+      execFileSync(process.execPath, [...process.execArgv, process.argv[1]!], {
+        env: {
+          ...process.env,
+          BENCH_SYNC_MEMORY_SIZE: String(size),
+          BENCH_SYNC_MEMORY_FILE: registerFile(dir, `month2-${size}.csv`, month2(size)),
+        },
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "inherit"],
+      }).trimEnd(),
+    );
+    process.stdout.write(`\nRegister sync plan, memory by register size (1 % changed)\n${out.join("\n")}\n`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-  return accounts;
-}
+} else await measure(Number(one), process.env.BENCH_SYNC_MEMORY_FILE!);
 
-async function plan(file: string, accounts: SyncAccount[]) {
+async function measure(size: number, file: string): Promise<void> {
+  const gc = globalThis.gc;
+  if (!gc) throw new Error("run with node --expose-gc (npm run bench:sync-memory does)");
+  const heapMiB = () => {
+    gc();
+    gc();
+    return process.memoryUsage().heapUsed / MiB;
+  };
+  const password = await hashPassword("bench-seed-password", hashAlgorithmFromPolicy(undefined));
+  const rssBefore = process.memoryUsage().rss / MiB;
+  const before = heapMiB();
+  const started = performance.now();
   const summary = await validateRegister(file, {});
   if ("message" in summary) throw new Error(summary.message);
-  const planner = new SyncPlanner(accounts, [], summary);
-  const planned = await planRows(summary, planner);
-  return { planner, planned, leavers: planner.leavers() };
-}
-
-async function measure(size: number, file: string): Promise<string> {
-  const before = heapMiB();
-  const accounts = readAccounts(size);
-  const kept = await plan(file, accounts);
+  // As readAccounts yields them: one account at a time, each through JSON as over HTTP.
+  function* accounts() {
+    for (let i = 0; i < size; i += 1) {
+      const rep = { ...newUser(withInitialPassword(member(i)), password, undefined), id: randomUUID() };
+      const account = syncAccountOf(JSON.parse(JSON.stringify(rep)) as UserRepresentation);
+      if (account) yield { account };
+    }
+  }
+  const planner = await plannerOf(accounts(), summary);
+  const plan = await planRows(summary, planner);
+  const leavers = planner.leavers();
+  const seconds = (performance.now() - started) / 1000;
+  const onDisk = scratchFilesMiB();
   const after = heapMiB();
-  // The run holds the accounts read until the plan is done: keep them to the measurement.
-  if (accounts.length !== size) throw new Error(`${accounts.length} accounts read of ${size}`);
-  return `  ${size} members: ${(after - before).toFixed(1)} MiB kept (${(((after - before) * 2 ** 20) / size).toFixed(0)} B per member); ${kept.planned.writes.size} writes and ${kept.leavers.length} leavers planned`;
+  const peak = process.resourceUsage().maxRSS / 1024;
+  const resident = process.memoryUsage().rss / MiB;
+  // The plan is kept to the measurement, as the run keeps it until it has written.
+  process.stdout.write(
+    `  ${size} members: heap ${(after - before).toFixed(1)} MiB kept (${(((after - before) * MiB) / size).toFixed(0)} B per member); ` +
+      `resident ${rssBefore.toFixed(0)} MiB before, ${resident.toFixed(0)} MiB after (peak ${peak.toFixed(0)} MiB); scratch files ${onDisk.toFixed(1)} MiB on disk; ` +
+      `${plan.writes.size} writes and ${leavers.length} leavers planned in ${seconds.toFixed(1)} s\n`,
+  );
+  planner.close();
+  plan.writes.close();
 }
 
-try {
-  const out: string[] = [];
-  for (const size of sizes) out.push(await measure(size, registerFile(dir, `month2-${size}.csv`, month2(size))));
-  process.stdout.write(`\nRegister sync plan, live heap after a full collection\n${out.join("\n")}\n`);
-} finally {
-  rmSync(dir, { recursive: true, force: true });
+/** SQLite unlinks a scratch database's file at once; the process still holds it open. */
+function scratchFilesMiB(): number {
+  let bytes = 0;
+  for (const fd of readdirSync("/proc/self/fd")) {
+    const path = `/proc/self/fd/${fd}`;
+    try {
+      if (readlinkSync(path).endsWith("(deleted)")) bytes += statSync(path).size;
+    } catch {
+      // The directory's own descriptor is gone by the time it is read.
+    }
+  }
+  return bytes / MiB;
 }

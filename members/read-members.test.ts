@@ -383,7 +383,12 @@ test.each(["個人番号", "加入者番号", "person_number"])(
     expect(summary.errors.filter((e) => e.field === "person_number").map((e) => e.line)).toEqual([2, 3]);
     expect(summary.errors[0]?.message).toContain("AB****34");
     expect(summary.errors[0]?.message).not.toContain("AB-01234");
-    expect(summary.personNumbers).toEqual(new Set(["AB-01234"]));
+    expect(["AB-01234", "ab-01234", "AB-0123", ""].map((p) => summary.personNumbers.has(p))).toEqual([
+      true,
+      false,
+      false,
+      false,
+    ]);
     expect(summary.invalidKeys).toEqual(new Set(["12/3456789/00", "12/3456790/", "AB-01234"]));
   },
 );

@@ -10,15 +10,15 @@ import {
 } from "./columns.js";
 import { describeKey, describePersonNumber, memberKey, personNumberOf } from "../rules/member-key.js";
 import { normalizeUserId } from "../rules/user-id.js";
-import { FirstAndRepeats } from "./first-and-repeats.js";
+import { ScratchLines, type KeySet } from "./scratch-db.js";
 import { detectEncoding, FileReadError, readRecords, type FileEncoding } from "./read-file.js";
 import { validateRow, type MemberRow, type RowError } from "./validate.js";
 
 /**
  * Reading a member register takes two passes over the file: the first validates every row and
  * finds duplicate user IDs and cards (which needs the whole file), the second streams the valid
- * members to the writer. Neither pass keeps the rows; only user IDs, card keys and the invalid
- * line numbers are kept.
+ * members to the writer. Neither pass keeps the rows: user IDs, cards and person numbers go to an
+ * index on disk (scratch-db.ts), and only the invalid rows' lines and errors stay in memory.
  */
 
 export interface ReadOptions {
@@ -42,8 +42,8 @@ export interface ValidationSummary {
   ignoreColumns: readonly string[];
   /** Card keys (memberKey) and person numbers that invalid rows carry. */
   invalidKeys: Set<string>;
-  /** Every person number in the file (rows valid or not). */
-  personNumbers: Set<string>;
+  /** Every person number in the file (rows valid or not): looked up on disk, one at a time. */
+  personNumbers: KeySet;
 }
 
 export { FileReadError, HeaderError };
@@ -108,9 +108,7 @@ export async function validateFile(file: string, options: ReadOptions = {}): Pro
   const encoding = options.encoding ?? (await detectEncoding(file));
   const errors: RowError[] = [];
   const invalidLines = new Set<number>();
-  const linesById = new FirstAndRepeats<string, number>();
-  const linesByCard = new FirstAndRepeats<string, number>();
-  const linesByPerson = new FirstAndRepeats<string, number>();
+  const lines = new ScratchLines<"user_id" | "card" | "person">();
   let total = 0;
   let labels: Record<Field, string> | undefined;
   for await (const row of rows(file, encoding, options.ignoreColumns)) {
@@ -124,38 +122,37 @@ export async function validateFile(file: string, options: ReadOptions = {}): Pro
       invalidLines.add(line);
     }
     const id = result.row?.userId ?? normalizeUserId(values.user_id);
-    if (id !== "") linesById.add(id, line);
+    if (id !== "") lines.add("user_id", id, line);
     // A row invalid for another reason still holds its card: once fixed it would be the same person.
     const card = memberKey(values.symbol, values.number, values.branch);
-    linesByCard.add(card, line);
+    if (card !== undefined) lines.add("card", card, line);
     const person = personNumberOf(values.person_number);
-    if (person !== "") linesByPerson.add(person, line);
+    if (person !== "") lines.add("person", person, line);
   }
   const repeated = (
-    linesOf: FirstAndRepeats<string, number>,
+    kind: "user_id" | "card" | "person",
     field: Field,
     message: (value: string, others: string) => string,
   ) => {
-    for (const [value, lines] of linesOf.repeats()) {
-      for (const line of lines) {
-        const others = lines.filter((l) => l !== line).join(", ");
+    for (const [value, seen] of lines.repeats(kind)) {
+      for (const line of seen) {
+        const others = seen.filter((l) => l !== line).join(", ");
         errors.push({ line, field, column: labels![field], message: message(value, others) });
         invalidLines.add(line);
       }
     }
   };
-  repeated(linesById, "user_id", (userId, lines) =>
-    t("rowDuplicateUserId", { column: labels!.user_id, userId, lines }),
+  repeated("user_id", "user_id", (userId, others) =>
+    t("rowDuplicateUserId", { column: labels!.user_id, userId, lines: others }),
   );
   // Two rows with one card would be one member written twice, or two people sharing one account.
-  repeated(linesByCard, "number", (card, lines) => t("rowDuplicateCard", { card: describeKey(card), lines }));
-  repeated(linesByPerson, "person_number", (person, lines) =>
-    t("rowDuplicatePerson", { person: describePersonNumber(person), lines }),
+  repeated("card", "number", (card, others) => t("rowDuplicateCard", { card: describeKey(card), lines: others }));
+  repeated("person", "person_number", (person, others) =>
+    t("rowDuplicatePerson", { person: describePersonNumber(person), lines: others }),
   );
   // What an invalid row names: a register sync must not take its member for one who left.
   const invalidKeys = new Set<string>();
-  for (const index of [linesByCard, linesByPerson])
-    for (const [value, lines] of index.entries()) if (lines.some((l) => invalidLines.has(l))) invalidKeys.add(value);
+  for (const line of invalidLines) for (const value of lines.valuesOn(["card", "person"], line)) invalidKeys.add(value);
   errors.sort((a, b) => a.line - b.line || FIELDS.indexOf(a.field) - FIELDS.indexOf(b.field));
   return {
     file,
@@ -168,7 +165,7 @@ export async function validateFile(file: string, options: ReadOptions = {}): Pro
     labels: labels ?? DEFAULT_LABELS,
     ignoreColumns: options.ignoreColumns ?? [],
     invalidKeys,
-    personNumbers: new Set(linesByPerson.keys()),
+    personNumbers: lines.keySet("person"),
   };
 }
 

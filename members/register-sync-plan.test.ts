@@ -49,12 +49,13 @@ const REALM = [
 const row = registerRow;
 
 function planner(fileNumbers: string[] = [], invalidKeys: string[] = []) {
-  const accounts = REALM.map(syncAccountOf).filter((a) => a !== undefined);
-  const others = REALM.filter((u) => !syncAccountOf(u)).map((u) => u.username!);
-  return new SyncPlanner(accounts, others, {
-    personNumbers: new Set(fileNumbers),
-    invalidKeys: new Set(invalidKeys),
-  });
+  const planner = new SyncPlanner({ personNumbers: new Set(fileNumbers), invalidKeys: new Set(invalidKeys) });
+  for (const user of REALM) {
+    const account = syncAccountOf(user);
+    if (account) planner.add(account);
+    else planner.addOther(user.username!);
+  }
+  return planner;
 }
 
 /** A decision as an admin reads it: the action, the account, what changes or which field conflicts. */

@@ -3,7 +3,7 @@ import { t } from "../admin-messages/catalogue.js";
 import { USER_ATTRIBUTE } from "../contracts/index.js";
 import { describeKey, describePersonNumber, memberKey } from "../rules/member-key.js";
 import { firstAttribute } from "./attributes.js";
-import { FirstAndRepeats } from "./first-and-repeats.js";
+import { scratchDb, type KeySet, type ScratchDb } from "./scratch-db.js";
 import type { Conflict } from "./member-plan.js";
 import type { MemberRow } from "./validate.js";
 
@@ -80,12 +80,12 @@ export interface Leaver {
 
 export interface SyncContext {
   /** Every person number in the file (ValidationSummary.personNumbers). */
-  personNumbers: ReadonlySet<string>;
+  personNumbers: KeySet;
   /** Cards and person numbers of invalid rows: their accounts are not taken for leavers. */
-  invalidKeys: ReadonlySet<string>;
+  invalidKeys: KeySet;
 }
 
-const names = (accounts: readonly SyncAccount[]) => accounts.map((a) => a.username).join(", ");
+const names = (accounts: readonly { account: SyncAccount }[]) => accounts.map((a) => a.account.username).join(", ");
 
 /** Who holds a user ID: an account of the register, one without card data (null), or a joiner's line. */
 type UsernameHolder = SyncAccount | null | number;
@@ -96,47 +96,123 @@ function describeHolder(holder: UsernameHolder): string {
   return t("holderOtherCard", { card: describeKey(holder.key) });
 }
 
+/** An account as the planner stores it: n is its place in the read, its identity within the plan. */
+interface Stored {
+  n: number;
+  account: SyncAccount;
+  claimed: number | null;
+}
+
+interface StoredRow {
+  n: number;
+  data: string;
+  claimed: number | null;
+}
+
+const stored = (row: StoredRow | undefined): Stored | undefined =>
+  row && { n: row.n, account: JSON.parse(row.data) as SyncAccount, claimed: row.claimed };
+
+/** The planner's tables: accounts by card, person number and user ID, and who this run matched. */
+const SCHEMA = `
+  CREATE TABLE account (
+    n INTEGER PRIMARY KEY,
+    data TEXT NOT NULL,
+    key TEXT NOT NULL,
+    person TEXT,
+    enabled INTEGER NOT NULL,
+    claimed INTEGER,
+    kept INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE TABLE username (name TEXT PRIMARY KEY, account INTEGER, line INTEGER) WITHOUT ROWID;
+`;
+
 /**
- * Classifies the register's valid rows in file order, then names who left. What it holds grows
- * with the realm (one small record per account, in three indexes) and with the joiners (their user
- * IDs), not with the rows that stay: the caller keeps only decisions that write or report something.
+ * Classifies the register's valid rows in file order, then names who left. The realm's accounts
+ * (one small record each, by card, person number and user ID) and which of them rows matched are
+ * kept in a scratch database on disk, so the memory a plan takes does not grow with the society;
+ * the caller keeps only decisions that write or report something. Fill it (add, addOther), then
+ * classify every row, then ask for the leavers; close() when done.
  */
 export class SyncPlanner {
-  private readonly accounts: SyncAccount[] = [];
-  private readonly byKey = new FirstAndRepeats<string, SyncAccount>();
-  private readonly byPerson = new FirstAndRepeats<string, SyncAccount>();
-  /** Every user ID in the realm (accounts without card data too) and of this run's joiners. */
-  private readonly usernames = new Map<string, UsernameHolder>();
-  /** Account → the line that matched it. */
-  private readonly claimed = new Map<SyncAccount, number>();
-  /** Accounts a refused row may mean: never taken for leavers. */
-  private readonly kept = new Set<SyncAccount>();
+  private readonly db: ScratchDb = scratchDb();
+  private readonly sql;
+  private loading = true;
 
-  constructor(
-    accounts: Iterable<SyncAccount>,
-    otherUsernames: Iterable<string>,
-    private readonly context: SyncContext,
-  ) {
-    for (const u of otherUsernames) this.usernames.set(u, null);
-    for (const a of accounts) {
-      this.accounts.push(a);
-      this.byKey.add(a.key, a);
-      this.byPerson.add(a.personNumber, a);
-      this.usernames.set(a.username, a);
-    }
+  constructor(private readonly context: SyncContext) {
+    this.db.exec(SCHEMA);
+    const columns = "n, data, claimed";
+    this.sql = {
+      insert: this.db.prepare<[string, string, string | null, number]>(
+        "INSERT INTO account (data, key, person, enabled) VALUES (?, ?, ?, ?)",
+      ),
+      holdUsername: this.db.prepare<[string, number | null, number | null]>(
+        "INSERT OR REPLACE INTO username (name, account, line) VALUES (?, ?, ?)",
+      ),
+      byKey: this.db.prepare<[string], StoredRow>(`SELECT ${columns} FROM account WHERE key = ? ORDER BY n`),
+      byPerson: this.db.prepare<[string], StoredRow>(`SELECT ${columns} FROM account WHERE person = ? ORDER BY n`),
+      byN: this.db.prepare<[number], StoredRow>(`SELECT ${columns} FROM account WHERE n = ?`),
+      username: this.db.prepare<[string], { account: number | null; line: number | null }>(
+        "SELECT account, line FROM username WHERE name = ?",
+      ),
+      claim: this.db.prepare<[number, number]>("UPDATE account SET claimed = ? WHERE n = ?"),
+      keep: this.db.prepare<[number]>("UPDATE account SET kept = 1 WHERE n = ?"),
+      unmatched: this.db.prepare<[], { data: string }>(
+        "SELECT data FROM account WHERE enabled = 1 AND claimed IS NULL AND kept = 0 ORDER BY n",
+      ),
+      active: this.db.prepare<[]>("SELECT count(*) FROM account WHERE enabled = 1").pluck(),
+    };
+    // The realm is read in one transaction, indexed after: far quicker than indexing account by account.
+    this.db.exec("BEGIN");
+  }
+
+  /** An account of the register (syncAccountOf). */
+  add(a: SyncAccount): void {
+    if (!this.loading) throw new Error("SyncPlanner: every account must be added before the first row");
+    const { lastInsertRowid } = this.sql.insert.run(
+      JSON.stringify(a),
+      a.key,
+      a.personNumber ?? null,
+      a.enabled ? 1 : 0,
+    );
+    this.sql.holdUsername.run(a.username, Number(lastInsertRowid), null);
+  }
+
+  /** The user ID of an account without card data: not the register's, but its user ID is taken. */
+  addOther(username: string): void {
+    if (!this.loading) throw new Error("SyncPlanner: every account must be added before the first row");
+    this.sql.holdUsername.run(username, null, null);
+  }
+
+  private ready(): void {
+    if (!this.loading) return;
+    this.loading = false;
+    this.db.exec("COMMIT");
+    this.db.exec("CREATE INDEX account_key ON account (key); CREATE INDEX account_person ON account (person)");
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  private holder(username: string): UsernameHolder | undefined {
+    const held = this.sql.username.get(username);
+    if (!held) return undefined;
+    if (held.line !== null) return held.line;
+    return held.account === null ? null : stored(this.sql.byN.get(held.account))!.account;
   }
 
   classify(row: MemberRow): SyncDecision {
+    this.ready();
     const { line, userId } = row;
     const key = memberKey(row.symbol, row.number, row.branch);
-    const conflict = (field: Conflict["field"], reason: string, ...maybe: Array<SyncAccount | undefined>) => {
-      for (const a of maybe) if (a) this.kept.add(a);
+    const conflict = (field: Conflict["field"], reason: string, ...maybe: Array<Stored | undefined>) => {
+      for (const a of maybe) if (a) this.sql.keep.run(a.n);
       return { action: "conflict" as const, line, userId, conflict: { line, field, userId, reason } };
     };
     if (key === undefined) return conflict("number", t("reasonNoCard"));
     const card = describeKey(key);
 
-    const holders = this.byKey.get(key);
+    const holders = this.sql.byKey.all(key).map((r) => stored(r)!);
     if (holders.length > 1)
       return conflict(
         "number",
@@ -144,7 +220,7 @@ export class SyncPlanner {
         ...holders,
       );
     const [holder] = holders;
-    const persons = this.byPerson.get(row.personNumber || undefined);
+    const persons = row.personNumber ? this.sql.byPerson.all(row.personNumber).map((r) => stored(r)!) : [];
     if (persons.length > 1)
       return conflict(
         "person_number",
@@ -158,54 +234,54 @@ export class SyncPlanner {
       );
     const [person] = persons;
 
-    let account: SyncAccount | undefined;
+    let match: Stored | undefined;
     if (person) {
       // The same person under a new card: the card must not be someone else's already.
-      if (holder && holder !== person)
+      if (holder && holder.n !== person.n)
         return conflict(
           "number",
-          t("syncReasonCardOfOtherPerson", { card, holder: holder.username, person: person.username }),
+          t("syncReasonCardOfOtherPerson", { card, holder: holder.account.username, person: person.account.username }),
           person,
           holder,
         );
-      account = person;
+      match = person;
     } else if (holder) {
-      if (row.personNumber && holder.personNumber && holder.personNumber !== row.personNumber)
+      const theirs = holder.account.personNumber;
+      if (row.personNumber && theirs && theirs !== row.personNumber)
         return conflict(
           "person_number",
           t("syncReasonPersonMismatch", {
             card,
-            holder: holder.username,
-            theirs: describePersonNumber(holder.personNumber),
+            holder: holder.account.username,
+            theirs: describePersonNumber(theirs),
             ours: describePersonNumber(row.personNumber),
           }),
           holder,
         );
-      if (!row.personNumber && holder.personNumber && this.context.personNumbers.has(holder.personNumber))
+      if (!row.personNumber && theirs && this.context.personNumbers.has(theirs))
         return conflict(
           "number",
-          t("syncReasonOldCard", {
-            card,
-            holder: holder.username,
-            person: describePersonNumber(holder.personNumber),
-          }),
+          t("syncReasonOldCard", { card, holder: holder.account.username, person: describePersonNumber(theirs) }),
           holder,
         );
-      account = holder;
+      match = holder;
     }
 
-    if (account) {
-      const earlier = this.claimed.get(account);
-      if (earlier !== undefined)
-        return conflict("number", t("syncReasonMatchedTwice", { holder: account.username, earlier }), account);
-      this.claimed.set(account, line);
-      return this.compare(row, key, account, person !== undefined);
+    if (match) {
+      if (match.claimed !== null)
+        return conflict(
+          "number",
+          t("syncReasonMatchedTwice", { holder: match.account.username, earlier: match.claimed }),
+          match,
+        );
+      this.sql.claim.run(line, match.n);
+      return this.compare(row, key, match.account, person !== undefined);
     }
 
-    const owner = this.usernames.get(userId);
+    const owner = this.holder(userId);
     if (owner !== undefined)
       return conflict("user_id", t("reasonUserIdTaken", { userId, whose: describeHolder(owner) }));
-    this.usernames.set(userId, line);
+    this.sql.holdUsername.run(userId, null, line);
     return { action: "create", line, userId, reasons: [t("syncReasonJoins", { card })] };
   }
 
@@ -247,29 +323,26 @@ export class SyncPlanner {
 
   /** Active accounts no row matched, except those a refused or invalid row may mean. Call after every row. */
   leavers(): Leaver[] {
-    return this.accounts
-      .filter(
-        (a) =>
-          a.enabled &&
-          !this.claimed.has(a) &&
-          !this.kept.has(a) &&
-          !this.context.invalidKeys.has(a.key) &&
-          !(a.personNumber && this.context.invalidKeys.has(a.personNumber)),
-      )
-      .map((account) => ({
+    this.ready();
+    const leavers: Leaver[] = [];
+    for (const { data } of this.sql.unmatched.iterate()) {
+      const account = JSON.parse(data) as SyncAccount;
+      const { key, personNumber } = account;
+      if (this.context.invalidKeys.has(key) || (personNumber && this.context.invalidKeys.has(personNumber))) continue;
+      leavers.push({
         account,
-        reason: account.personNumber
-          ? t("syncReasonLeftPerson", {
-              card: describeKey(account.key),
-              person: describePersonNumber(account.personNumber),
-            })
-          : t("syncReasonLeft", { card: describeKey(account.key) }),
-      }));
+        reason: personNumber
+          ? t("syncReasonLeftPerson", { card: describeKey(key), person: describePersonNumber(personNumber) })
+          : t("syncReasonLeft", { card: describeKey(key) }),
+      });
+    }
+    return leavers;
   }
 
   /** Active accounts of the register before this sync: the guard's base. */
   activeCount(): number {
-    return this.accounts.filter((a) => a.enabled).length;
+    this.ready();
+    return this.sql.active.get() as number;
   }
 }
 

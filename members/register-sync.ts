@@ -10,6 +10,7 @@ import { hashAlgorithmFromPolicy } from "./password-hash.js";
 import { validMembers, type ValidationSummary } from "./read-members.js";
 import { everyRealmUser } from "./realm-users.js";
 import { FileDigest, replannedRows, rowDigest } from "./row-digest.js";
+import { ScratchByLine } from "./scratch-db.js";
 import {
   leaveGuard,
   SyncPlanner,
@@ -17,6 +18,7 @@ import {
   type LeaveGuard,
   type Leaver,
   type SyncAccount,
+  type SyncContext,
   type SyncDecision,
 } from "./register-sync-plan.js";
 
@@ -73,33 +75,48 @@ export type SyncOutcome =
   | { kind: "invalid"; summary: ValidationSummary }
   | { kind: "synced"; summary: ValidationSummary; realm: string; report: SyncReport };
 
-/**
- * One paged read of every account: the register's (with card data) and the user IDs of the others.
- * Only each account's small view is kept; the pages themselves (users with all their attributes)
- * go as soon as they are read. Exported for the test that reads a real realm in small pages.
- */
-export async function readAccounts(
-  admin: KcAdminClient,
-  realm: string,
-  pageSize = 500,
-): Promise<{ accounts: SyncAccount[]; others: string[] }> {
-  const accounts: SyncAccount[] = [];
-  const others: string[] = [];
-  for await (const user of everyRealmUser(admin, realm, pageSize)) {
-    const account = syncAccountOf(user);
-    if (account) accounts.push(account);
-    else if (user.username) others.push(user.username);
-  }
-  return { accounts, others };
-}
+type ReadAccount = { account: SyncAccount } | { other: string };
 
 /**
- * What the plan keeps of the rows: the decisions that write (create, update) by line, and what the
- * report lists. A row that stays as it is leaves only a count behind, so a register of 100,000
- * mostly unchanged members costs no more than its changes.
+ * One paged read of every account: the register's (with card data) as the sync's small view, the
+ * others by user ID alone. The pages themselves (users with all their attributes) go as soon as
+ * they are read. Exported for the test that reads a real realm in small pages.
+ */
+export async function* readAccounts(admin: KcAdminClient, realm: string, pageSize = 500): AsyncGenerator<ReadAccount> {
+  for await (const user of everyRealmUser(admin, realm, pageSize)) {
+    const account = syncAccountOf(user);
+    if (account) yield { account };
+    else if (user.username) yield { other: user.username };
+  }
+}
+
+/** Every account read into a new planner, which the caller closes. */
+export async function plannerOf(
+  accounts: AsyncIterable<ReadAccount> | Iterable<ReadAccount>,
+  context: SyncContext,
+): Promise<SyncPlanner> {
+  const planner = new SyncPlanner(context);
+  try {
+    for await (const read of accounts) {
+      if ("account" in read) planner.add(read.account);
+      else planner.addOther(read.other);
+    }
+    return planner;
+  } catch (error) {
+    planner.close();
+    throw error;
+  }
+}
+
+type PlannedWrite = { digest: string; decision: Extract<SyncDecision, { action: "create" | "update" }> };
+
+/**
+ * What the plan keeps of the rows: the decisions that write (create, update) by line, on disk
+ * until the second read asks for them, and what the report lists. A row that stays as it is leaves
+ * only a count behind.
  */
 export interface SyncPlan {
-  writes: Map<number, { digest: string; decision: Extract<SyncDecision, { action: "create" | "update" }> }>;
+  writes: ScratchByLine<PlannedWrite>;
   /** Of every row planned (register-sync's second read must find the same file). */
   fileDigest: string;
   planned: SyncReport["planned"];
@@ -108,34 +125,50 @@ export interface SyncPlan {
   notes: SyncReport["notes"];
 }
 
-/** Exported for bench:sync-memory, which measures what it keeps. */
+/** Exported for bench:sync-memory, which measures what it keeps. The caller closes plan.writes. */
 export async function planRows(summary: ValidationSummary, planner: SyncPlanner): Promise<SyncPlan> {
   const whole = new FileDigest();
   const plan: SyncPlan = {
-    writes: new Map(),
+    writes: new ScratchByLine(),
     fileDigest: "",
     planned: { create: 0, update: 0, return: 0, leave: 0, keep: 0, conflict: 0 },
     changes: [],
     conflicts: [],
     notes: [],
   };
-  for await (const row of validMembers(summary)) {
-    whole.add(row);
-    const d = planner.classify(row);
-    plan.planned[d.action] += 1;
-    if (d.action === "conflict") plan.conflicts.push(d.conflict);
-    if (d.action === "keep" && d.note) plan.notes.push({ line: d.line, userId: d.userId, note: d.note });
-    if (d.action === "create")
-      plan.changes.push({ line: d.line, userId: d.userId, action: "create", reasons: d.reasons });
-    if (d.action === "update") {
-      if (d.changes.includes("returns")) plan.planned.return += 1;
-      plan.changes.push({ line: d.line, userId: d.account.username, action: "update", reasons: d.reasons });
+  try {
+    for await (const row of validMembers(summary)) {
+      whole.add(row);
+      const d = planner.classify(row);
+      plan.planned[d.action] += 1;
+      if (d.action === "conflict") plan.conflicts.push(d.conflict);
+      if (d.action === "keep" && d.note) plan.notes.push({ line: d.line, userId: d.userId, note: d.note });
+      if (d.action === "create")
+        plan.changes.push({ line: d.line, userId: d.userId, action: "create", reasons: d.reasons });
+      if (d.action === "update") {
+        if (d.changes.includes("returns")) plan.planned.return += 1;
+        plan.changes.push({ line: d.line, userId: d.account.username, action: "update", reasons: d.reasons });
+      }
+      if (d.action === "create" || d.action === "update")
+        plan.writes.set(d.line, { digest: rowDigest(row), decision: d });
     }
-    if (d.action === "create" || d.action === "update")
-      plan.writes.set(d.line, { digest: rowDigest(row), decision: d });
+  } catch (error) {
+    plan.writes.close();
+    throw error;
   }
   plan.fileDigest = whole.value();
   return plan;
+}
+
+/** The realm read into a planner, every row classified, the leavers named; the planner closed. */
+async function planSync(admin: KcAdminClient, realm: string, summary: ValidationSummary) {
+  const planner = await plannerOf(readAccounts(admin, realm), summary);
+  try {
+    const plan = await planRows(summary, planner);
+    return { plan, leavers: planner.leavers(), active: planner.activeCount() };
+  } finally {
+    planner.close();
+  }
 }
 
 const isoDate = (date: Date) => date.toISOString().slice(0, 10);
@@ -154,14 +187,10 @@ export async function syncRegister(
   try {
     const realmRep = await admin.realms.findOne({ realm });
     if (!realmRep) throw new Error(`realm ${realm} does not exist: provision it first`);
-    const { accounts, others } = await readAccounts(admin, realm);
-    const planner = new SyncPlanner(accounts, others, summary);
-
-    const plan = await planRows(summary, planner);
-    const leavers = planner.leavers();
+    const { plan, leavers, active } = await planSync(admin, realm, summary);
     plan.planned.leave = leavers.length;
     for (const l of leavers) plan.changes.push({ userId: l.account.username, action: "leave", reasons: [l.reason] });
-    const guard = leaveGuard(planner.activeCount(), leavers.length, options.maxLeavePercent, options.force);
+    const guard = leaveGuard(active, leavers.length, options.maxLeavePercent, options.force);
     const refused = plan.conflicts.length > 0 && !options.skipInvalid;
     const report: SyncReport = {
       dryRun: Boolean(options.dryRun),
@@ -176,15 +205,19 @@ export async function syncRegister(
       notes: plan.notes,
       seconds: 0,
     };
-    if (!refused && !guard.refused && !options.dryRun) {
-      await write(summary, plan, leavers, report, {
-        admin,
-        realm,
-        realmRep,
-        batchSize: options.batchSize ?? 200,
-        today: isoDate(options.today ?? new Date()),
-      });
-      report.written = true;
+    try {
+      if (!refused && !guard.refused && !options.dryRun) {
+        await write(summary, plan, leavers, report, {
+          admin,
+          realm,
+          realmRep,
+          batchSize: options.batchSize ?? 200,
+          today: isoDate(options.today ?? new Date()),
+        });
+        report.written = true;
+      }
+    } finally {
+      plan.writes.close();
     }
     report.seconds = (Date.now() - started) / 1000;
     return { kind: "synced", summary, realm, report };

@@ -39,7 +39,7 @@ export class RegisterChanged extends Error {
  */
 export async function* replannedRows<T>(
   rows: AsyncIterable<MemberRow>,
-  planned: ReadonlyMap<number, { digest: string; decision: T }>,
+  planned: { get(line: number): { digest: string; decision: T } | undefined },
   fileDigest: string,
 ): AsyncGenerator<{ row: MemberRow; decision: T | undefined }> {
   const whole = new FileDigest();

@@ -70,6 +70,11 @@ function missingPrerequisites(env = process.env) {
       why: `no Noto CJK font under ${fonts.join(" or ")} (Japanese in screenshots)`,
     });
   }
+  // npm ci compiles better-sqlite3 (the register sync's indexes on disk) with node-gyp.
+  if (!onPath("g++", env) || !onPath("make", env))
+    missing.push({ pkg: "build-essential", why: "g++ or make not on PATH (npm ci compiles better-sqlite3)" });
+  if (!onPath("python3", env))
+    missing.push({ pkg: "python3", why: "python3 not on PATH (node-gyp, which compiles better-sqlite3)" });
   const jvmRoot = at("usr/lib/jvm");
   try {
     findJdk(env, jvmRoot);

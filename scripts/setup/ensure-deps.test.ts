@@ -14,8 +14,8 @@ import { fileURLToPath } from "node:url";
 const repo = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const { scripts } = JSON.parse(readFileSync(join(repo, "package.json"), "utf8")) as { scripts: Record<string, string> };
 
-type Part = "chromium" | "postgresql" | "maven" | "fonts-noto-cjk" | "jdk";
-const ALL: Part[] = ["chromium", "postgresql", "maven", "fonts-noto-cjk", "jdk"];
+type Part = "chromium" | "postgresql" | "maven" | "fonts-noto-cjk" | "build-essential" | "python3" | "jdk";
+const ALL: Part[] = ["chromium", "postgresql", "maven", "fonts-noto-cjk", "build-essential", "python3", "jdk"];
 
 function file(path: string, text: string, mode = 0o644): void {
   mkdirSync(dirname(path), { recursive: true });
@@ -49,6 +49,9 @@ function machine(parts: Part[], extraCommands: Record<string, string> = {}): Mac
   if (parts.includes("postgresql")) file(join(root, "usr/lib/postgresql/15/bin/pg_ctl"), "#!/bin/sh\n", 0o755);
   if (parts.includes("maven")) file(join(bin, "mvn"), "#!/bin/sh\n", 0o755);
   if (parts.includes("fonts-noto-cjk")) file(join(root, "usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"), "");
+  if (parts.includes("build-essential"))
+    for (const name of ["g++", "make"]) file(join(bin, name), "#!/bin/sh\n", 0o755);
+  if (parts.includes("python3")) file(join(bin, "python3"), "#!/bin/sh\n", 0o755);
   if (parts.includes("jdk")) jdk("temurin-25-jdk-amd64", "25.0.3");
   return { dir, root, bin, log };
 }
@@ -82,6 +85,8 @@ describe.each(["start", "test"] as const)("npm %s", (script) => {
     ["postgresql", "/usr/lib/postgresql/*/bin/pg_ctl"],
     ["maven", "mvn not on PATH"],
     ["fonts-noto-cjk", "no Noto CJK font"],
+    ["build-essential", "g++ or make not on PATH"],
+    ["python3", "python3 not on PATH"],
   ] as const)("without %s it names it and the install command, and builds nothing", (missing, why) => {
     const run = npmRun(script, machine(ALL.filter((p) => p !== missing)));
     expect(run.status).not.toBe(0);
@@ -103,17 +108,20 @@ describe.each(["start", "test"] as const)("npm %s", (script) => {
 
   test("a JDK package apt can install goes into the one command", () => {
     const aptCache = `printf 'temurin-25-jdk:\\n  Installed: (none)\\n  Candidate: (none)\\nopenjdk-21-jdk-headless:\\n  Installed: (none)\\n  Candidate: 21.0.8\\n'`;
-    const run = npmRun(script, machine(["postgresql", "maven", "fonts-noto-cjk"], { "apt-cache": aptCache }));
+    const run = npmRun(
+      script,
+      machine(["postgresql", "maven", "fonts-noto-cjk", "build-essential", "python3"], { "apt-cache": aptCache }),
+    );
     expect(run.status).not.toBe(0);
     expect(run.stderr).toMatch(installLine("chromium openjdk-21-jdk-headless"));
     expect(run.stderr).not.toContain("JAVA_HOME pointing at one");
     expect(run.calls).toBe("");
   });
 
-  test("on a bare machine one command installs all four packages", () => {
+  test("on a bare machine one command installs all six packages", () => {
     const run = npmRun(script, machine([]));
     expect(run.status).not.toBe(0);
-    expect(run.stderr).toMatch(installLine("chromium postgresql maven fonts-noto-cjk"));
+    expect(run.stderr).toMatch(installLine("chromium postgresql maven fonts-noto-cjk build-essential python3"));
     expect(run.calls).toBe("");
   });
 

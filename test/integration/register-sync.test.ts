@@ -10,6 +10,7 @@ import { firstAttribute } from "../../members/attributes.js";
 import { initialPassword } from "../../rules/initial-password.js";
 import { everyRealmUser, RealmChanged } from "../../members/realm-users.js";
 import { readAccounts } from "../../members/register-sync.js";
+import type { SyncAccount } from "../../members/register-sync-plan.js";
 import { REGISTER_HEADER, SocietyCli } from "../support/kenpo-cli.js";
 
 /**
@@ -117,7 +118,11 @@ describe("kenpo sync-register against Keycloak", () => {
 
   // Pages are read several at once: whatever the page size, every account once, none twice.
   test.each([1, 2, 7, 31, 32, 33, 1000])("the realm read in pages of %i: every account once", async (pageSize) => {
-    const { accounts, others } = await readAccounts(realm.admin, realm.config.realm, pageSize);
+    const accounts: SyncAccount[] = [];
+    const others: string[] = [];
+    for await (const read of readAccounts(realm.admin, realm.config.realm, pageSize))
+      if ("account" in read) accounts.push(read.account);
+      else others.push(read.other);
     const usernames = [...accounts.map((a) => a.username), ...others];
     expect(new Set(usernames).size).toBe(usernames.length);
     expect(accounts).toHaveLength(MEMBERS + 1);
