@@ -103,6 +103,8 @@ export async function importRegister(
 ): Promise<ImportOutcome> {
   const summary = await validateRegister(file, options);
   if ("message" in summary) return { kind: "unreadable", message: summary.message };
+  // The import never asks for person numbers (the sync does): its disk index can go now.
+  summary.close();
   if (options.validateOnly) return { kind: "validated", summary };
   if (summary.invalid > 0 && !options.skipInvalid) return { kind: "invalid", summary };
 

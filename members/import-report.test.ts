@@ -22,6 +22,7 @@ function summary(overrides: Partial<ValidationSummary> = {}): ValidationSummary 
     ignoreColumns: [],
     invalidKeys: new Set(),
     personNumbers: new Set(),
+    close: () => undefined,
     ...overrides,
   };
 }

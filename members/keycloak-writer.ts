@@ -8,6 +8,7 @@ import { describeKey, memberKey } from "../rules/member-key.js";
 import { MemberPlanner, RealmMembers, type Conflict, type Decision } from "./member-plan.js";
 import { hashAlgorithmFromPolicy, hashPassword, type HashAlgorithm } from "./password-hash.js";
 import { RegisterChanged, rowDigest } from "./row-digest.js";
+import { ScratchMap } from "./scratch-db.js";
 import type { MemberRow } from "./validate.js";
 
 /**
@@ -148,6 +149,43 @@ async function* toAsync(items: Iterable<ImportMember> | AsyncIterable<ImportMemb
   yield* items;
 }
 
+/** What pass 1 decided for each row of the input, by its place in it, with the row's digest. */
+export type PlannedRows = ScratchMap<number, { decision: Decision; digest: string }>;
+
+/**
+ * Pass 1: every row classified. Decisions go to disk, so a register of 100,000 members costs no
+ * memory but what the report lists: conflicts, renamed members and, for a dry run, every user ID
+ * by what would happen to it. Closes the planner. Exported for bench:sync-memory.
+ */
+export async function planMembers(members: AsyncIterable<ImportMember>, planner: MemberPlanner, dryRun: boolean) {
+  const decisions: PlannedRows = new ScratchMap();
+  const conflicts: Conflict[] = [];
+  const renamed: Renamed[] = [];
+  const plan = { create: [] as string[], update: [] as string[], skip: [] as string[] };
+  const planned = { create: 0, update: 0, skip: 0, conflict: 0 };
+  try {
+    for await (const member of members) {
+      const decision = planner.classify(member);
+      decisions.set(decisions.size, { decision, digest: rowDigest(member) });
+      planned[decision.action] += 1;
+      if (decision.action === "conflict") conflicts.push(decision.conflict);
+      else if (decision.action === "create") {
+        if (dryRun) plan.create.push(member.userId);
+      } else {
+        if (dryRun) plan[decision.action].push(decision.account.username);
+        if (decision.account.username !== member.userId)
+          renamed.push({ line: member.line, userId: member.userId, currentUserId: decision.account.username });
+      }
+    }
+  } catch (error) {
+    decisions.close();
+    throw error;
+  } finally {
+    planner.close();
+  }
+  return { decisions, conflicts, renamed, plan, planned };
+}
+
 export async function writeMembers(members: MemberSource, options: WriteOptions): Promise<WriteReport> {
   const started = Date.now();
   const { admin, realm } = options;
@@ -160,79 +198,62 @@ export async function writeMembers(members: MemberSource, options: WriteOptions)
 
   // Pass 1: the plan, from one read of the realm.
   const planner = new MemberPlanner(await RealmMembers.read(admin, realm), { updateProfile: options.updateProfile });
-  const decisions: Decision[] = [];
-  // What each planned row held: pass 2 writes a row only if it still holds the same.
-  const digests: string[] = [];
-  const conflicts: Conflict[] = [];
-  const renamed: Renamed[] = [];
-  const plan = { create: [] as string[], update: [] as string[], skip: [] as string[] };
-  for await (const member of source.first) {
-    const decision = planner.classify(member);
-    decisions.push(decision);
-    digests.push(rowDigest(member));
-    if (decision.action === "conflict") conflicts.push(decision.conflict);
-    else if (decision.action === "create") plan.create.push(member.userId);
-    else {
-      plan[decision.action].push(decision.account.username);
-      if (decision.account.username !== member.userId)
-        renamed.push({ line: member.line, userId: member.userId, currentUserId: decision.account.username });
-    }
-  }
-  const planned = {
-    create: plan.create.length,
-    update: plan.update.length,
-    skip: plan.skip.length,
-    conflict: conflicts.length,
-  };
-  const refused = conflicts.length > 0 && !options.skipConflicts;
-  const report = (progress: WriteProgress, batches: number, written: boolean): WriteReport => ({
-    ...progress,
-    dryRun: Boolean(options.dryRun),
-    written,
-    refused,
-    planned,
-    batches,
-    hashAlgorithm: `${algorithm.id} (${algorithm.iterations} iterations)`,
-    ...(options.dryRun ? { plan } : {}),
-    conflicts,
-    renamed,
-    seconds: (Date.now() - started) / 1000,
-  });
-  if (refused) return report({ processed: 0, created: 0, skipped: 0, updated: 0 }, 0, false);
-  if (options.dryRun)
-    return report(
-      { processed: decisions.length, created: planned.create, skipped: planned.skip, updated: planned.update },
-      0,
-      false,
-    );
-
-  // Pass 2: write what the plan says, nothing else.
-  const progress: WriteProgress = { processed: 0, created: 0, skipped: 0, updated: 0 };
-  const creator = new MemberCreator({
-    admin,
-    realm,
-    algorithm,
-    defaultRole,
-    batchSize,
-    hashConcurrency: options.hashConcurrency,
-    onBatch: (result) => {
-      progress.created += result.added;
-      progress.skipped += result.skipped;
-      progress.processed += result.added + result.skipped;
-      options.onProgress?.({ ...progress });
-    },
-  });
-
-  await creator.around(() =>
-    writePlanned(source.second(), decisions, digests, progress, creator, { ...options, algorithm, conflicts }),
+  const { decisions, conflicts, renamed, plan, planned } = await planMembers(
+    source.first,
+    planner,
+    Boolean(options.dryRun),
   );
-  return report(progress, creator.batches, true);
+  try {
+    const refused = conflicts.length > 0 && !options.skipConflicts;
+    const report = (progress: WriteProgress, batches: number, written: boolean): WriteReport => ({
+      ...progress,
+      dryRun: Boolean(options.dryRun),
+      written,
+      refused,
+      planned,
+      batches,
+      hashAlgorithm: `${algorithm.id} (${algorithm.iterations} iterations)`,
+      ...(options.dryRun ? { plan } : {}),
+      conflicts,
+      renamed,
+      seconds: (Date.now() - started) / 1000,
+    });
+    if (refused) return report({ processed: 0, created: 0, skipped: 0, updated: 0 }, 0, false);
+    if (options.dryRun)
+      return report(
+        { processed: decisions.size, created: planned.create, skipped: planned.skip, updated: planned.update },
+        0,
+        false,
+      );
+
+    // Pass 2: write what the plan says, nothing else.
+    const progress: WriteProgress = { processed: 0, created: 0, skipped: 0, updated: 0 };
+    const creator = new MemberCreator({
+      admin,
+      realm,
+      algorithm,
+      defaultRole,
+      batchSize,
+      hashConcurrency: options.hashConcurrency,
+      onBatch: (result) => {
+        progress.created += result.added;
+        progress.skipped += result.skipped;
+        progress.processed += result.added + result.skipped;
+        options.onProgress?.({ ...progress });
+      },
+    });
+    await creator.around(() =>
+      writePlanned(source.second(), decisions, progress, creator, { ...options, algorithm, conflicts }),
+    );
+    return report(progress, creator.batches, true);
+  } finally {
+    decisions.close();
+  }
 }
 
 async function writePlanned(
   members: Iterable<ImportMember> | AsyncIterable<ImportMember>,
-  decisions: readonly Decision[],
-  digests: readonly string[],
+  decisions: PlannedRows,
   progress: WriteProgress,
   creator: MemberCreator,
   options: WriteOptions & { algorithm: HashAlgorithm; conflicts: Conflict[] },
@@ -240,9 +261,10 @@ async function writePlanned(
   const { admin, realm, algorithm, conflicts } = options;
   let index = 0;
   for await (const member of toAsync(members)) {
-    const decision = decisions[index];
-    if (!decision || digests[index] !== rowDigest(member))
+    const planned = decisions.get(index);
+    if (!planned || planned.digest !== rowDigest(member))
       throw new RegisterChanged(t("registerChangedLine", { line: member.line }));
+    const { decision } = planned;
     index += 1;
     if (decision.action === "conflict") {
       progress.processed += 1;
@@ -261,8 +283,8 @@ async function writePlanned(
     options.onProgress?.({ ...progress });
   }
   // Before the last batch: a file cut short since the plan writes none of it.
-  if (index !== decisions.length)
-    throw new RegisterChanged(t("registerChangedRows", { planned: decisions.length, read: index }));
+  if (index !== decisions.size)
+    throw new RegisterChanged(t("registerChangedRows", { planned: decisions.size, read: index }));
 }
 
 export interface CreatorOptions {

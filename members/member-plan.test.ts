@@ -75,6 +75,13 @@ test.each<[string, MemberRow, boolean, string, RegExp | null]>([
     null,
   ],
   [
+    "changed data with --update-profile under the account's own user ID is updated",
+    row("yamada.taro", ["12", "3456789", "00"], { firstName: "次郎" }),
+    true,
+    "update yamada.taro",
+    null,
+  ],
+  [
     "unchanged data with --update-profile writes nothing",
     row("yamada.taro", ["12", "3456789", "00"]),
     true,

@@ -4,6 +4,7 @@ import { USER_ATTRIBUTE } from "../contracts/index.js";
 import { t } from "../admin-messages/catalogue.js";
 import { describeKey, memberKey } from "../rules/member-key.js";
 import { everyRealmUser } from "./realm-users.js";
+import { ScratchMap, scratchDb, type ScratchDb } from "./scratch-db.js";
 import type { MemberRow } from "./validate.js";
 
 /**
@@ -73,43 +74,87 @@ export function accountOf(user: UserRepresentation): RealmAccount {
   };
 }
 
-/** The realm's accounts by card and by user ID. */
+/** An account as RealmMembers stores it: n, its place in the read, is its identity within the plan. */
+export type StoredAccount = RealmAccount & { n: number };
+
+/**
+ * The realm's accounts by card and by user ID, on disk (scratch-db.ts): a society's 100,000
+ * accounts cost the import no memory. close() when the plan is done.
+ */
 export class RealmMembers {
-  readonly byKey = new Map<string, RealmAccount[]>();
-  readonly byUsername = new Map<string, RealmAccount>();
+  private readonly db: ScratchDb = scratchDb();
+  private readonly sql;
 
   constructor(accounts: Iterable<RealmAccount> = []) {
+    this.db.exec(`
+      CREATE TABLE account (n INTEGER PRIMARY KEY, data TEXT NOT NULL, key TEXT, username TEXT NOT NULL);
+      CREATE INDEX account_key ON account (key);
+      CREATE INDEX account_username ON account (username);
+    `);
+    this.sql = {
+      insert: this.db.prepare<[string, string | null, string]>(
+        "INSERT INTO account (data, key, username) VALUES (?, ?, ?)",
+      ),
+      byKey: this.db.prepare<[string], { n: number; data: string }>(
+        "SELECT n, data FROM account WHERE key = ? ORDER BY n",
+      ),
+      // A user ID added again (a joiner's, planned) stands for the one added last.
+      byUsername: this.db.prepare<[string], { n: number; data: string }>(
+        "SELECT n, data FROM account WHERE username = ? ORDER BY n DESC LIMIT 1",
+      ),
+    };
     for (const account of accounts) this.add(account);
   }
 
   add(account: RealmAccount): void {
-    this.byUsername.set(account.username, account);
-    if (account.key === undefined) return;
-    const holders = this.byKey.get(account.key);
-    if (holders) holders.push(account);
-    else this.byKey.set(account.key, [account]);
+    this.sql.insert.run(JSON.stringify(account), account.key ?? null, account.username);
+  }
+
+  /** The accounts holding a card, in the order added. */
+  holders(key: string): StoredAccount[] {
+    return this.sql.byKey.all(key).map(({ n, data }) => ({ ...(JSON.parse(data) as RealmAccount), n }));
+  }
+
+  /** The account holding a user ID. */
+  owner(username: string): StoredAccount | undefined {
+    const row = this.sql.byUsername.get(username);
+    return row && { ...(JSON.parse(row.data) as RealmAccount), n: row.n };
+  }
+
+  close(): void {
+    this.db.close();
   }
 
   /** One paged read of every account with its attributes (the brief representation has none). */
   static async read(admin: KcAdminClient, realm: string): Promise<RealmMembers> {
     const members = new RealmMembers();
-    for await (const user of everyRealmUser(admin, realm)) members.add(accountOf(user));
-    return members;
+    try {
+      for await (const user of everyRealmUser(admin, realm)) members.add(accountOf(user));
+      return members;
+    } catch (error) {
+      members.close();
+      throw error;
+    }
   }
 }
 
 /**
  * Classifies rows in input order. Rows planned for creation join the realm view, so a later row
- * with the same card or user ID in the same input is caught as well.
+ * with the same card or user ID in the same input is caught as well. close() closes the realm view too.
  */
 export class MemberPlanner {
   /** Card → the first line of this input that had it. */
-  private readonly seen = new Map<string, number>();
+  private readonly seen = new ScratchMap<string, number>();
 
   constructor(
     private readonly realm: RealmMembers,
     private readonly options: { updateProfile?: boolean } = {},
   ) {}
+
+  close(): void {
+    this.seen.close();
+    this.realm.close();
+  }
 
   classify(member: MemberRow): Decision {
     const { line, userId } = member;
@@ -127,7 +172,7 @@ export class MemberPlanner {
     if (earlier !== undefined) return conflict("number", t("reasonCardTwiceInFile", { card, earlier }));
     this.seen.set(key, line);
 
-    const holders = this.realm.byKey.get(key) ?? [];
+    const holders = this.realm.holders(key);
     if (holders.length > 1) {
       const names = holders.map((h) => h.username).join(", ");
       return conflict("number", t("reasonCardHeldByMany", { count: holders.length, card, names }));
@@ -140,14 +185,14 @@ export class MemberPlanner {
       if (!update) return { action: "skip", line, userId, key, account };
       // A row whose user ID is yet another account's may carry a mistyped card: writing its names
       // and email onto the card's account could be writing one person's data onto another's.
-      const owner = this.realm.byUsername.get(userId);
-      if (owner && owner !== account) {
+      const owner = this.realm.owner(userId);
+      if (owner && owner.n !== account.n) {
         return conflict("user_id", t("reasonUserIdOfOther", { userId, card, holder: account.username }));
       }
       return { action: "update", line, userId, key, account };
     }
 
-    const owner = this.realm.byUsername.get(userId);
+    const owner = this.realm.owner(userId);
     if (owner) {
       const whose =
         owner.line !== undefined

@@ -44,6 +44,8 @@ export interface ValidationSummary {
   invalidKeys: Set<string>;
   /** Every person number in the file (rows valid or not): looked up on disk, one at a time. */
   personNumbers: KeySet;
+  /** Frees the disk index behind personNumbers; the rest of the summary stays readable. */
+  close(): void;
 }
 
 export { FileReadError, HeaderError };
@@ -109,64 +111,71 @@ export async function validateFile(file: string, options: ReadOptions = {}): Pro
   const errors: RowError[] = [];
   const invalidLines = new Set<number>();
   const lines = new ScratchLines<"user_id" | "card" | "person">();
-  let total = 0;
-  let labels: Record<Field, string> | undefined;
-  for await (const row of rows(file, encoding, options.ignoreColumns)) {
-    const { line, values, problems } = row;
-    labels = row.labels;
-    total += 1;
-    const result = validateRow(line, values, options.today, labels);
-    result.errors = [...result.errors.filter((e) => !problems.some((p) => p.field === e.field)), ...problems];
-    if (result.errors.length > 0) {
-      errors.push(...result.errors);
-      invalidLines.add(line);
-    }
-    const id = result.row?.userId ?? normalizeUserId(values.user_id);
-    if (id !== "") lines.add("user_id", id, line);
-    // A row invalid for another reason still holds its card: once fixed it would be the same person.
-    const card = memberKey(values.symbol, values.number, values.branch);
-    if (card !== undefined) lines.add("card", card, line);
-    const person = personNumberOf(values.person_number);
-    if (person !== "") lines.add("person", person, line);
-  }
-  const repeated = (
-    kind: "user_id" | "card" | "person",
-    field: Field,
-    message: (value: string, others: string) => string,
-  ) => {
-    for (const [value, seen] of lines.repeats(kind)) {
-      for (const line of seen) {
-        const others = seen.filter((l) => l !== line).join(", ");
-        errors.push({ line, field, column: labels![field], message: message(value, others) });
+  try {
+    let total = 0;
+    let labels: Record<Field, string> | undefined;
+    for await (const row of rows(file, encoding, options.ignoreColumns)) {
+      const { line, values, problems } = row;
+      labels = row.labels;
+      total += 1;
+      const result = validateRow(line, values, options.today, labels);
+      result.errors = [...result.errors.filter((e) => !problems.some((p) => p.field === e.field)), ...problems];
+      if (result.errors.length > 0) {
+        errors.push(...result.errors);
         invalidLines.add(line);
       }
+      const id = result.row?.userId ?? normalizeUserId(values.user_id);
+      if (id !== "") lines.add("user_id", id, line);
+      // A row invalid for another reason still holds its card: once fixed it would be the same person.
+      const card = memberKey(values.symbol, values.number, values.branch);
+      if (card !== undefined) lines.add("card", card, line);
+      const person = personNumberOf(values.person_number);
+      if (person !== "") lines.add("person", person, line);
     }
-  };
-  repeated("user_id", "user_id", (userId, others) =>
-    t("rowDuplicateUserId", { column: labels!.user_id, userId, lines: others }),
-  );
-  // Two rows with one card would be one member written twice, or two people sharing one account.
-  repeated("card", "number", (card, others) => t("rowDuplicateCard", { card: describeKey(card), lines: others }));
-  repeated("person", "person_number", (person, others) =>
-    t("rowDuplicatePerson", { person: describePersonNumber(person), lines: others }),
-  );
-  // What an invalid row names: a register sync must not take its member for one who left.
-  const invalidKeys = new Set<string>();
-  for (const line of invalidLines) for (const value of lines.valuesOn(["card", "person"], line)) invalidKeys.add(value);
-  errors.sort((a, b) => a.line - b.line || FIELDS.indexOf(a.field) - FIELDS.indexOf(b.field));
-  return {
-    file,
-    encoding,
-    total,
-    valid: total - invalidLines.size,
-    invalid: invalidLines.size,
-    errors,
-    invalidLines,
-    labels: labels ?? DEFAULT_LABELS,
-    ignoreColumns: options.ignoreColumns ?? [],
-    invalidKeys,
-    personNumbers: lines.keySet("person"),
-  };
+    const repeated = (
+      kind: "user_id" | "card" | "person",
+      field: Field,
+      message: (value: string, others: string) => string,
+    ) => {
+      for (const [value, seen] of lines.repeats(kind)) {
+        for (const line of seen) {
+          const others = seen.filter((l) => l !== line).join(", ");
+          errors.push({ line, field, column: labels![field], message: message(value, others) });
+          invalidLines.add(line);
+        }
+      }
+    };
+    repeated("user_id", "user_id", (userId, others) =>
+      t("rowDuplicateUserId", { column: labels!.user_id, userId, lines: others }),
+    );
+    // Two rows with one card would be one member written twice, or two people sharing one account.
+    repeated("card", "number", (card, others) => t("rowDuplicateCard", { card: describeKey(card), lines: others }));
+    repeated("person", "person_number", (person, others) =>
+      t("rowDuplicatePerson", { person: describePersonNumber(person), lines: others }),
+    );
+    // What an invalid row names: a register sync must not take its member for one who left.
+    const invalidKeys = new Set<string>();
+    for (const line of invalidLines)
+      for (const value of lines.valuesOn(["card", "person"], line)) invalidKeys.add(value);
+    errors.sort((a, b) => a.line - b.line || FIELDS.indexOf(a.field) - FIELDS.indexOf(b.field));
+    return {
+      file,
+      encoding,
+      total,
+      valid: total - invalidLines.size,
+      invalid: invalidLines.size,
+      errors,
+      invalidLines,
+      labels: labels ?? DEFAULT_LABELS,
+      ignoreColumns: options.ignoreColumns ?? [],
+      invalidKeys,
+      personNumbers: lines.keySet("person"),
+      close: () => lines.close(),
+    };
+  } catch (error) {
+    lines.close();
+    throw error;
+  }
 }
 
 /** The second pass: valid members in file order; rows found invalid in the first pass are left out. */

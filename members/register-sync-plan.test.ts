@@ -44,6 +44,8 @@ const REALM = [
   user("numbered", ["12", "1000005"], { person: "P5" }),
   user("admin.made", undefined),
   user("gone", ["12", "1000006"]),
+  user("shared.p1", ["30", "3000001"], { person: "PD" }),
+  user("shared.p2", ["30", "3000002"], { person: "PD" }),
 ];
 
 const row = registerRow;
@@ -108,6 +110,18 @@ test.each<[string, MemberRow, string, string[]?]>([
   ],
   ["an old card whose person number is on another row", row("numbered", ["12", "1000005"]), "conflict number", ["P5"]],
   ["a card held by two accounts", row("twin.a", ["20", "2000000"]), "conflict number"],
+  [
+    "a card and a person number that name the same account",
+    row("numbered", ["12", "1000005"], { personNumber: "P5" }),
+    "keep numbered",
+    ["P5"],
+  ],
+  [
+    "a person number two accounts share",
+    row("shared", ["30", "3000009"], { personNumber: "PD" }),
+    "conflict person_number",
+    ["PD"],
+  ],
   ["a joiner whose user ID an account without card data has", row("admin.made", ["12", "9000001"]), "conflict user_id"],
   ["a joiner whose user ID another card's account has", row("same", ["12", "9000002"]), "conflict user_id"],
 ])("%s", (_name, member, expected, fileNumbers = []) => {
@@ -128,16 +142,22 @@ test("leavers: active accounts with card data no row matched; never admin-made, 
   const p = planner([], ["12/1000006/"]);
   p.classify(row("same", ["12", "1000001"]));
   p.classify(row("twin.a", ["20", "2000000"]));
-  expect(
-    p
-      .leavers()
-      .map((l) => l.account.username)
-      .sort(),
-  ).toEqual(["moved", "numbered"]);
-  expect(p.activeCount()).toBe(6);
+  // In the order the realm was read.
+  expect(p.leavers().map((l) => l.account.username)).toEqual(["moved", "numbered", "shared.p1", "shared.p2"]);
+  expect(p.activeCount()).toBe(8);
   const [leaver] = p.leavers();
   expect(leaver?.reason).toMatch(/^left: no row of this register has the card \(記号 12 番号 10\*\*\*02\)/);
   expect(leaver?.reason).not.toContain("1000002");
+});
+
+test("leavers: never the accounts a refused row may mean, by its card or by its person number", () => {
+  const p = planner(["P2", "PD"]);
+  // The person number's account (moved) and the card's (same) are both kept back.
+  expect(outcome(p.classify(row("moved", ["12", "1000001"], { personNumber: "P2", line: 2 })))).toBe("conflict number");
+  expect(outcome(p.classify(row("shared", ["30", "3000009"], { personNumber: "PD", line: 3 })))).toBe(
+    "conflict person_number",
+  );
+  expect(p.leavers().map((l) => l.account.username)).toEqual(["twin.a", "twin.b", "numbered", "gone"]);
 });
 
 test.each<[string, number, number, number, boolean, boolean]>([

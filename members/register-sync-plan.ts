@@ -148,6 +148,8 @@ export class SyncPlanner {
       holdUsername: this.db.prepare<[string, number | null, number | null]>(
         "INSERT OR REPLACE INTO username (name, account, line) VALUES (?, ?, ?)",
       ),
+      // An account with card data holds its user ID whichever is read first (Keycloak never shares one).
+      holdOtherUsername: this.db.prepare<[string]>("INSERT OR IGNORE INTO username (name) VALUES (?)"),
       byKey: this.db.prepare<[string], StoredRow>(`SELECT ${columns} FROM account WHERE key = ? ORDER BY n`),
       byPerson: this.db.prepare<[string], StoredRow>(`SELECT ${columns} FROM account WHERE person = ? ORDER BY n`),
       byN: this.db.prepare<[number], StoredRow>(`SELECT ${columns} FROM account WHERE n = ?`),
@@ -161,8 +163,6 @@ export class SyncPlanner {
       ),
       active: this.db.prepare<[]>("SELECT count(*) FROM account WHERE enabled = 1").pluck(),
     };
-    // The realm is read in one transaction, indexed after: far quicker than indexing account by account.
-    this.db.exec("BEGIN");
   }
 
   /** An account of the register (syncAccountOf). */
@@ -180,13 +180,13 @@ export class SyncPlanner {
   /** The user ID of an account without card data: not the register's, but its user ID is taken. */
   addOther(username: string): void {
     if (!this.loading) throw new Error("SyncPlanner: every account must be added before the first row");
-    this.sql.holdUsername.run(username, null, null);
+    this.sql.holdOtherUsername.run(username);
   }
 
+  /** The realm is indexed once read: far quicker than indexing account by account. */
   private ready(): void {
     if (!this.loading) return;
     this.loading = false;
-    this.db.exec("COMMIT");
     this.db.exec("CREATE INDEX account_key ON account (key); CREATE INDEX account_person ON account (person)");
   }
 

@@ -16,6 +16,7 @@ const summary: ValidationSummary = {
   invalidLines: new Set(),
   invalidKeys: new Set(),
   personNumbers: new Set(),
+  close: () => undefined,
   labels: { ...DEFAULT_LABELS, number: "number" },
   ignoreColumns: [],
 };

@@ -10,7 +10,7 @@ import { hashAlgorithmFromPolicy } from "./password-hash.js";
 import { validMembers, type ValidationSummary } from "./read-members.js";
 import { everyRealmUser } from "./realm-users.js";
 import { FileDigest, replannedRows, rowDigest } from "./row-digest.js";
-import { ScratchByLine } from "./scratch-db.js";
+import { ScratchMap } from "./scratch-db.js";
 import {
   leaveGuard,
   SyncPlanner,
@@ -116,7 +116,7 @@ type PlannedWrite = { digest: string; decision: Extract<SyncDecision, { action: 
  * only a count behind.
  */
 export interface SyncPlan {
-  writes: ScratchByLine<PlannedWrite>;
+  writes: ScratchMap<number, PlannedWrite>;
   /** Of every row planned (register-sync's second read must find the same file). */
   fileDigest: string;
   planned: SyncReport["planned"];
@@ -129,7 +129,7 @@ export interface SyncPlan {
 export async function planRows(summary: ValidationSummary, planner: SyncPlanner): Promise<SyncPlan> {
   const whole = new FileDigest();
   const plan: SyncPlan = {
-    writes: new ScratchByLine(),
+    writes: new ScratchMap(),
     fileDigest: "",
     planned: { create: 0, update: 0, return: 0, leave: 0, keep: 0, conflict: 0 },
     changes: [],
@@ -165,7 +165,12 @@ async function planSync(admin: KcAdminClient, realm: string, summary: Validation
   const planner = await plannerOf(readAccounts(admin, realm), summary);
   try {
     const plan = await planRows(summary, planner);
-    return { plan, leavers: planner.leavers(), active: planner.activeCount() };
+    try {
+      return { plan, leavers: planner.leavers(), active: planner.activeCount() };
+    } catch (error) {
+      plan.writes.close();
+      throw error;
+    }
   } finally {
     planner.close();
   }
@@ -181,8 +186,20 @@ export async function syncRegister(
   const started = Date.now();
   const summary = await validateRegister(file, options);
   if ("message" in summary) return { kind: "unreadable", message: summary.message };
-  if (summary.invalid > 0 && !options.skipInvalid) return { kind: "invalid", summary };
+  try {
+    return await syncValidated(summary, options, connect, started);
+  } finally {
+    summary.close();
+  }
+}
 
+async function syncValidated(
+  summary: ValidationSummary,
+  options: SyncRegisterOptions,
+  connect: () => RealmConnection | Promise<RealmConnection>,
+  started: number,
+): Promise<SyncOutcome> {
+  if (summary.invalid > 0 && !options.skipInvalid) return { kind: "invalid", summary };
   const { admin, realm, close } = await connect();
   try {
     const realmRep = await admin.realms.findOne({ realm });

@@ -1,4 +1,5 @@
-import { ScratchByLine, ScratchLines, ScratchSet } from "./scratch-db.js";
+import { readdirSync, readlinkSync } from "node:fs";
+import { ScratchMap, ScratchLines, ScratchSet } from "./scratch-db.js";
 
 type Kind = "user_id" | "card";
 
@@ -65,12 +66,35 @@ test("ScratchSet: add tells whether the value is new", () => {
   expect(() => set.has("a")).toThrow();
 });
 
-test("ScratchByLine: values back as they were stored, by line", () => {
-  const byLine = new ScratchByLine<{ digest: string; reasons: string[] }>();
+test("ScratchMap: values back as they were stored, by line", () => {
+  const byLine = new ScratchMap<number, { digest: string; reasons: string[] }>();
   byLine.set(7, { digest: "d7", reasons: ["名前の変更"] });
   byLine.set(3, { digest: "d3", reasons: [] });
   expect(byLine.size).toBe(2);
   expect(byLine.get(7)).toEqual({ digest: "d7", reasons: ["名前の変更"] });
   expect(byLine.get(4)).toBeUndefined();
   expect(() => byLine.set(7, { digest: "again", reasons: [] })).toThrow();
+});
+
+/** The files this process holds open that are already gone from their directory. */
+const unlinkedFiles = () =>
+  readdirSync("/proc/self/fd").filter((fd) => {
+    try {
+      return readlinkSync(`/proc/self/fd/${fd}`).endsWith("(deleted)");
+    } catch {
+      return false;
+    }
+  }).length;
+
+test("past its page cache a scratch database spills to a file already unlinked, and finds every value", () => {
+  const before = unlinkedFiles();
+  const set = new ScratchSet();
+  const value = (i: number) => `${i}-0123456789abcdef0123456789abcdef`;
+  // About 6 MiB of values: three times the cache.
+  for (let i = 0; i < 150_000; i += 1) set.add(value(i));
+  expect(unlinkedFiles()).toBeGreaterThan(before);
+  expect([0, 74_999, 149_999].map((i) => set.has(value(i)))).toEqual([true, true, true]);
+  expect([set.has(value(150_000)), set.add(value(42))]).toEqual([false, false]);
+  set.close();
+  expect(unlinkedFiles()).toBe(before);
 });

@@ -48,6 +48,7 @@ export function registerNotices(program: Command): void {
     let close = () => undefined as void;
     if (register) {
       const summary = await validateFile(userPath(register), { encoding: fileEncoding(opts.encoding) });
+      summary.close();
       if (summary.invalid > 0) {
         const first = summary.errors.slice(0, 5).map((e) => `  line ${e.line}, ${e.field}: ${e.message}\n`);
         throw new Error(
