@@ -84,13 +84,10 @@ export type StoredAccount = RealmAccount & { n: number };
 export class RealmMembers {
   private readonly db: ScratchDb = scratchDb();
   private readonly sql;
+  private indexed = false;
 
   constructor(accounts: Iterable<RealmAccount> = []) {
-    this.db.exec(`
-      CREATE TABLE account (n INTEGER PRIMARY KEY, data TEXT NOT NULL, key TEXT, username TEXT NOT NULL);
-      CREATE INDEX account_key ON account (key);
-      CREATE INDEX account_username ON account (username);
-    `);
+    this.db.exec("CREATE TABLE account (n INTEGER PRIMARY KEY, data TEXT NOT NULL, key TEXT, username TEXT NOT NULL)");
     this.sql = {
       insert: this.db.prepare<[string, string | null, string]>(
         "INSERT INTO account (data, key, username) VALUES (?, ?, ?)",
@@ -110,13 +107,22 @@ export class RealmMembers {
     this.sql.insert.run(JSON.stringify(account), account.key ?? null, account.username);
   }
 
+  /** Indexed at the first look-up, once the realm is read: far quicker than account by account. */
+  private ready(): void {
+    if (this.indexed) return;
+    this.indexed = true;
+    this.db.exec("CREATE INDEX account_key ON account (key); CREATE INDEX account_username ON account (username)");
+  }
+
   /** The accounts holding a card, in the order added. */
   holders(key: string): StoredAccount[] {
+    this.ready();
     return this.sql.byKey.all(key).map(({ n, data }) => ({ ...(JSON.parse(data) as RealmAccount), n }));
   }
 
   /** The account holding a user ID. */
   owner(username: string): StoredAccount | undefined {
+    this.ready();
     const row = this.sql.byUsername.get(username);
     return row && { ...(JSON.parse(row.data) as RealmAccount), n: row.n };
   }

@@ -44,7 +44,7 @@ export interface ValidationSummary {
   invalidKeys: Set<string>;
   /** Every person number in the file (rows valid or not): looked up on disk, one at a time. */
   personNumbers: KeySet;
-  /** Frees the disk index behind personNumbers; the rest of the summary stays readable. */
+  /** Frees the disk index behind personNumbers (which throws after it); the rest of the summary stays readable. */
   close(): void;
 }
 
