@@ -2,7 +2,7 @@ import Database from "better-sqlite3";
 
 /**
  * Indexes of a whole register or realm (100,000 members and more) kept off the heap, so that what
- * a sync holds in memory does not grow with the society (bench:sync-memory). Each is SQLite's
+ * the sync and the import hold in memory does not grow with the society (bench:sync-memory). Each is SQLite's
  * private temporary database (an empty file name): pages live in a small cache and spill to a file
  * that SQLite unlinks as soon as it opens it, so nothing is left behind on disk, not even by a
  * killed run, and nothing in it outlives the process. Never a journal of the run: the realm is that.
