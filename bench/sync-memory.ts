@@ -19,7 +19,7 @@ import { newUser, planMembers } from "../members/keycloak-writer.js";
 import { accountOf, MemberPlanner, RealmMembers } from "../members/member-plan.js";
 import type { ValidationSummary } from "../members/read-members.js";
 import { hashAlgorithmFromPolicy, hashPassword } from "../members/password-hash.js";
-import { planRows, plannerOf } from "../members/register-sync.js";
+import { planSync } from "../members/register-sync.js";
 import { syncAccountOf } from "../members/register-sync-plan.js";
 import { member, month2, registerFile } from "./sync-register-data.js";
 
@@ -77,7 +77,7 @@ async function measure(what: Plan, size: number, file: string): Promise<void> {
       yield JSON.parse(JSON.stringify(rep)) as UserRepresentation;
     }
   }
-  const planned = what === "sync" ? await planSync(users(), summary) : await planImport(users(), summary);
+  const planned = what === "sync" ? await planSyncOf(users(), summary) : await planImport(users(), summary);
   const seconds = (performance.now() - started) / 1000;
   const onDisk = scratchFilesMiB();
   const after = heapMiB();
@@ -93,8 +93,9 @@ async function measure(what: Plan, size: number, file: string): Promise<void> {
   summary.close();
 }
 
-async function planSync(users: Iterable<UserRepresentation>, summary: ValidationSummary) {
-  const planner = await plannerOf(
+// Both plans as the runs make them, up to the state each keeps while it writes (its planner closed).
+async function planSyncOf(users: Iterable<UserRepresentation>, summary: ValidationSummary) {
+  const { plan, leavers } = await planSync(
     (function* () {
       for (const user of users) {
         const account = syncAccountOf(user);
@@ -103,14 +104,9 @@ async function planSync(users: Iterable<UserRepresentation>, summary: Validation
     })(),
     summary,
   );
-  const plan = await planRows(summary, planner);
-  const leavers = planner.leavers();
   return {
     what: `${plan.writes.size} writes and ${leavers.length} leavers planned`,
-    close: () => {
-      planner.close();
-      plan.writes.close();
-    },
+    close: () => plan.writes.close(),
   };
 }
 

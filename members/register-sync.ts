@@ -18,7 +18,6 @@ import {
   type LeaveGuard,
   type Leaver,
   type SyncAccount,
-  type SyncContext,
   type SyncDecision,
 } from "./register-sync-plan.js";
 
@@ -90,24 +89,6 @@ export async function* readAccounts(admin: KcAdminClient, realm: string, pageSiz
   }
 }
 
-/** Every account read into a new planner, which the caller closes. */
-export async function plannerOf(
-  accounts: AsyncIterable<ReadAccount> | Iterable<ReadAccount>,
-  context: SyncContext,
-): Promise<SyncPlanner> {
-  const planner = new SyncPlanner(context);
-  try {
-    for await (const read of accounts) {
-      if ("account" in read) planner.add(read.account);
-      else planner.addOther(read.other);
-    }
-    return planner;
-  } catch (error) {
-    planner.close();
-    throw error;
-  }
-}
-
 type PlannedWrite = { digest: string; decision: Extract<SyncDecision, { action: "create" | "update" }> };
 
 /**
@@ -125,8 +106,8 @@ export interface SyncPlan {
   notes: SyncReport["notes"];
 }
 
-/** Exported for bench:sync-memory, which measures what it keeps. The caller closes plan.writes. */
-export async function planRows(summary: ValidationSummary, planner: SyncPlanner): Promise<SyncPlan> {
+/** The caller closes plan.writes. */
+async function planRows(summary: ValidationSummary, planner: SyncPlanner): Promise<SyncPlan> {
   const whole = new FileDigest();
   const plan: SyncPlan = {
     writes: new ScratchMap(),
@@ -160,10 +141,20 @@ export async function planRows(summary: ValidationSummary, planner: SyncPlanner)
   return plan;
 }
 
-/** The realm read into a planner, every row classified, the leavers named; the planner closed. */
-async function planSync(admin: KcAdminClient, realm: string, summary: ValidationSummary) {
-  const planner = await plannerOf(readAccounts(admin, realm), summary);
+/**
+ * The accounts read into a planner, every row classified, the leavers named; the planner closed,
+ * plan.writes the caller's to close. Exported for bench:sync-memory, which reads made-up accounts.
+ */
+export async function planSync(
+  accounts: AsyncIterable<ReadAccount> | Iterable<ReadAccount>,
+  summary: ValidationSummary,
+) {
+  const planner = new SyncPlanner(summary);
   try {
+    for await (const read of accounts) {
+      if ("account" in read) planner.add(read.account);
+      else planner.addOther(read.other);
+    }
     const plan = await planRows(summary, planner);
     try {
       return { plan, leavers: planner.leavers(), active: planner.activeCount() };
@@ -204,7 +195,7 @@ async function syncValidated(
   try {
     const realmRep = await admin.realms.findOne({ realm });
     if (!realmRep) throw new Error(`realm ${realm} does not exist: provision it first`);
-    const { plan, leavers, active } = await planSync(admin, realm, summary);
+    const { plan, leavers, active } = await planSync(readAccounts(admin, realm), summary);
     plan.planned.leave = leavers.length;
     for (const l of leavers) plan.changes.push({ userId: l.account.username, action: "leave", reasons: [l.reason] });
     const guard = leaveGuard(active, leavers.length, options.maxLeavePercent, options.force);
